@@ -1,0 +1,388 @@
+//! The command line: argument parsing (clap) and the glue that calls the library.
+//!
+//! Exit codes for every command: 0 success, 1 a check failed, 2 bad input or usage.
+//! Output to stdout; errors to stderr; nothing on stdout when a file fails. A closed pipe
+//! (`treatysim run x.yaml | head`) ends the program quietly.
+
+mod rulebook_cmd;
+
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::diag::Diagnostic;
+use crate::engine;
+use crate::expect;
+use crate::report::{self, Style};
+use crate::rulebook::{self, Procedure};
+use crate::scenario::{self, Scenario};
+
+/// Simulates the U.S. legal procedure for leaving the North Atlantic Treaty under
+/// section 1250A of the FY2024 NDAA, and says what happens, when, and why.
+#[derive(Debug, Parser)]
+#[command(name = "treatysim", version, about, long_about = None, max_term_width = 100)]
+pub struct Cli {
+    /// When to colour output: auto (a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run scenario files and print the trace and the outcome.
+    Run {
+        /// Scenario files (YAML).
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Rulebook to use instead of the scenario's: a built-in id or a file.
+        #[arg(long, value_name = "ID|FILE")]
+        rulebook: Option<String>,
+        /// text for people, json for machines (one document per file).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Check scenarios' `expect:` blocks; exit 1 if any fails.
+    Test {
+        /// Files, or folders searched for *.yaml (default: scenarios/).
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Rulebook to use instead of each scenario's: a built-in id or a file.
+        #[arg(long, value_name = "ID|FILE")]
+        rulebook: Option<String>,
+    },
+    /// List or show the rulebooks.
+    Rulebook {
+        #[command(subcommand)]
+        command: RulebookCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulebookCommand {
+    /// The built-in rulebooks.
+    List,
+    /// A rulebook's parameters, provisions, tracks (stages and steps) and sources.
+    Show {
+        /// A built-in id or a rulebook file.
+        #[arg(value_name = "ID|FILE", default_value = rulebook::DEFAULT_ID)]
+        rulebook: String,
+    },
+}
+
+/// Runs the command line and returns the exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let code = if err.use_stderr() { 2 } else { 0 };
+            let _ = err.print();
+            return code;
+        }
+    };
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let err_color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stderr().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let mut app = App {
+        out: std::io::stdout().lock(),
+        style: Style { color },
+        err_color,
+        procedures: BTreeMap::new(),
+    };
+    let result = match cli.command {
+        Command::Run {
+            files,
+            rulebook,
+            format,
+        } => app.run(&files, rulebook.as_deref(), format),
+        Command::Test { paths, rulebook } => app.test(&paths, rulebook.as_deref()),
+        Command::Rulebook { command } => app.rulebook(command),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            eprintln!("error: cannot write output: {e}");
+            2
+        }
+    }
+}
+
+struct App<W: Write> {
+    out: W,
+    style: Style,
+    err_color: bool,
+    /// Compiled rulebooks by id or path, so each is loaded once.
+    procedures: BTreeMap<String, Procedure>,
+}
+
+impl<W: Write> App<W> {
+    fn report_error(&self, diagnostic: &Diagnostic) {
+        eprint!("{}", diagnostic.render(self.err_color));
+    }
+
+    /// Loads the rulebook for a scenario: the command line's, else the file's, else the
+    /// default. A file path in a scenario is taken relative to the scenario's folder.
+    fn procedure(
+        &mut self,
+        scenario: &Scenario,
+        override_id: Option<&str>,
+    ) -> Result<String, Diagnostic> {
+        let (key, from_file) = match (override_id, &scenario.rulebook) {
+            (Some(id), _) => (id.to_string(), None),
+            (None, Some((id, place))) => {
+                let relative = Path::new(&scenario.file).parent().map(|dir| dir.join(id));
+                let key = match relative {
+                    Some(path)
+                        if !rulebook::builtin_ids().contains(&id.as_str()) && path.is_file() =>
+                    {
+                        path.display().to_string()
+                    }
+                    _ => id.clone(),
+                };
+                (key, Some(*place))
+            }
+            (None, None) => (rulebook::DEFAULT_ID.to_string(), None),
+        };
+        if !self.procedures.contains_key(&key) {
+            let procedure = rulebook::load(&key).map_err(|e| match from_file {
+                Some(place) => {
+                    let mut located = Diagnostic::at(
+                        scenario.file.clone(),
+                        std::sync::Arc::clone(&scenario.source),
+                        place,
+                        e.message.clone(),
+                    );
+                    located.help = e.help.clone();
+                    located
+                }
+                None => e,
+            })?;
+            self.procedures.insert(key.clone(), procedure);
+        }
+        Ok(key)
+    }
+
+    fn load_and_run(
+        &mut self,
+        path: &Path,
+        override_id: Option<&str>,
+    ) -> Result<(Scenario, String, engine::Run), Diagnostic> {
+        let scenario = scenario::load(path)?;
+        let key = self.procedure(&scenario, override_id)?;
+        let run =
+            engine::run(&self.procedures[&key], &scenario).map_err(|e| e.diagnostic(&scenario))?;
+        Ok((scenario, key, run))
+    }
+
+    fn run(
+        &mut self,
+        files: &[PathBuf],
+        override_id: Option<&str>,
+        format: Format,
+    ) -> std::io::Result<i32> {
+        let mut code = 0;
+        let mut first = true;
+        for path in files {
+            match self.load_and_run(path, override_id) {
+                Ok((scenario, key, run)) => {
+                    let procedure = &self.procedures[&key];
+                    let text = match format {
+                        Format::Text => report::to_text(procedure, &scenario, &run, self.style),
+                        Format::Json => {
+                            let doc = report::to_json(procedure, &scenario, &run);
+                            serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+                        }
+                    };
+                    if !first && format == Format::Text {
+                        writeln!(self.out)?;
+                    }
+                    first = false;
+                    self.out.write_all(text.as_bytes())?;
+                }
+                Err(diagnostic) => {
+                    self.report_error(&diagnostic);
+                    code = 2;
+                }
+            }
+        }
+        self.out.flush()?;
+        Ok(code)
+    }
+
+    fn test(&mut self, paths: &[PathBuf], override_id: Option<&str>) -> std::io::Result<i32> {
+        let default = [PathBuf::from("scenarios")];
+        let roots = if paths.is_empty() {
+            &default[..]
+        } else {
+            paths
+        };
+        let mut files = Vec::new();
+        for root in roots {
+            if root.is_dir() {
+                collect_yaml(root, &mut files);
+            } else {
+                files.push(root.clone());
+            }
+        }
+        let (mut passed, mut failed, mut skipped, mut broken) = (0, 0, 0, 0);
+        let style = self.style;
+        let width = files
+            .iter()
+            .map(|f| f.display().to_string().chars().count())
+            .max()
+            .unwrap_or(0);
+        for path in &files {
+            let shown = format!("{:<width$}", path.display());
+            match self.load_and_run(path, override_id) {
+                Err(diagnostic) => {
+                    failed += 1;
+                    broken += 1;
+                    writeln!(self.out, "{}  {shown}  cannot run", red(style, "ERROR"))?;
+                    self.report_error(&diagnostic);
+                }
+                Ok((scenario, key, run)) => {
+                    let Some(expectation) = scenario.expect.as_ref().filter(|e| !e.is_empty())
+                    else {
+                        skipped += 1;
+                        writeln!(
+                            self.out,
+                            "{}  {shown}  no expect: block, nothing checked",
+                            yellow(style, "warn ")
+                        )?;
+                        continue;
+                    };
+                    let procedure = &self.procedures[&key];
+                    let mismatches = expect::check(procedure, &scenario, expectation, &run);
+                    if mismatches.is_empty() {
+                        passed += 1;
+                        writeln!(
+                            self.out,
+                            "{}  {shown}  {}",
+                            green(style, "ok   "),
+                            scenario.title
+                        )?;
+                    } else {
+                        failed += 1;
+                        writeln!(
+                            self.out,
+                            "{}  {shown}  {}",
+                            red(style, "FAIL "),
+                            scenario.title
+                        )?;
+                        for m in mismatches {
+                            writeln!(
+                                self.out,
+                                "       {}: expected {}, got {}",
+                                m.key,
+                                green(style, &m.expected),
+                                red(style, &m.got)
+                            )?;
+                            if let Some(step) = m.decided_by {
+                                for line in textwrap::wrap(&format!("decided by {step}"), 90) {
+                                    writeln!(self.out, "         {line}")?;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let mut summary = format!("{passed} passed, {failed} failed");
+        if skipped > 0 {
+            summary.push_str(&format!(", {skipped} skipped"));
+        }
+        writeln!(self.out, "{summary}")?;
+        self.out.flush()?;
+        Ok(if broken > 0 {
+            2
+        } else if failed > 0 {
+            1
+        } else {
+            0
+        })
+    }
+
+    fn rulebook(&mut self, command: RulebookCommand) -> std::io::Result<i32> {
+        match command {
+            RulebookCommand::List => {
+                let text = rulebook_cmd::list(self.style);
+                self.out.write_all(text.as_bytes())?;
+                Ok(0)
+            }
+            RulebookCommand::Show { rulebook: id } => match rulebook::load(&id) {
+                Ok(procedure) => {
+                    let text = rulebook_cmd::show(&procedure, self.style);
+                    self.out.write_all(text.as_bytes())?;
+                    Ok(0)
+                }
+                Err(diagnostic) => {
+                    self.report_error(&diagnostic);
+                    Ok(2)
+                }
+            },
+        }
+    }
+}
+
+fn collect_yaml(dir: &Path, files: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            collect_yaml(&path, files);
+        } else if path.extension().is_some_and(|x| x == "yaml" || x == "yml") {
+            files.push(path);
+        }
+    }
+}
+
+fn paint(style: Style, color: anstyle::AnsiColor, text: &str) -> String {
+    if style.color {
+        let s = anstyle::Style::new().fg_color(Some(color.into())).bold();
+        format!("{}{text}{}", s.render(), s.render_reset())
+    } else {
+        text.to_string()
+    }
+}
+fn red(style: Style, text: &str) -> String {
+    paint(style, anstyle::AnsiColor::Red, text)
+}
+fn green(style: Style, text: &str) -> String {
+    paint(style, anstyle::AnsiColor::Green, text)
+}
+fn yellow(style: Style, text: &str) -> String {
+    paint(style, anstyle::AnsiColor::Yellow, text)
+}

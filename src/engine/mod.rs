@@ -1,0 +1,790 @@
+//! The engine: a pure function from a compiled procedure and a scenario to a trace and
+//! an outcome. No I/O, no clocks, no randomness: the same inputs give the same result.
+//!
+//! Each event moves one track along an edge of its graph. The edge is chosen by the
+//! event's action and the step's selectors (chamber, granted, the vote's result); the
+//! step's requirements must hold, or the action is *impossible* and the run stops with an
+//! error that names the state met and the action that would first make it possible.
+//! Actions the law forbids are not impossible: they happen, and the provision breached is
+//! recorded. Timers (a year after notice; ten days after presentment) fire at the start
+//! of the day they are due, before that day's events.
+
+mod world;
+
+use jiff::civil::Date;
+use petgraph::graph::{EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
+
+use crate::calendar::{anniversary, days_between, next_day, nth_day_sundays_excepted};
+use crate::rulebook::{
+    ChamberSelector, Procedure, ProvisionTest, Requirement, StepData, TimerKind, Trigger, VoteKind,
+};
+use crate::scenario::{Args, Event, Scenario};
+use crate::threshold::Tally;
+use crate::vocab::{
+    Action, Chamber, Holding, Plaintiff, Purpose, Remedy, TrackKind, TreatyStatus, Word,
+};
+
+pub use world::{BillState, CaseState, Violation, World};
+
+/// One step taken, in the order taken.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TraceStep {
+    pub date: Date,
+    pub track: TrackKind,
+    /// The bill or case index for those tracks.
+    pub instance: Option<usize>,
+    pub from: NodeIndex,
+    pub to: NodeIndex,
+    pub edge: EdgeIndex,
+    /// The scenario event that took the step (`None` for timers and conditions).
+    pub event: Option<usize>,
+    /// The vote that decided the step, with its threshold.
+    pub vote: Option<(VoteKind, Tally)>,
+    /// Provisions breached by this step (indices into `Procedure::provisions`).
+    pub violations: Vec<usize>,
+    /// A date the step set running: when a notice takes effect, a bill's last day.
+    pub due: Option<Date>,
+}
+
+/// Where things stand when the clock stops.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    pub treaty: TreatyStatus,
+    /// The day withdrawal took effect.
+    pub effective_on: Option<Date>,
+    /// No violation stands.
+    pub lawful: bool,
+    /// An injunction against withdrawal is in force.
+    pub enjoined: bool,
+    /// Provisions whose violation stands, in rulebook order.
+    pub violations: Vec<String>,
+    /// Provisions breached but set aside while section 1250A is held invalid.
+    pub set_aside: Vec<String>,
+    /// Each bill's status, in order of introduction.
+    pub bills: Vec<(String, String)>,
+    /// Each case's status (the holding that stands, or `pending`).
+    pub cases: Vec<(String, String)>,
+    /// Withdrawal was authorized at the end (consent or an enacted Act).
+    pub authorized: bool,
+    /// The day the clock stopped.
+    pub end: Date,
+}
+
+/// An action that makes no procedural sense where it was taken.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Impossible {
+    /// The offending event.
+    pub event: usize,
+    /// Point at the bill or case id rather than the action.
+    pub at_subject: bool,
+    /// The state met.
+    pub message: String,
+    /// What would first make it possible.
+    pub help: String,
+}
+
+impl Impossible {
+    /// The located error for a person.
+    pub fn diagnostic(&self, scenario: &Scenario) -> crate::diag::Diagnostic {
+        let event = &scenario.events[self.event];
+        let at = if self.at_subject {
+            event.subject_place
+        } else {
+            event.place
+        };
+        crate::diag::Diagnostic::at(
+            scenario.file.clone(),
+            std::sync::Arc::clone(&scenario.source),
+            at,
+            self.message.clone(),
+        )
+        .with_label("impossible here")
+        .with_help(self.help.clone())
+    }
+}
+
+/// The result of a run.
+#[derive(Clone, Debug)]
+pub struct Run {
+    pub trace: Vec<TraceStep>,
+    pub outcome: Outcome,
+}
+
+/// Runs a scenario and records every step.
+pub fn run(procedure: &Procedure, scenario: &Scenario) -> Result<Run, Impossible> {
+    let mut trace = Vec::new();
+    let outcome = Engine {
+        p: procedure,
+        s: scenario,
+        trace: Some(&mut trace),
+    }
+    .run()?;
+    Ok(Run { trace, outcome })
+}
+
+/// Runs a scenario for its outcome alone (no trace is kept).
+pub fn outcome(procedure: &Procedure, scenario: &Scenario) -> Result<Outcome, Impossible> {
+    Engine {
+        p: procedure,
+        s: scenario,
+        trace: None,
+    }
+    .run()
+}
+
+/// The last day the clock runs: `until`, else the last event's date.
+pub fn end_date(scenario: &Scenario) -> Option<Date> {
+    scenario
+        .until
+        .or_else(|| scenario.events.last().map(|e| e.date))
+}
+
+struct Engine<'a> {
+    p: &'a Procedure,
+    s: &'a Scenario,
+    trace: Option<&'a mut Vec<TraceStep>>,
+}
+
+/// What an event says that selects among steps.
+#[derive(Clone, Copy)]
+struct Selection {
+    chamber: Option<Chamber>,
+    origin: Option<Chamber>,
+    granted: Option<bool>,
+    adjourned: Option<bool>,
+    enjoined: Option<bool>,
+}
+
+impl Selection {
+    fn matches(&self, step: &StepData) -> bool {
+        let chamber_ok = match (step.chamber, self.chamber) {
+            (None, _) => true,
+            (Some(_), None) => false,
+            (Some(sel), Some(c)) => match sel {
+                ChamberSelector::House => c == Chamber::House,
+                ChamberSelector::Senate => c == Chamber::Senate,
+                ChamberSelector::Origin => Some(c) == self.origin,
+                ChamberSelector::Other => Some(c) != self.origin,
+            },
+        };
+        fn same(step: Option<bool>, event: Option<bool>) -> bool {
+            step.is_none() || step == event
+        }
+        chamber_ok
+            && same(step.granted, self.granted)
+            && same(step.adjourned, self.adjourned)
+            && same(step.enjoined, self.enjoined)
+    }
+}
+
+impl Engine<'_> {
+    fn run(mut self) -> Result<Outcome, Impossible> {
+        let Some(end) = end_date(self.s) else {
+            // A checked scenario always has events; an empty one has nothing to run.
+            return Ok(self.outcome(&World::new(self.p, self.s, Date::MIN), Date::MIN));
+        };
+        let mut world = World::new(self.p, self.s, self.s.events[0].date);
+        for (index, event) in self.s.events.iter().enumerate() {
+            self.fire_timers(&mut world, event.date);
+            world.date = event.date;
+            self.apply(&mut world, index, event)?;
+        }
+        self.fire_timers(&mut world, end);
+        world.date = world.date.max(end);
+        Ok(self.outcome(&world, end))
+    }
+
+    fn record(&mut self, step: TraceStep) {
+        if let Some(trace) = self.trace.as_deref_mut() {
+            trace.push(step);
+        }
+    }
+
+    /// Fires, in date order, every timer due on or before `limit`.
+    fn fire_timers(&mut self, w: &mut World, limit: Date) {
+        loop {
+            let treaty_due = w.notice_due.filter(|d| *d <= limit);
+            let bill_due = w
+                .bills
+                .iter()
+                .enumerate()
+                .filter_map(|(i, b)| b.due.filter(|d| *d <= limit).map(|d| (d, i)))
+                .min();
+            match (treaty_due, bill_due) {
+                (None, None) => return,
+                (Some(t), Some((b, _))) if t <= b => self.fire_notice_timer(w, t),
+                (Some(t), None) => self.fire_notice_timer(w, t),
+                (_, Some((due, bill))) => self.fire_return_timer(w, due, bill),
+            }
+        }
+    }
+
+    fn fire_notice_timer(&mut self, w: &mut World, due: Date) {
+        w.date = due;
+        w.notice_due = None;
+        let enjoined = w.enjoined();
+        let selection = Selection {
+            chamber: None,
+            origin: None,
+            granted: None,
+            adjourned: None,
+            enjoined: Some(enjoined),
+        };
+        if let Some(edge) = self.timer_edge(
+            TrackKind::Treaty,
+            w.treaty,
+            TimerKind::NoticePeriod,
+            selection,
+        ) {
+            let to = self.take(
+                w,
+                TrackKind::Treaty,
+                None,
+                edge,
+                None,
+                None,
+                Vec::new(),
+                None,
+            );
+            if to == self.p.roles.withdrawn {
+                w.effective_on = Some(due);
+            } else {
+                w.notice_held = true;
+            }
+        }
+    }
+
+    fn fire_return_timer(&mut self, w: &mut World, due: Date, bill: usize) {
+        w.date = due;
+        w.bills[bill].due = None;
+        let selection = Selection {
+            chamber: None,
+            origin: None,
+            granted: None,
+            adjourned: Some(w.congress == self.p.roles.adjourned),
+            enjoined: None,
+        };
+        let stage = w.bills[bill].stage;
+        if let Some(edge) =
+            self.timer_edge(TrackKind::Bill, stage, TimerKind::ReturnPeriod, selection)
+        {
+            let to = self.take(
+                w,
+                TrackKind::Bill,
+                Some(bill),
+                edge,
+                None,
+                None,
+                Vec::new(),
+                None,
+            );
+            self.after_bill_step(w, bill, to);
+        }
+    }
+
+    fn timer_edge(
+        &self,
+        kind: TrackKind,
+        at: NodeIndex,
+        timer: TimerKind,
+        sel: Selection,
+    ) -> Option<EdgeIndex> {
+        self.p
+            .track(kind)
+            .graph
+            .edges(at)
+            .find(|e| e.weight().trigger == Trigger::Timer(timer) && sel.matches(e.weight()))
+            .map(|e| e.id())
+    }
+
+    /// Moves a track along an edge and records the step; returns the stage reached.
+    #[allow(clippy::too_many_arguments)]
+    fn take(
+        &mut self,
+        w: &mut World,
+        kind: TrackKind,
+        instance: Option<usize>,
+        edge: EdgeIndex,
+        event: Option<usize>,
+        vote: Option<(VoteKind, Tally)>,
+        violations: Vec<usize>,
+        due: Option<Date>,
+    ) -> NodeIndex {
+        let graph = &self.p.track(kind).graph;
+        let (from, to) = graph.edge_endpoints(edge).expect("an edge of this graph");
+        *w.stage_mut(kind, instance) = to;
+        if let (TrackKind::Bill, Some(i)) = (kind, instance) {
+            w.bills[i].since = w.date;
+        }
+        self.record(TraceStep {
+            date: w.date,
+            track: kind,
+            instance,
+            from,
+            to,
+            edge,
+            event,
+            vote,
+            violations,
+            due,
+        });
+        to
+    }
+
+    fn after_bill_step(&mut self, w: &mut World, bill: usize, to: NodeIndex) {
+        if to == self.p.roles.bill_enacted {
+            match self.s.bills[bill].purpose {
+                Purpose::AuthorizeWithdrawal => w.act_authorized = true,
+                Purpose::RepealLimitation => w.limitation_repealed = true,
+            }
+        }
+    }
+
+    fn apply(&mut self, w: &mut World, index: usize, event: &Event) -> Result<(), Impossible> {
+        let kind = event.action.track();
+        let instance = event.args.bill().or(event.args.case());
+        let stage = w.stage(kind, instance);
+        let (chamber, origin) = match event.args {
+            Args::Vote { chamber, bill, .. } | Args::Override { chamber, bill, .. } => {
+                (Some(chamber), Some(self.s.bills[bill].chamber))
+            }
+            Args::AuthorizeSuit { chamber, .. } => (Some(chamber), None),
+            Args::Cloture { bill, .. } => (Some(Chamber::Senate), Some(self.s.bills[bill].chamber)),
+            _ => (None, None),
+        };
+        let selection = Selection {
+            chamber,
+            origin,
+            granted: match event.args {
+                Args::Cert { granted, .. } => Some(granted),
+                _ => None,
+            },
+            adjourned: None,
+            enjoined: None,
+        };
+        let graph = &self.p.track(kind).graph;
+        let trigger = Trigger::Action(event.action);
+        let candidates: Vec<EdgeIndex> = graph
+            .edges(stage)
+            .filter(|e| e.weight().trigger == trigger && selection.matches(e.weight()))
+            .map(|e| e.id())
+            .collect();
+        if candidates.is_empty() {
+            return Err(self.impossible(w, index, event, kind, instance, stage, selection));
+        }
+        // A vote decides between the steps that carry and those that fail.
+        let vote = candidates
+            .iter()
+            .find_map(|e| graph[*e].vote)
+            .zip(event.args.tally());
+        let carried = vote.map(|(kind, tally)| {
+            kind.threshold(&self.p.rulebook.parameters)
+                .decide(&tally)
+                .carried
+        });
+        let Some(edge) = candidates
+            .iter()
+            .copied()
+            .find(|e| graph[*e].outcome.is_none() || graph[*e].outcome == carried)
+        else {
+            return Err(self.impossible(w, index, event, kind, instance, stage, selection));
+        };
+        for requirement in &graph[edge].requires {
+            self.check_requirement(w, index, event, *requirement)?;
+        }
+
+        let violations = self.violations(w, event);
+        w.violations
+            .extend(violations.iter().map(|&provision| Violation {
+                provision,
+                date: event.date,
+                event: index,
+            }));
+        let mut due = None;
+        match event.args {
+            Args::None => match event.action {
+                Action::GiveNotice => {
+                    let takes_effect =
+                        anniversary(event.date, self.p.rulebook.parameters.notice_period_years);
+                    w.notice_given = Some(event.date);
+                    w.notice_due = takes_effect;
+                    w.notice_held = false;
+                    due = takes_effect;
+                }
+                Action::RescindNotice => {
+                    w.notice_given = None;
+                    w.notice_due = None;
+                    w.notice_held = false;
+                }
+                Action::ConsultCommittees => w.consulted = true,
+                Action::NotifyCommittees if w.consulted && w.first_valid_notification.is_none() => {
+                    w.first_valid_notification = Some(event.date);
+                }
+                _ => {}
+            },
+            Args::Cloture { bill, .. } if carried == Some(true) => w.bills[bill].cloture = true,
+            Args::AuthorizeSuit { chamber, .. } if carried == Some(true) => match chamber {
+                Chamber::Senate => w.senate_suit = true,
+                Chamber::House => w.house_suit = true,
+            },
+            Args::Bill { bill } if event.action == Action::Present => {
+                let last_day =
+                    nth_day_sundays_excepted(event.date, self.p.rulebook.parameters.return_days);
+                w.bills[bill].due = last_day.and_then(next_day);
+                due = last_day;
+            }
+            Args::Bill { bill } => w.bills[bill].due = None,
+            Args::Rule {
+                case,
+                holding,
+                remedy,
+            } => {
+                w.cases[case].holding = Some(holding);
+                w.cases[case].remedy = remedy;
+            }
+            _ => {}
+        }
+        let to = self.take(w, kind, instance, edge, Some(index), vote, violations, due);
+        if let Some(bill) = event.args.bill() {
+            self.after_bill_step(w, bill, to);
+        }
+        // A notice held past its anniversary takes effect once no injunction stands.
+        if event.action == Action::Rule && w.notice_held && !w.enjoined() {
+            let lift = self
+                .p
+                .track(TrackKind::Treaty)
+                .graph
+                .edges(w.treaty)
+                .find(|e| e.weight().trigger == Trigger::InjunctionLifted)
+                .map(|e| e.id());
+            if let Some(edge) = lift {
+                w.notice_held = false;
+                self.take(
+                    w,
+                    TrackKind::Treaty,
+                    None,
+                    edge,
+                    None,
+                    None,
+                    Vec::new(),
+                    None,
+                );
+                w.effective_on = Some(w.date);
+            }
+        }
+        Ok(())
+    }
+
+    /// The provisions an action breaches (rules 3 to 5), judged before it takes effect.
+    fn violations(&self, w: &World, event: &Event) -> Vec<usize> {
+        let params = &self.p.rulebook.parameters;
+        if !params.limitation_in_force || w.limitation_repealed {
+            return Vec::new();
+        }
+        let authorized = w.authorized(self.p);
+        self.p
+            .provisions
+            .iter()
+            .enumerate()
+            .filter(|(_, provision)| provision.actions.contains(&event.action))
+            .filter(|(_, provision)| match provision.test {
+                ProvisionTest::Unauthorized => !authorized,
+                ProvisionTest::CommitteeNotice => w
+                    .first_valid_notification
+                    .is_none_or(|n| days_between(n, event.date) < params.committee_notice_days),
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    fn check_requirement(
+        &self,
+        w: &World,
+        index: usize,
+        event: &Event,
+        requirement: Requirement,
+    ) -> Result<(), Impossible> {
+        let fail = |message: String, help: String| Impossible {
+            event: index,
+            at_subject: false,
+            message,
+            help,
+        };
+        match requirement {
+            Requirement::Cloture => {
+                let Some(bill) = event.args.bill() else {
+                    return Ok(());
+                };
+                if self.s.setup.filibuster && !w.bills[bill].cloture {
+                    let cloture = &self.p.rulebook.parameters.cloture;
+                    let needed = cloture
+                        .decide(&Tally {
+                            sworn: self.s.setup.senators_sworn,
+                            ..Tally::default()
+                        })
+                        .needed;
+                    return Err(fail(
+                        format!(
+                            "the Senate cannot vote on passage of {} while it is filibustered: cloture has not been invoked (Senate Rule XXII)",
+                            self.s.bills[bill].id
+                        ),
+                        format!(
+                            "a successful cloture_vote on {} first ({}: {needed} of {} senators sworn), or setup.filibuster: false",
+                            self.s.bills[bill].id,
+                            cloture.describe("senators"),
+                            self.s.setup.senators_sworn
+                        ),
+                    ));
+                }
+            }
+            Requirement::PlaintiffAuthorized => {
+                let Some(case) = event.args.case() else {
+                    return Ok(());
+                };
+                let plaintiff = self.s.cases[case].plaintiff;
+                let missing: Vec<Chamber> = match plaintiff {
+                    Plaintiff::Senate => [Chamber::Senate].into(),
+                    Plaintiff::House => [Chamber::House].into(),
+                    Plaintiff::Congress => [Chamber::Senate, Chamber::House].into(),
+                    _ => Vec::new(),
+                }
+                .into_iter()
+                .filter(|c| !match c {
+                    Chamber::Senate => w.senate_suit,
+                    Chamber::House => w.house_suit,
+                })
+                .collect();
+                if let Some(first) = missing.first() {
+                    let names: Vec<&str> = missing.iter().map(|c| c.title()).collect();
+                    return Err(fail(
+                        format!(
+                            "the plaintiff {plaintiff} cannot sue: {} has not adopted a resolution directing its counsel to sue (2 U.S.C. § 288b; House Rule II.8)",
+                            names.join(" and ")
+                        ),
+                        format!(
+                            "an adopted authorize_suit with chamber: {} before this file_suit would first make it possible",
+                            first.name()
+                        ),
+                    ));
+                }
+            }
+            Requirement::TreatyInForce => {
+                if w.treaty == self.p.roles.withdrawn {
+                    return Err(fail(
+                        format!(
+                            "{} is impossible: the treaty is withdrawn{}; treaty actions end with withdrawal",
+                            event.action,
+                            w.effective_on.map(|d| format!(" (since {d})")).unwrap_or_default()
+                        ),
+                        "rejoining would be accession to the treaty anew, which this procedure does not model".into(),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The error for an action with no step from the current stage, with the nearest
+    /// action that would make it possible (found by a breadth-first search of the graph).
+    #[allow(clippy::too_many_arguments)]
+    fn impossible(
+        &self,
+        w: &World,
+        index: usize,
+        event: &Event,
+        kind: TrackKind,
+        instance: Option<usize>,
+        stage: NodeIndex,
+        selection: Selection,
+    ) -> Impossible {
+        let track = self.p.track(kind);
+        let here = &track.graph[stage];
+        let subject = match kind {
+            TrackKind::Treaty => "the treaty".to_string(),
+            TrackKind::Suspension => "the treaty's obligations".to_string(),
+            TrackKind::Consent => "the Senate's consent".to_string(),
+            TrackKind::Congress => "Congress".to_string(),
+            TrackKind::Executive => "the executive".to_string(),
+            TrackKind::Bill => format!(
+                "the bill {}",
+                instance.map(|i| self.s.bills[i].id.as_str()).unwrap_or("?")
+            ),
+            TrackKind::Case => format!(
+                "the case {}",
+                instance.map(|i| self.s.cases[i].id.as_str()).unwrap_or("?")
+            ),
+        };
+        let since = match (kind, instance) {
+            (TrackKind::Bill, Some(i)) => format!(" since {}", w.bills[i].since),
+            (TrackKind::Treaty, _) if stage == self.p.roles.withdrawn => w
+                .effective_on
+                .map(|d| format!(" since {d}"))
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
+        let message = format!(
+            "{} is impossible on {}: {subject} stands at `{}`{since}. {}",
+            event.action, event.date, here.status, here.text
+        );
+        let trigger = Trigger::Action(event.action);
+        let help = match first_step_towards(track, stage, |s| {
+            s.trigger == trigger && selection.matches(s)
+        }) {
+            Some(step) => format!(
+                "{} would first make it possible",
+                describe_step(step, self.s, instance)
+            ),
+            None if here.terminal => format!(
+                "{subject} is {}: nothing more can be done with it",
+                here.status
+            ),
+            None => {
+                let possible: Vec<String> = track
+                    .graph
+                    .edges(stage)
+                    .filter_map(|e| match e.weight().trigger {
+                        Trigger::Action(a) => Some(a.name().to_string()),
+                        _ => None,
+                    })
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .into_iter()
+                    .collect();
+                if possible.is_empty() {
+                    "nothing in the procedure makes it possible from here".into()
+                } else {
+                    format!(
+                        "nothing makes it possible from here; possible now: {}",
+                        possible.join(", ")
+                    )
+                }
+            }
+        };
+        Impossible {
+            event: index,
+            at_subject: matches!(kind, TrackKind::Bill | TrackKind::Case),
+            message,
+            help,
+        }
+    }
+
+    fn outcome(&self, w: &World, end: Date) -> Outcome {
+        let enjoined = w.enjoined();
+        let statute_invalid = w
+            .cases
+            .iter()
+            .any(|c| c.holding == Some(Holding::StatuteInvalid));
+        let treaty = if w.treaty == self.p.roles.withdrawn {
+            TreatyStatus::Withdrawn
+        } else if w.suspension == self.p.roles.suspended && !enjoined {
+            TreatyStatus::Suspended
+        } else if w.treaty == self.p.roles.notice_pending {
+            TreatyStatus::NoticePending
+        } else {
+            TreatyStatus::Party
+        };
+        let mut breached: Vec<usize> = w.violations.iter().map(|v| v.provision).collect();
+        breached.sort_unstable();
+        breached.dedup();
+        let names = |list: &[usize]| {
+            list.iter()
+                .map(|i| self.p.provisions[*i].id.clone())
+                .collect::<Vec<_>>()
+        };
+        let (violations, set_aside) = if statute_invalid {
+            (Vec::new(), names(&breached))
+        } else {
+            (names(&breached), Vec::new())
+        };
+        let bill_track = self.p.track(TrackKind::Bill);
+        Outcome {
+            treaty,
+            effective_on: w.effective_on,
+            lawful: violations.is_empty(),
+            enjoined,
+            violations,
+            set_aside,
+            bills: self
+                .s
+                .bills
+                .iter()
+                .zip(&w.bills)
+                .map(|(decl, state)| {
+                    (
+                        decl.id.clone(),
+                        bill_track.graph[state.stage].status.clone(),
+                    )
+                })
+                .collect(),
+            cases: self
+                .s
+                .cases
+                .iter()
+                .zip(&w.cases)
+                .map(|(decl, state)| {
+                    let status = state
+                        .holding
+                        .map(|h| h.to_string())
+                        .unwrap_or_else(|| "pending".into());
+                    (decl.id.clone(), status)
+                })
+                .collect(),
+            authorized: w.authorized(self.p),
+            end,
+        }
+    }
+}
+
+/// The first step of a shortest path from `start` to a stage with a step `wanted` accepts.
+fn first_step_towards(
+    track: &crate::rulebook::Track,
+    start: NodeIndex,
+    wanted: impl Fn(&StepData) -> bool,
+) -> Option<&StepData> {
+    let graph = &track.graph;
+    let mut first: Vec<Option<EdgeIndex>> = vec![None; graph.node_count()];
+    let mut seen = vec![false; graph.node_count()];
+    let mut queue = std::collections::VecDeque::from([start]);
+    seen[start.index()] = true;
+    while let Some(node) = queue.pop_front() {
+        if node != start && graph.edges(node).any(|e| wanted(e.weight())) {
+            return first[node.index()].map(|e| &graph[e]);
+        }
+        for edge in graph.edges(node) {
+            let next = edge.target();
+            if !seen[next.index()] {
+                seen[next.index()] = true;
+                first[next.index()] = first[node.index()].or(Some(edge.id()));
+                queue.push_back(next);
+            }
+        }
+    }
+    None
+}
+
+fn describe_step(step: &StepData, s: &Scenario, instance: Option<usize>) -> String {
+    match step.trigger {
+        Trigger::Action(action) => {
+            let on = match action.track() {
+                TrackKind::Bill => instance
+                    .map(|i| format!(" on {}", s.bills[i].id))
+                    .unwrap_or_default(),
+                TrackKind::Case => instance
+                    .map(|i| format!(" in {}", s.cases[i].id))
+                    .unwrap_or_default(),
+                _ => String::new(),
+            };
+            format!("a `{action}`{on} ({})", step.label)
+        }
+        Trigger::Timer(_) => format!("the passing of time ({})", step.label),
+        Trigger::InjunctionLifted => "the lifting of the injunction".into(),
+    }
+}
+
+/// Whether a holding leaves an injunction in force.
+pub fn injunction(holding: Option<Holding>, remedy: Remedy) -> bool {
+    holding == Some(Holding::Unlawful) && remedy == Remedy::Injunction
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,155 @@
+//! The running state of a procedure: the date, each track's stage, and the facts the
+//! law looks back on (notice dates, committee notifications, holdings, violations).
+//!
+//! Cheap to clone and hashable, so that exploration can store states and Monte Carlo
+//! runs can reset one without allocating.
+
+use jiff::civil::Date;
+use petgraph::graph::NodeIndex;
+
+use crate::rulebook::Procedure;
+use crate::scenario::Scenario;
+use crate::vocab::{Holding, Remedy, TrackKind};
+
+/// Where one bill stands.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct BillState {
+    pub stage: NodeIndex,
+    /// The day it reached its stage.
+    pub since: Date,
+    /// The Senate has invoked cloture on it.
+    pub cloture: bool,
+    /// The day the return period's timer fires (the day after the tenth day).
+    pub due: Option<Date>,
+}
+
+/// Where one case stands.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct CaseState {
+    pub stage: NodeIndex,
+    /// The holding that stands (the latest).
+    pub holding: Option<Holding>,
+    pub remedy: Remedy,
+}
+
+/// A breach of a provision, as recorded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Violation {
+    /// Index into `Procedure::provisions`.
+    pub provision: usize,
+    pub date: Date,
+    /// The event that breached it.
+    pub event: usize,
+}
+
+/// The state of every track and the facts the law needs.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct World {
+    pub date: Date,
+    pub treaty: NodeIndex,
+    pub suspension: NodeIndex,
+    pub consent: NodeIndex,
+    pub congress: NodeIndex,
+    pub executive: NodeIndex,
+    /// The date of the pending notice.
+    pub notice_given: Option<Date>,
+    /// When the pending notice's timer fires (its anniversary), until it fires.
+    pub notice_due: Option<Date>,
+    /// The anniversary passed while an injunction stood.
+    pub notice_held: bool,
+    pub effective_on: Option<Date>,
+    /// An Act authorizing withdrawal has been enacted.
+    pub act_authorized: bool,
+    /// An Act repealing section 1250A has been enacted.
+    pub limitation_repealed: bool,
+    /// The committees have been consulted.
+    pub consulted: bool,
+    /// The first written notification that came after a consultation.
+    pub first_valid_notification: Option<Date>,
+    pub senate_suit: bool,
+    pub house_suit: bool,
+    pub bills: Vec<BillState>,
+    pub cases: Vec<CaseState>,
+    pub violations: Vec<Violation>,
+}
+
+impl World {
+    /// The start: every track at its first stage, every bill and case not yet begun.
+    pub fn new(p: &Procedure, s: &Scenario, date: Date) -> World {
+        let start = |kind: TrackKind| p.track(kind).start;
+        World {
+            date,
+            treaty: start(TrackKind::Treaty),
+            suspension: start(TrackKind::Suspension),
+            consent: start(TrackKind::Consent),
+            congress: start(TrackKind::Congress),
+            executive: start(TrackKind::Executive),
+            notice_given: None,
+            notice_due: None,
+            notice_held: false,
+            effective_on: None,
+            act_authorized: false,
+            limitation_repealed: false,
+            consulted: false,
+            first_valid_notification: None,
+            senate_suit: false,
+            house_suit: false,
+            bills: vec![
+                BillState {
+                    stage: start(TrackKind::Bill),
+                    since: date,
+                    cloture: false,
+                    due: None,
+                };
+                s.bills.len()
+            ],
+            cases: vec![
+                CaseState {
+                    stage: start(TrackKind::Case),
+                    holding: None,
+                    remedy: Remedy::None,
+                };
+                s.cases.len()
+            ],
+            violations: Vec::new(),
+        }
+    }
+
+    /// The stage of a track (bills and cases by index).
+    pub fn stage(&self, kind: TrackKind, instance: Option<usize>) -> NodeIndex {
+        match (kind, instance) {
+            (TrackKind::Treaty, _) => self.treaty,
+            (TrackKind::Suspension, _) => self.suspension,
+            (TrackKind::Consent, _) => self.consent,
+            (TrackKind::Congress, _) => self.congress,
+            (TrackKind::Executive, _) => self.executive,
+            (TrackKind::Bill, Some(i)) => self.bills[i].stage,
+            (TrackKind::Case, Some(i)) => self.cases[i].stage,
+            (TrackKind::Bill | TrackKind::Case, None) => NodeIndex::end(),
+        }
+    }
+
+    pub(super) fn stage_mut(&mut self, kind: TrackKind, instance: Option<usize>) -> &mut NodeIndex {
+        match (kind, instance) {
+            (TrackKind::Treaty, _) => &mut self.treaty,
+            (TrackKind::Suspension, _) => &mut self.suspension,
+            (TrackKind::Consent, _) => &mut self.consent,
+            (TrackKind::Congress, _) => &mut self.congress,
+            (TrackKind::Bill, Some(i)) => &mut self.bills[i].stage,
+            (TrackKind::Case, Some(i)) => &mut self.cases[i].stage,
+            (TrackKind::Executive | TrackKind::Bill | TrackKind::Case, _) => &mut self.executive,
+        }
+    }
+
+    /// An injunction against withdrawal stands (rule 9).
+    pub fn enjoined(&self) -> bool {
+        self.cases
+            .iter()
+            .any(|c| super::injunction(c.holding, c.remedy))
+    }
+
+    /// Withdrawal is authorized: the Senate consented, or an Act authorizing it is law.
+    pub fn authorized(&self, p: &Procedure) -> bool {
+        self.consent == p.roles.consented || self.act_authorized
+    }
+}

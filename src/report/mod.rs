@@ -1,0 +1,251 @@
+//! Turning a run into something to read: the plain-language line for each step (with
+//! the vote arithmetic, violations and doctrine notes), the text report for a person and
+//! the JSON document for a machine. Everything here reads the rulebook's data; nothing
+//! reaches back into the engine.
+
+mod json;
+mod text;
+
+pub use json::to_json;
+pub use text::{Style, to_text};
+
+use crate::engine::{Run, TraceStep};
+use crate::rulebook::{Citation, Procedure, Trigger};
+use crate::scenario::{Args, Scenario};
+use crate::vocab::{Actor, Chamber, Holding, TrackKind, Word};
+
+/// A trace step explained: everything a reader needs, as text.
+#[derive(Clone, Debug)]
+pub struct Explained {
+    pub date: String,
+    /// "treaty", "bill hr-5", "case vet".
+    pub track: String,
+    pub from: String,
+    pub to: String,
+    pub step: String,
+    /// "President", "Senate", "Courts", "Clock"...
+    pub actor: String,
+    /// A few words: what happened.
+    pub headline: String,
+    /// The plain sentence from the rulebook.
+    pub text: String,
+    /// The vote arithmetic, when a vote decided the step.
+    pub arithmetic: Option<String>,
+    /// What the step set running ("takes effect on 2028-03-01 under Art. 13").
+    pub consequence: Option<String>,
+    /// "1250A(a): ..." for each provision breached.
+    pub violations: Vec<(String, String)>,
+    /// Where a ruling follows or departs from the expected view of standing.
+    pub doctrine: Option<String>,
+    /// The scenario's own note on the event.
+    pub note: Option<String>,
+    pub citation_id: String,
+    pub citation: String,
+}
+
+/// A citation as a reader sees it: "North Atlantic Treaty, Art. 13", or for a case
+/// "Raines v. Byrd, 521 U.S. 811 (1997)".
+pub fn citation_text(citation: Option<&Citation>, id: &str) -> String {
+    match citation {
+        Some(c) if c.kind == "case" => format!("{}, {}", c.title, c.cite),
+        Some(c) => c.title.clone(),
+        None => id.to_string(),
+    }
+}
+
+/// Explains every step of a run.
+pub fn explain(p: &Procedure, s: &Scenario, run: &Run) -> Vec<Explained> {
+    run.trace
+        .iter()
+        .map(|step| explain_step(p, s, step))
+        .collect()
+}
+
+fn explain_step(p: &Procedure, s: &Scenario, t: &TraceStep) -> Explained {
+    let track = p.track(t.track);
+    let step = &track.graph[t.edge];
+    let event = t.event.map(|i| &s.events[i]);
+    let track_name = match (t.track, t.instance) {
+        (TrackKind::Bill, Some(i)) => format!("bill {}", s.bills[i].id),
+        (TrackKind::Case, Some(i)) => format!("case {}", s.cases[i].id),
+        (kind, _) => kind.name().to_string(),
+    };
+    let chamber = event.and_then(|e| match e.args {
+        Args::Vote { chamber, .. }
+        | Args::Override { chamber, .. }
+        | Args::AuthorizeSuit { chamber, .. } => Some(chamber),
+        Args::Introduce { bill } => Some(s.bills[bill].chamber),
+        _ => None,
+    });
+    let actor = match step.actor {
+        Actor::President => "President".to_string(),
+        Actor::Senate => "Senate".to_string(),
+        Actor::House => "House".to_string(),
+        Actor::Congress => "Congress".to_string(),
+        Actor::Chamber => match chamber {
+            Some(Chamber::House) => "House".to_string(),
+            Some(Chamber::Senate) => "Senate".to_string(),
+            None => "Congress".to_string(),
+        },
+        Actor::Courts => "Courts".to_string(),
+        Actor::Plaintiff => match t.instance {
+            Some(i) if t.track == TrackKind::Case => plaintiff_title(s.cases[i].plaintiff),
+            _ => "Plaintiff".to_string(),
+        },
+        Actor::Clock => "Clock".to_string(),
+    };
+    let subject = match (t.track, t.instance) {
+        (TrackKind::Bill, Some(i)) => format!(" ({})", s.bills[i].id),
+        (TrackKind::Case, Some(i)) => format!(" ({})", s.cases[i].id),
+        _ => String::new(),
+    };
+    let mut headline = format!("{}{subject}", capitalize(&step.label));
+    if let Some(e) = event {
+        match e.args {
+            Args::Rule {
+                holding, remedy, ..
+            } => {
+                let label = p
+                    .rulebook
+                    .holding_note(holding)
+                    .map(|n| n.label.clone())
+                    .unwrap_or_else(|| holding.to_string());
+                headline = format!("{headline}: {label}");
+                if holding == Holding::Unlawful {
+                    headline.push_str(&format!(", remedy {remedy}"));
+                }
+            }
+            Args::AuthorizeSuit { chamber, .. } => {
+                headline = format!("{} ({})", capitalize(&step.label), chamber.name());
+            }
+            Args::Spend { amount: Some(a) } => headline.push_str(&format!(" (${a:.0})")),
+            Args::Drawdown { troops: Some(n) } => headline.push_str(&format!(" ({n} troops)")),
+            _ => {}
+        }
+    }
+    let arithmetic = t.vote.map(|(kind, tally)| {
+        let members = match chamber {
+            Some(Chamber::House) => "representatives",
+            _ => "senators",
+        };
+        let threshold = kind.threshold(&p.rulebook.parameters);
+        format!(
+            "{} [{}]",
+            threshold.explain(&tally, members),
+            threshold.describe(members)
+        )
+    });
+    let consequence = match (step.trigger, t.due) {
+        (Trigger::Action(crate::vocab::Action::GiveNotice), Some(due)) => Some(format!(
+            "Under Art. 13 it takes effect on {due}, unless rescinded or enjoined."
+        )),
+        (Trigger::Action(crate::vocab::Action::Present), Some(last)) => Some(format!(
+            "The tenth day (Sundays excepted) is {last}; unreturned, the bill is law on the day after, unless Congress is then adjourned."
+        )),
+        _ => None,
+    };
+    let violations = t
+        .violations
+        .iter()
+        .map(|i| {
+            let provision = &p.rulebook.provisions[*i];
+            (provision.id.clone(), provision.text.trim().to_string())
+        })
+        .collect();
+    let doctrine = event.and_then(|e| match e.args {
+        Args::Rule { case, holding, .. } => {
+            Some(doctrine_note(p, s.cases[case].plaintiff, holding))
+        }
+        _ => None,
+    });
+    Explained {
+        date: t.date.to_string(),
+        track: track_name,
+        from: track.graph[t.from].id.clone(),
+        to: track.graph[t.to].id.clone(),
+        step: step.id.clone(),
+        actor,
+        headline,
+        text: step.text.trim().to_string(),
+        arithmetic,
+        consequence,
+        violations,
+        doctrine,
+        note: event.and_then(|e| e.note.clone()),
+        citation_id: step.citation.clone(),
+        citation: citation_text(p.rulebook.citations.get(&step.citation), &step.citation),
+    }
+}
+
+/// Where a ruling follows or departs from the rulebook's expected view of standing
+/// (rule 11). It never changes the ruling.
+pub fn doctrine_note(
+    p: &Procedure,
+    plaintiff: crate::vocab::Plaintiff,
+    holding: Holding,
+) -> String {
+    let who = plaintiff_title(plaintiff).to_lowercase();
+    let Some(entry) = p.rulebook.doctrine_for(plaintiff) else {
+        return format!("No expected view of standing is recorded for a {who}.");
+    };
+    let standing_found = holding.finds_standing();
+    let view = match (entry.standing.as_str(), holding) {
+        (_, Holding::PoliticalQuestion | Holding::Unripe) => {
+            "turns on justiciability, not standing".to_string()
+        }
+        ("unlikely", Holding::NoStanding) | ("likely", _)
+            if standing_found == (entry.standing == "likely") =>
+        {
+            "follows the expected view".to_string()
+        }
+        ("contested", _) => "takes one side of a contested question".to_string(),
+        _ => "departs from the expected view".to_string(),
+    };
+    let mut text = format!(
+        "Doctrine: standing for a {who} is {}; this ruling {view} ({}).",
+        entry.standing,
+        p.rulebook.cite_cases(&entry.precedents)
+    );
+    if let Some(note) = p.rulebook.holding_note(holding)
+        && !matches!(holding, Holding::NoStanding)
+    {
+        text.push_str(&format!(
+            " {} ({}).",
+            note.text.trim(),
+            p.rulebook.cite_cases(&note.precedents)
+        ));
+    }
+    text
+}
+
+fn plaintiff_title(plaintiff: crate::vocab::Plaintiff) -> String {
+    use crate::vocab::Plaintiff::*;
+    match plaintiff {
+        Senate => "Senate",
+        House => "House",
+        Congress => "Congress",
+        Senator => "Senator",
+        Representative => "Representative",
+        ServiceMember => "Service member",
+        PropertyOwner => "Property owner",
+        State => "State",
+        Taxpayer => "Taxpayer",
+    }
+    .to_string()
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
+        None => String::new(),
+    }
+}
+
+/// The trace step that last moved the track a mismatch is about, for `test`.
+pub fn deciding_step(run: &Run, track: TrackKind, instance: Option<usize>) -> Option<&TraceStep> {
+    run.trace
+        .iter()
+        .rev()
+        .find(|t| t.track == track && (instance.is_none() || t.instance == instance))
+}

@@ -1,0 +1,800 @@
+//! Scenario files: the YAML a user writes, read with spans, checked field by field, and
+//! turned into typed, dated events that name bills and cases by index.
+//!
+//! Everything a file can get wrong without running it is caught here with its line and
+//! column: unknown keys and words, dates that do not exist, events out of order, vote
+//! counts beyond the members sworn, fields an action does not take, bills and cases used
+//! before they are introduced or filed. What depends on the procedure's state (signing a
+//! bill that was never presented) is the engine's to find.
+
+mod raw;
+
+use std::sync::Arc;
+
+use jiff::civil::Date;
+
+use crate::calendar::parse_date;
+use crate::diag::{Diagnostic, Place, did_you_mean, one_of};
+use crate::threshold::Tally;
+use crate::vocab::{Action, Chamber, Holding, Plaintiff, Purpose, Remedy, TreatyStatus, Word};
+use crate::yaml::{Spanned, place};
+
+use raw::{RawEvent, RawExpect, RawScenario};
+
+/// A checked scenario.
+#[derive(Clone, Debug)]
+pub struct Scenario {
+    /// The file as the user named it.
+    pub file: String,
+    /// Its text, for error snippets.
+    pub source: Arc<str>,
+    pub title: String,
+    pub summary: Option<String>,
+    /// The rulebook the file names (`rulebook:`), with where it says so.
+    pub rulebook: Option<(String, Place)>,
+    pub setup: Setup,
+    /// The clock's end, when the file sets one.
+    pub until: Option<Date>,
+    pub events: Vec<Event>,
+    /// Bills in the order they are introduced; events refer to them by index.
+    pub bills: Vec<BillDecl>,
+    /// Cases in the order they are filed.
+    pub cases: Vec<CaseDecl>,
+    pub expect: Option<Expect>,
+}
+
+/// The composition of Congress and whether the Senate filibusters bills.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Setup {
+    pub senators_sworn: u32,
+    pub representatives_sworn: u32,
+    pub filibuster: bool,
+}
+
+impl Default for Setup {
+    fn default() -> Self {
+        Setup {
+            senators_sworn: 100,
+            representatives_sworn: 435,
+            filibuster: true,
+        }
+    }
+}
+
+impl Setup {
+    /// Members sworn in a chamber.
+    pub fn sworn(&self, chamber: Chamber) -> u32 {
+        match chamber {
+            Chamber::House => self.representatives_sworn,
+            Chamber::Senate => self.senators_sworn,
+        }
+    }
+}
+
+/// A bill as introduced.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BillDecl {
+    pub id: String,
+    pub chamber: Chamber,
+    pub purpose: Purpose,
+}
+
+/// A case as filed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaseDecl {
+    pub id: String,
+    pub plaintiff: Plaintiff,
+}
+
+/// One dated action.
+#[derive(Clone, Debug)]
+pub struct Event {
+    pub date: Date,
+    pub action: Action,
+    pub args: Args,
+    /// Where `do:` stands.
+    pub place: Place,
+    /// Where the bill or case id stands (else `place`).
+    pub subject_place: Place,
+    /// Free text from the file's `note:`.
+    pub note: Option<String>,
+}
+
+/// What an event says beyond its action.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Args {
+    None,
+    Spend {
+        amount: Option<f64>,
+    },
+    Drawdown {
+        troops: Option<u64>,
+    },
+    Consent {
+        tally: Tally,
+    },
+    Introduce {
+        bill: usize,
+    },
+    Vote {
+        bill: usize,
+        chamber: Chamber,
+        tally: Tally,
+    },
+    Cloture {
+        bill: usize,
+        tally: Tally,
+    },
+    /// present, sign, veto.
+    Bill {
+        bill: usize,
+    },
+    Override {
+        bill: usize,
+        chamber: Chamber,
+        tally: Tally,
+    },
+    AuthorizeSuit {
+        chamber: Chamber,
+        tally: Tally,
+    },
+    /// file_suit, appeal.
+    Case {
+        case: usize,
+    },
+    Rule {
+        case: usize,
+        holding: Holding,
+        remedy: Remedy,
+    },
+    Cert {
+        case: usize,
+        granted: bool,
+    },
+}
+
+impl Args {
+    /// The bill the event acts on.
+    pub fn bill(&self) -> Option<usize> {
+        match *self {
+            Args::Introduce { bill }
+            | Args::Vote { bill, .. }
+            | Args::Cloture { bill, .. }
+            | Args::Bill { bill }
+            | Args::Override { bill, .. } => Some(bill),
+            _ => None,
+        }
+    }
+    /// The case the event acts on.
+    pub fn case(&self) -> Option<usize> {
+        match *self {
+            Args::Case { case } | Args::Rule { case, .. } | Args::Cert { case, .. } => Some(case),
+            _ => None,
+        }
+    }
+    /// The recorded vote, if the event is one.
+    pub fn tally(&self) -> Option<Tally> {
+        match *self {
+            Args::Consent { tally }
+            | Args::Vote { tally, .. }
+            | Args::Cloture { tally, .. }
+            | Args::Override { tally, .. }
+            | Args::AuthorizeSuit { tally, .. } => Some(tally),
+            _ => None,
+        }
+    }
+}
+
+/// The `expect:` block.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Expect {
+    pub treaty: Option<TreatyStatus>,
+    pub effective_on: Option<Date>,
+    pub lawful: Option<bool>,
+    pub enjoined: Option<bool>,
+    pub violations: Option<Vec<String>>,
+    pub bills: Vec<(String, String)>,
+    pub cases: Vec<(String, String)>,
+}
+
+impl Expect {
+    pub fn is_empty(&self) -> bool {
+        *self == Expect::default()
+    }
+}
+
+/// The statuses a case can report: `pending` or a holding.
+pub fn case_statuses() -> Vec<&'static str> {
+    let mut v = vec!["pending"];
+    v.extend(Holding::names());
+    v
+}
+
+/// Which fields each action takes: (required, optional).
+fn fields_of(action: Action) -> (&'static [&'static str], &'static [&'static str]) {
+    use Action::*;
+    match action {
+        Announce | ConsultCommittees | NotifyCommittees | GiveNotice | RescindNotice | Suspend
+        | Resume | Adjourn | Reconvene => (&[], &[]),
+        Spend => (&[], &["amount"]),
+        Drawdown => (&[], &["troops"]),
+        ConsentVote => (&["yeas", "nays"], &["present"]),
+        Introduce => (&["bill", "chamber", "purpose"], &[]),
+        Vote => (
+            &["bill", "chamber", "yeas", "nays"],
+            &["present", "vice_president"],
+        ),
+        ClotureVote => (&["bill", "yeas"], &["nays"]),
+        Present | Sign | Veto => (&["bill"], &[]),
+        Override => (&["bill", "chamber", "yeas", "nays"], &[]),
+        AuthorizeSuit => (&["chamber", "yeas", "nays"], &["present"]),
+        FileSuit => (&["case", "plaintiff"], &[]),
+        Rule => (&["case", "holding"], &["remedy"]),
+        Appeal => (&["case"], &[]),
+        Cert => (&["case", "granted"], &[]),
+    }
+}
+
+/// Reads and checks a scenario file.
+pub fn load(path: &std::path::Path) -> Result<Scenario, Diagnostic> {
+    let text = crate::files::read_text(path)?;
+    parse(&path.display().to_string(), text)
+}
+
+/// Checks a scenario from its text (`file` names it in messages).
+pub fn parse(file: &str, source: Arc<str>) -> Result<Scenario, Diagnostic> {
+    let raw: RawScenario = crate::yaml::from_str(file, &source)?;
+    Checker {
+        file,
+        source: &source,
+    }
+    .check(raw)
+}
+
+struct Checker<'a> {
+    file: &'a str,
+    source: &'a Arc<str>,
+}
+
+impl Checker<'_> {
+    fn error(&self, at: Place, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::at(self.file, Arc::clone(self.source), at, message)
+    }
+
+    fn word<W: Word>(&self, value: &Spanned<String>) -> Result<W, Diagnostic> {
+        W::parse(&value.value).map_err(|m| {
+            self.error(place(value), m)
+                .with_label(format!("not a {}", W::KIND))
+                .with_help(W::valid_list())
+        })
+    }
+
+    fn date(&self, value: &Spanned<String>) -> Result<Date, Diagnostic> {
+        parse_date(value.value.trim()).map_err(|m| {
+            self.error(place(value), m)
+                .with_label("not a date")
+                .with_help("write dates as YYYY-MM-DD, e.g. 2027-03-01")
+        })
+    }
+
+    fn check(&self, raw: RawScenario) -> Result<Scenario, Diagnostic> {
+        if raw.title.value.trim().is_empty() {
+            return Err(self
+                .error(place(&raw.title), "the title is empty")
+                .with_help("give the scenario a title a reader will recognize"));
+        }
+        let setup = self.setup(&raw)?;
+        let until = raw.until.as_ref().map(|u| self.date(u)).transpose()?;
+
+        if raw.events.value.is_empty() {
+            return Err(self
+                .error(place(&raw.events), "there are no events")
+                .with_help(
+                    "list at least one event, e.g. `- { on: 2027-03-01, do: give_notice }`",
+                ));
+        }
+        let mut events = Vec::with_capacity(raw.events.value.len());
+        let mut bills: Vec<BillDecl> = Vec::new();
+        let mut cases: Vec<CaseDecl> = Vec::new();
+        let mut last: Option<(Date, Place)> = None;
+        for raw_event in &raw.events.value {
+            let event = self.event(raw_event, &setup, &mut bills, &mut cases)?;
+            if let Some((previous, previous_place)) = last
+                && event.date < previous
+            {
+                return Err(self
+                    .error(
+                        place(&raw_event.value.on),
+                        format!(
+                            "events out of date order: {} comes after {previous} (line {})",
+                            event.date, previous_place.line
+                        ),
+                    )
+                    .with_label("earlier than the event before it")
+                    .with_help(
+                        "list events in date order; events on the same date keep file order",
+                    ));
+            }
+            last = Some((event.date, place(&raw_event.value.on)));
+            events.push(event);
+        }
+        if let (Some(end), Some(u), Some((last_date, last_place))) = (until, &raw.until, last)
+            && end < last_date
+        {
+            return Err(self
+                .error(
+                    place(u),
+                    format!(
+                        "until {end} is before the last event ({last_date}, line {})",
+                        last_place.line
+                    ),
+                )
+                .with_label("the clock would stop before the story does")
+                .with_help(format!(
+                    "set until on or after {last_date}, or remove it to stop at the last event"
+                )));
+        }
+        let expect = raw.expect.as_ref().map(|e| self.expect(e)).transpose()?;
+        Ok(Scenario {
+            file: self.file.to_string(),
+            source: Arc::clone(self.source),
+            title: raw.title.value.trim().to_string(),
+            summary: raw.summary.map(|s| s.trim().to_string()),
+            rulebook: raw.rulebook.as_ref().map(|r| (r.value.clone(), place(r))),
+            setup,
+            until,
+            events,
+            bills,
+            cases,
+            expect,
+        })
+    }
+
+    fn setup(&self, raw: &RawScenario) -> Result<Setup, Diagnostic> {
+        let mut setup = Setup::default();
+        let Some(s) = &raw.setup else {
+            return Ok(setup);
+        };
+        let count = |value: &Spanned<i64>, chamber: Chamber| -> Result<u32, Diagnostic> {
+            let n = value.value;
+            if !(1..=i64::from(chamber.seats())).contains(&n) {
+                return Err(self
+                    .error(
+                        place(value),
+                        format!(
+                            "{n} {} sworn is impossible: {} has {} seats",
+                            chamber.members(),
+                            chamber.title(),
+                            chamber.seats()
+                        ),
+                    )
+                    .with_help(format!("give a number from 1 to {}", chamber.seats())));
+            }
+            Ok(n as u32)
+        };
+        if let Some(n) = &s.senators_sworn {
+            setup.senators_sworn = count(n, Chamber::Senate)?;
+        }
+        if let Some(n) = &s.representatives_sworn {
+            setup.representatives_sworn = count(n, Chamber::House)?;
+        }
+        if let Some(f) = &s.filibuster {
+            setup.filibuster = f.value;
+        }
+        Ok(setup)
+    }
+
+    fn event(
+        &self,
+        raw: &Spanned<RawEvent>,
+        setup: &Setup,
+        bills: &mut Vec<BillDecl>,
+        cases: &mut Vec<CaseDecl>,
+    ) -> Result<Event, Diagnostic> {
+        let e = &raw.value;
+        let date = self.date(&e.on)?;
+        let action: Action = self.word(&e.action)?;
+        let do_place = place(&e.action);
+
+        // Fields the action does not take, and fields it needs.
+        let (required, optional) = fields_of(action);
+        let mut allowed: Vec<&str> = required.to_vec();
+        allowed.extend_from_slice(optional);
+        for (name, at) in e.present_fields() {
+            if !allowed.contains(&name) {
+                let takes = if allowed.is_empty() {
+                    format!("{action} takes no fields besides on, do and note")
+                } else {
+                    format!("{action} takes {}", one_of(&allowed))
+                };
+                return Err(self
+                    .error(at, format!("`{name}` is not a field of {action}"))
+                    .with_label("not taken by this action")
+                    .with_help(takes));
+            }
+        }
+        for name in required {
+            if !e.present_fields().iter().any(|(n, _)| n == name) {
+                return Err(self
+                    .error(do_place, format!("{action} needs `{name}`"))
+                    .with_label(format!("`{name}` missing"))
+                    .with_help(format!("{action} takes {}", one_of(&allowed))));
+            }
+        }
+
+        let chamber = e
+            .chamber
+            .as_ref()
+            .map(|c| self.word::<Chamber>(c))
+            .transpose()?;
+        let mut subject_place = do_place;
+        let args = match action {
+            Action::Spend => Args::Spend {
+                amount: match &e.amount {
+                    Some(a) if !(a.value.is_finite() && a.value >= 0.0) => {
+                        return Err(self
+                            .error(
+                                place(a),
+                                format!("the amount {} is not a sum of dollars", a.value),
+                            )
+                            .with_help("give a number of dollars, 0 or more"));
+                    }
+                    Some(a) => Some(a.value),
+                    None => None,
+                },
+            },
+            Action::Drawdown => Args::Drawdown {
+                troops: match &e.troops {
+                    Some(t) if t.value < 0 => {
+                        return Err(self
+                            .error(place(t), format!("{} troops is negative", t.value))
+                            .with_help("give a number of troops, 0 or more"));
+                    }
+                    Some(t) => Some(t.value as u64),
+                    None => None,
+                },
+            },
+            Action::ConsentVote => Args::Consent {
+                tally: self.tally(e, Chamber::Senate, setup)?,
+            },
+            Action::Introduce => {
+                let purpose: Purpose = self.word(e.purpose.as_ref().expect("required"))?;
+                let bill = self.bill_index(e, true, chamber, bills, &mut subject_place)?;
+                bills[bill].chamber = chamber.expect("required");
+                bills[bill].purpose = purpose;
+                Args::Introduce { bill }
+            }
+            Action::Vote => {
+                let chamber = chamber.expect("required");
+                let bill = self.bill_index(e, false, Some(chamber), bills, &mut subject_place)?;
+                let tally = self.tally(e, chamber, setup)?;
+                Args::Vote {
+                    bill,
+                    chamber,
+                    tally,
+                }
+            }
+            Action::ClotureVote => {
+                let bill = self.bill_index(e, false, chamber, bills, &mut subject_place)?;
+                Args::Cloture {
+                    bill,
+                    tally: self.tally(e, Chamber::Senate, setup)?,
+                }
+            }
+            Action::Present | Action::Sign | Action::Veto => Args::Bill {
+                bill: self.bill_index(e, false, chamber, bills, &mut subject_place)?,
+            },
+            Action::Override => {
+                let chamber = chamber.expect("required");
+                let bill = self.bill_index(e, false, Some(chamber), bills, &mut subject_place)?;
+                Args::Override {
+                    bill,
+                    chamber,
+                    tally: self.tally(e, chamber, setup)?,
+                }
+            }
+            Action::AuthorizeSuit => {
+                let chamber = chamber.expect("required");
+                Args::AuthorizeSuit {
+                    chamber,
+                    tally: self.tally(e, chamber, setup)?,
+                }
+            }
+            Action::FileSuit | Action::Rule | Action::Appeal | Action::Cert => {
+                let id = e.case.as_ref().expect("required");
+                subject_place = place(id);
+                let found = cases.iter().position(|c| c.id == id.value);
+                let case = if action == Action::FileSuit {
+                    let plaintiff: Plaintiff =
+                        self.word(e.plaintiff.as_ref().expect("required"))?;
+                    if found.is_some() {
+                        return Err(self
+                            .error(
+                                place(id),
+                                format!("the case id \"{}\" is already used", id.value),
+                            )
+                            .with_help("give each lawsuit its own id"));
+                    }
+                    cases.push(CaseDecl {
+                        id: id.value.clone(),
+                        plaintiff,
+                    });
+                    cases.len() - 1
+                } else {
+                    match found {
+                        Some(i) => i,
+                        None => {
+                            let known: Vec<&str> = cases.iter().map(|c| c.id.as_str()).collect();
+                            let mut help = format!(
+                                "file it first with `do: file_suit, case: {}, plaintiff: ...`",
+                                id.value
+                            );
+                            if let Some(near) = did_you_mean(&id.value, known.iter().copied()) {
+                                help = format!("did you mean {near}? {help}");
+                            } else if !known.is_empty() {
+                                help.push_str(&format!(
+                                    "; cases filed so far: {}",
+                                    known.join(", ")
+                                ));
+                            }
+                            return Err(self
+                                .error(
+                                    place(id),
+                                    format!("the case \"{}\" was never filed", id.value),
+                                )
+                                .with_label("unknown case")
+                                .with_help(help));
+                        }
+                    }
+                };
+                match action {
+                    Action::Rule => {
+                        let holding: Holding = self.word(e.holding.as_ref().expect("required"))?;
+                        let remedy = match &e.remedy {
+                            Some(r) => {
+                                let remedy: Remedy = self.word(r)?;
+                                if remedy != Remedy::None && holding != Holding::Unlawful {
+                                    return Err(self
+                                        .error(
+                                            place(r),
+                                            format!(
+                                                "a remedy of {remedy} with a holding of {holding}: only an unlawful holding has a remedy"
+                                            ),
+                                        )
+                                        .with_label("no remedy without a holding of unlawful")
+                                        .with_help("remove the remedy (or write remedy: none), or make the holding unlawful"));
+                                }
+                                remedy
+                            }
+                            None => Remedy::None,
+                        };
+                        Args::Rule {
+                            case,
+                            holding,
+                            remedy,
+                        }
+                    }
+                    Action::Cert => Args::Cert {
+                        case,
+                        granted: e.granted.as_ref().expect("required").value,
+                    },
+                    _ => Args::Case { case },
+                }
+            }
+            _ => Args::None,
+        };
+
+        // The Vice President votes only on a tied Senate passage vote.
+        if let Some(vp) = &e.vice_president {
+            let vote: bool = match vp.value.as_str() {
+                "yea" => true,
+                "nay" => false,
+                other => {
+                    return Err(self
+                        .error(
+                            place(vp),
+                            format!("vice_president \"{other}\" is not yea or nay"),
+                        )
+                        .with_help("write vice_president: yea or vice_president: nay"));
+                }
+            };
+            if let Args::Vote { chamber, tally, .. } = args {
+                let why = if chamber == Chamber::House {
+                    Some("the Vice President has no vote in the House".to_string())
+                } else if tally.yeas != tally.nays {
+                    Some(format!(
+                        "the vote is {}–{}, not equally divided; the Vice President votes only to break a tie (Art. I, § 3, cl. 4)",
+                        tally.yeas, tally.nays
+                    ))
+                } else {
+                    None
+                };
+                if let Some(why) = why {
+                    return Err(self
+                        .error(place(vp), format!("vice_president cannot vote here: {why}"))
+                        .with_label("no vote for the Vice President")
+                        .with_help("remove vice_president, or record a Senate vote that is equally divided"));
+                }
+            }
+            let _ = vote;
+        }
+
+        Ok(Event {
+            date,
+            action,
+            args: with_vice_president(args, e),
+            place: do_place,
+            subject_place,
+            note: e.note.as_ref().map(|n| n.value.clone()),
+        })
+    }
+
+    /// The index of the event's bill; `introduce` adds it.
+    fn bill_index(
+        &self,
+        e: &RawEvent,
+        introduce: bool,
+        chamber: Option<Chamber>,
+        bills: &mut Vec<BillDecl>,
+        subject_place: &mut Place,
+    ) -> Result<usize, Diagnostic> {
+        let Some(id) = e.bill.as_ref() else {
+            return Err(self.error(place(&e.action), "this action needs `bill`"));
+        };
+        *subject_place = place(id);
+        let found = bills.iter().position(|b| b.id == id.value);
+        match (introduce, found) {
+            (true, None) => {
+                bills.push(BillDecl {
+                    id: id.value.clone(),
+                    chamber: chamber.unwrap_or(Chamber::House),
+                    purpose: Purpose::AuthorizeWithdrawal,
+                });
+                Ok(bills.len() - 1)
+            }
+            (true, Some(_)) => Err(self
+                .error(
+                    place(id),
+                    format!("the bill id \"{}\" is already used", id.value),
+                )
+                .with_label("introduced before")
+                .with_help("give each bill its own id")),
+            (false, Some(i)) => Ok(i),
+            (false, None) => {
+                let known: Vec<&str> = bills.iter().map(|b| b.id.as_str()).collect();
+                let mut help = format!(
+                    "introduce it first with `do: introduce, bill: {}, chamber: ..., purpose: ...`",
+                    id.value
+                );
+                if let Some(near) = did_you_mean(&id.value, known.iter().copied()) {
+                    help = format!("did you mean {near}? {help}");
+                } else if !known.is_empty() {
+                    help.push_str(&format!("; bills introduced so far: {}", known.join(", ")));
+                }
+                Err(self
+                    .error(
+                        place(id),
+                        format!("the bill \"{}\" was never introduced", id.value),
+                    )
+                    .with_label("unknown bill")
+                    .with_help(help))
+            }
+        }
+    }
+
+    fn tally(&self, e: &RawEvent, chamber: Chamber, setup: &Setup) -> Result<Tally, Diagnostic> {
+        let sworn = setup.sworn(chamber);
+        let mut counts = [0u32; 3];
+        let mut total: i64 = 0;
+        for (slot, (name, value)) in [
+            ("yeas", &e.yeas),
+            ("nays", &e.nays),
+            ("present", &e.present),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let Some(v) = value else { continue };
+            if v.value < 0 {
+                return Err(self
+                    .error(place(v), format!("{name}: {} is negative", v.value))
+                    .with_label("a count of members")
+                    .with_help(format!(
+                        "vote counts are whole numbers from 0 to {sworn} ({} sworn)",
+                        chamber.members()
+                    )));
+            }
+            total = total.saturating_add(v.value);
+            if total > i64::from(sworn) {
+                return Err(self
+                    .error(
+                        place(v),
+                        format!(
+                            "{name}: {} makes {total} votes, more than the {sworn} {} sworn",
+                            v.value,
+                            chamber.members()
+                        ),
+                    )
+                    .with_label("more votes than members")
+                    .with_help(format!(
+                        "yeas, nays and present together can be at most {sworn}; change setup.{}_sworn if seats are filled differently",
+                        if chamber == Chamber::Senate { "senators" } else { "representatives" }
+                    )));
+            }
+            counts[slot] = v.value as u32;
+        }
+        Ok(Tally {
+            yeas: counts[0],
+            nays: counts[1],
+            present: counts[2],
+            sworn,
+            vice_president: None,
+        })
+    }
+
+    fn expect(&self, raw: &RawExpect) -> Result<Expect, Diagnostic> {
+        let mut expect = Expect {
+            treaty: raw.treaty.as_ref().map(|t| self.word(t)).transpose()?,
+            effective_on: raw
+                .effective_on
+                .as_ref()
+                .map(|d| self.date(d))
+                .transpose()?,
+            lawful: raw.lawful.as_ref().map(|b| b.value),
+            enjoined: raw.enjoined.as_ref().map(|b| b.value),
+            violations: raw
+                .violations
+                .as_ref()
+                .map(|v| v.value.iter().map(|s| s.value.clone()).collect()),
+            ..Expect::default()
+        };
+        let statuses = crate::rulebook::BILL_STATUSES.to_vec();
+        for (id, status) in raw.bills.iter().flatten() {
+            if !statuses.contains(&status.value.as_str()) {
+                return Err(self.unknown_status(status, "bill", &statuses));
+            }
+            expect.bills.push((id.clone(), status.value.clone()));
+        }
+        let statuses = case_statuses();
+        for (id, status) in raw.cases.iter().flatten() {
+            if !statuses.contains(&status.value.as_str()) {
+                return Err(self.unknown_status(status, "case", &statuses));
+            }
+            expect.cases.push((id.clone(), status.value.clone()));
+        }
+        Ok(expect)
+    }
+
+    fn unknown_status(&self, value: &Spanned<String>, what: &str, valid: &[&str]) -> Diagnostic {
+        let mut message = format!("unknown {what} status \"{}\"", value.value);
+        if let Some(near) = did_you_mean(&value.value, valid.iter().copied()) {
+            message.push_str(&format!(" (did you mean {near}?)"));
+        }
+        self.error(place(value), message)
+            .with_help(format!("valid {what} statuses: {}", one_of(valid)))
+    }
+}
+
+fn with_vice_president(args: Args, e: &RawEvent) -> Args {
+    match (args, &e.vice_president) {
+        (
+            Args::Vote {
+                bill,
+                chamber,
+                mut tally,
+            },
+            Some(vp),
+        ) => {
+            tally.vice_president = Some(vp.value == "yea");
+            Args::Vote {
+                bill,
+                chamber,
+                tally,
+            }
+        }
+        _ => args,
+    }
+}
+
+#[cfg(test)]
+mod tests;

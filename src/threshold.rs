@@ -1,0 +1,474 @@
+//! Vote arithmetic: whether a tally meets a threshold, and the sentence that shows why.
+//!
+//! The kinds of threshold are a closed vocabulary (majority, a fraction of those voting,
+//! a fraction of the members sworn, a fixed number); which kind each vote uses, and its
+//! numbers, come from the rulebook. Everything is integer arithmetic: "2/3 of N" means
+//! `yeas × 3 ≥ N × 2`, never a rounded float.
+
+use serde::Deserialize;
+
+/// How many yeas a vote needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    /// More yeas than nays. In the Senate a tie carries only with the Vice President's yea.
+    Majority,
+    /// `yeas × den ≥ (yeas + nays) × num`: a fraction of those present and voting.
+    FractionOfVoting { num: u32, den: u32 },
+    /// `yeas × den ≥ sworn × num`: a fraction of the members duly chosen and sworn.
+    FractionOfSworn { num: u32, den: u32 },
+    /// A fixed number of yeas, however many are sworn or voting.
+    AtLeast { count: u32 },
+}
+
+/// A threshold as the rulebook states it: the rule, whether a quorum must be present, and
+/// the fewest yeas that can ever carry (concurrence needs someone to concur).
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(try_from = "ThresholdSpec")]
+pub struct Threshold {
+    pub rule: Rule,
+    /// A majority of the members sworn must be present (yeas, nays and "present").
+    pub quorum: bool,
+    /// The fewest yeas that can carry, whatever the rule says of zero voting.
+    pub min_yeas: u32,
+}
+
+/// A threshold as written in a rulebook file:
+/// `{ rule: fraction_of_voting, num: 2, den: 3, quorum: true, min_yeas: 1 }`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ThresholdSpec {
+    rule: String,
+    num: Option<u32>,
+    den: Option<u32>,
+    count: Option<u32>,
+    #[serde(default)]
+    quorum: bool,
+    #[serde(default)]
+    min_yeas: u32,
+}
+
+impl TryFrom<ThresholdSpec> for Threshold {
+    type Error = String;
+    fn try_from(spec: ThresholdSpec) -> Result<Self, String> {
+        let fraction = |kind: &str| match (spec.num, spec.den) {
+            (Some(num), Some(den)) => Ok((num, den)),
+            _ => Err(format!(
+                "rule {kind} needs num and den (e.g. num: 2, den: 3)"
+            )),
+        };
+        let rule = match spec.rule.as_str() {
+            "majority" => Rule::Majority,
+            "fraction_of_voting" => {
+                let (num, den) = fraction("fraction_of_voting")?;
+                Rule::FractionOfVoting { num, den }
+            }
+            "fraction_of_sworn" => {
+                let (num, den) = fraction("fraction_of_sworn")?;
+                Rule::FractionOfSworn { num, den }
+            }
+            "at_least" => Rule::AtLeast {
+                count: spec
+                    .count
+                    .ok_or("rule at_least needs a count (e.g. count: 60)")?,
+            },
+            other => {
+                return Err(format!(
+                    "unknown threshold rule \"{other}\"; valid: majority, fraction_of_voting, fraction_of_sworn, at_least"
+                ));
+            }
+        };
+        let threshold = Threshold {
+            rule,
+            quorum: spec.quorum,
+            min_yeas: spec.min_yeas,
+        };
+        threshold.validate()?;
+        Ok(threshold)
+    }
+}
+
+/// One recorded vote.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Tally {
+    pub yeas: u32,
+    pub nays: u32,
+    /// Present, not voting: counts toward the quorum only.
+    pub present: u32,
+    /// Members of the chamber duly chosen and sworn.
+    pub sworn: u32,
+    /// The Vice President's vote on a tied Senate vote (`Some(true)` is yea).
+    pub vice_president: Option<bool>,
+}
+
+impl Tally {
+    /// Those present and voting.
+    pub fn voting(&self) -> u32 {
+        self.yeas + self.nays
+    }
+    /// Those present, voting or not (the Vice President is never counted).
+    pub fn attending(&self) -> u32 {
+        self.yeas + self.nays + self.present
+    }
+}
+
+/// The fewest present for a quorum: more than half of the members sworn.
+pub fn quorum_of(sworn: u32) -> u32 {
+    sworn / 2 + 1
+}
+
+/// The result of a vote and everything needed to explain it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Verdict {
+    pub carried: bool,
+    /// `None` when the threshold does not ask for a quorum.
+    pub quorum_met: Option<bool>,
+    /// Yeas needed by the rule itself (for a majority: more than the nays).
+    pub needed: u32,
+}
+
+impl Threshold {
+    /// Decides the tally.
+    pub fn decide(&self, tally: &Tally) -> Verdict {
+        let quorum_met = self
+            .quorum
+            .then(|| tally.attending() >= quorum_of(tally.sworn));
+        let yeas = u64::from(tally.yeas);
+        let (rule_met, needed) = match self.rule {
+            Rule::Majority => {
+                let tie_broken = tally.yeas == tally.nays && tally.vice_president == Some(true);
+                (tally.yeas > tally.nays || tie_broken, tally.nays + 1)
+            }
+            Rule::FractionOfVoting { num, den } => {
+                let base = u64::from(tally.voting());
+                (
+                    yeas * u64::from(den) >= base * u64::from(num),
+                    ceil_fraction(base, num, den),
+                )
+            }
+            Rule::FractionOfSworn { num, den } => {
+                let base = u64::from(tally.sworn);
+                (
+                    yeas * u64::from(den) >= base * u64::from(num),
+                    ceil_fraction(base, num, den),
+                )
+            }
+            Rule::AtLeast { count } => (tally.yeas >= count, count),
+        };
+        let carried = rule_met && quorum_met != Some(false) && tally.yeas >= self.min_yeas;
+        Verdict {
+            carried,
+            quorum_met,
+            needed,
+        }
+    }
+
+    /// The arithmetic in words, e.g. "66 yeas is at least two-thirds of 99 voting (66)".
+    pub fn explain(&self, tally: &Tally, members: &str) -> String {
+        let verdict = self.decide(tally);
+        let mut parts = Vec::new();
+        if let Some(met) = verdict.quorum_met {
+            let need = quorum_of(tally.sworn);
+            parts.push(if met {
+                format!(
+                    "quorum present ({} of {} sworn; {need} needed)",
+                    tally.attending(),
+                    tally.sworn
+                )
+            } else {
+                format!(
+                    "no quorum ({} of {} sworn present; {need} needed)",
+                    tally.attending(),
+                    tally.sworn
+                )
+            });
+        }
+        let (y, n) = (tally.yeas, tally.nays);
+        parts.push(match self.rule {
+            Rule::Majority if y == n => match tally.vice_president {
+                Some(true) => format!(
+                    "{y}–{n}, equally divided: the Vice President votes yea, which carries it"
+                ),
+                Some(false) => format!("{y}–{n}, equally divided: the Vice President votes nay"),
+                None => format!("{y}–{n}, equally divided: a tie does not carry"),
+            },
+            Rule::Majority if y > n => format!("{y} yeas to {n} nays is a majority"),
+            Rule::Majority => format!("{y} yeas to {n} nays is not a majority"),
+            Rule::FractionOfVoting { num, den } => format!(
+                "{y} yeas {} {} of {} voting ({})",
+                if verdict_rule_met(self, tally) {
+                    "is at least"
+                } else {
+                    "is less than"
+                },
+                fraction_name(num, den),
+                tally.voting(),
+                verdict.needed
+            ),
+            Rule::FractionOfSworn { num, den } => format!(
+                "{y} yeas {} {} of {} {members} sworn ({})",
+                if verdict_rule_met(self, tally) {
+                    "is at least"
+                } else {
+                    "is less than"
+                },
+                fraction_name(num, den),
+                tally.sworn,
+                verdict.needed
+            ),
+            Rule::AtLeast { count } => format!(
+                "{y} yeas {} the {count} required",
+                if y >= count {
+                    "meets"
+                } else {
+                    "falls short of"
+                }
+            ),
+        });
+        if self.min_yeas > 0 && tally.yeas < self.min_yeas {
+            parts.push(format!(
+                "no concurrence without at least {} yea{}",
+                self.min_yeas,
+                if self.min_yeas == 1 { "" } else { "s" }
+            ));
+        }
+        let mut text = parts.join("; ");
+        text.push_str(if verdict.carried {
+            ": carried"
+        } else {
+            ": failed"
+        });
+        text
+    }
+
+    /// The threshold in a few words, e.g. "two-thirds of those voting, with a quorum".
+    pub fn describe(&self, members: &str) -> String {
+        let mut text = match self.rule {
+            Rule::Majority => "a majority of those voting".to_string(),
+            Rule::FractionOfVoting { num, den } => {
+                format!("{} of those voting", fraction_name(num, den))
+            }
+            Rule::FractionOfSworn { num, den } => {
+                format!("{} of {members} sworn", fraction_name(num, den))
+            }
+            Rule::AtLeast { count } => format!("at least {count} yeas"),
+        };
+        if self.quorum {
+            text.push_str(", with a quorum");
+        }
+        text
+    }
+
+    /// Checks the numbers make sense (no zero denominators, fractions at most one).
+    pub fn validate(&self) -> Result<(), String> {
+        match self.rule {
+            Rule::FractionOfVoting { num, den } | Rule::FractionOfSworn { num, den }
+                if den == 0 || num == 0 || num > den =>
+            {
+                Err(format!(
+                    "the fraction {num}/{den} is not between 0 and 1 (write e.g. num: 2, den: 3)"
+                ))
+            }
+            Rule::AtLeast { count: 0 } => Err("at_least needs a count of 1 or more".into()),
+            _ => Ok(()),
+        }
+    }
+}
+
+fn verdict_rule_met(threshold: &Threshold, tally: &Tally) -> bool {
+    Threshold {
+        quorum: false,
+        min_yeas: 0,
+        ..*threshold
+    }
+    .decide(tally)
+    .carried
+}
+
+fn ceil_fraction(base: u64, num: u32, den: u32) -> u32 {
+    let den = u64::from(den.max(1));
+    u32::try_from((base * u64::from(num)).div_ceil(den)).unwrap_or(u32::MAX)
+}
+
+/// "two-thirds", "three-fifths", or "n/d".
+pub fn fraction_name(num: u32, den: u32) -> String {
+    match (num, den) {
+        (1, 2) => "one-half".into(),
+        (2, 3) => "two-thirds".into(),
+        (3, 5) => "three-fifths".into(),
+        (3, 4) => "three-quarters".into(),
+        _ => format!("{num}/{den}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TWO_THIRDS_CONSENT: Threshold = Threshold {
+        rule: Rule::FractionOfVoting { num: 2, den: 3 },
+        quorum: true,
+        min_yeas: 1,
+    };
+    const MAJORITY: Threshold = Threshold {
+        rule: Rule::Majority,
+        quorum: true,
+        min_yeas: 0,
+    };
+    const CLOTURE: Threshold = Threshold {
+        rule: Rule::FractionOfSworn { num: 3, den: 5 },
+        quorum: false,
+        min_yeas: 0,
+    };
+    const OVERRIDE: Threshold = Threshold {
+        rule: Rule::FractionOfVoting { num: 2, den: 3 },
+        quorum: true,
+        min_yeas: 0,
+    };
+
+    fn senate(yeas: u32, nays: u32, present: u32) -> Tally {
+        Tally {
+            yeas,
+            nays,
+            present,
+            sworn: 100,
+            vice_president: None,
+        }
+    }
+
+    #[test]
+    fn consent_at_the_two_thirds_edge() {
+        assert!(TWO_THIRDS_CONSENT.decide(&senate(66, 33, 0)).carried);
+        assert!(TWO_THIRDS_CONSENT.decide(&senate(67, 33, 0)).carried);
+        assert!(!TWO_THIRDS_CONSENT.decide(&senate(65, 33, 2)).carried);
+        assert!(!TWO_THIRDS_CONSENT.decide(&senate(60, 40, 0)).carried);
+        assert_eq!(
+            TWO_THIRDS_CONSENT.explain(&senate(66, 33, 0), "senators"),
+            "quorum present (99 of 100 sworn; 51 needed); 66 yeas is at least two-thirds of 99 voting (66): carried"
+        );
+        assert!(
+            TWO_THIRDS_CONSENT
+                .explain(&senate(65, 33, 2), "senators")
+                .contains("65 yeas is less than two-thirds of 98 voting (66)")
+        );
+    }
+
+    #[test]
+    fn consent_needs_a_quorum_and_a_yea() {
+        // 45 voting, all yea: two-thirds of those voting, but no quorum.
+        let v = TWO_THIRDS_CONSENT.decide(&senate(45, 0, 0));
+        assert_eq!(v.quorum_met, Some(false));
+        assert!(!v.carried);
+        // 50 present is not a quorum of 100; 51 is.
+        assert!(!TWO_THIRDS_CONSENT.decide(&senate(50, 0, 0)).carried);
+        assert!(TWO_THIRDS_CONSENT.decide(&senate(51, 0, 0)).carried);
+        // 0-0 with 51 present: a quorum, but nobody concurred.
+        let v = TWO_THIRDS_CONSENT.decide(&senate(0, 0, 51));
+        assert_eq!(v.quorum_met, Some(true));
+        assert!(!v.carried);
+        assert!(
+            TWO_THIRDS_CONSENT
+                .explain(&senate(0, 0, 51), "senators")
+                .contains("at least 1 yea")
+        );
+    }
+
+    #[test]
+    fn present_counts_toward_quorum_only() {
+        // 40 yeas, 5 nays, 6 present: 51 attending is a quorum; 40 ≥ 2/3 of 45 (30).
+        assert!(TWO_THIRDS_CONSENT.decide(&senate(40, 5, 6)).carried);
+        assert!(!TWO_THIRDS_CONSENT.decide(&senate(40, 5, 5)).carried);
+    }
+
+    #[test]
+    fn cloture_is_three_fifths_of_sworn() {
+        assert!(CLOTURE.decide(&senate(60, 40, 0)).carried);
+        assert!(!CLOTURE.decide(&senate(59, 41, 0)).carried);
+        let vacancies = |yeas| Tally {
+            yeas,
+            nays: 0,
+            present: 0,
+            sworn: 98,
+            vice_president: None,
+        };
+        // 3/5 of 98 is 58.8: 59 yeas invoke cloture, 58 do not.
+        assert!(CLOTURE.decide(&vacancies(59)).carried);
+        assert!(!CLOTURE.decide(&vacancies(58)).carried);
+        assert_eq!(CLOTURE.decide(&vacancies(59)).needed, 59);
+        assert!(
+            CLOTURE
+                .explain(&vacancies(59), "senators")
+                .contains("59 yeas is at least three-fifths of 98 senators sworn (59)")
+        );
+    }
+
+    #[test]
+    fn house_override_at_the_two_thirds_edge() {
+        let house = |yeas, nays| Tally {
+            yeas,
+            nays,
+            present: 0,
+            sworn: 435,
+            vice_president: None,
+        };
+        assert!(OVERRIDE.decide(&house(290, 145)).carried);
+        assert!(!OVERRIDE.decide(&house(289, 146)).carried);
+        // A quorum of 435 is 218.
+        assert_eq!(quorum_of(435), 218);
+        assert!(!OVERRIDE.decide(&house(200, 17)).carried);
+        assert!(OVERRIDE.decide(&house(200, 18)).carried);
+    }
+
+    #[test]
+    fn a_tie_carries_only_with_the_vice_president() {
+        let mut t = senate(50, 50, 0);
+        assert!(!MAJORITY.decide(&t).carried);
+        t.vice_president = Some(true);
+        assert!(MAJORITY.decide(&t).carried);
+        assert!(MAJORITY.explain(&t, "senators").contains("equally divided"));
+        t.vice_president = Some(false);
+        assert!(!MAJORITY.decide(&t).carried);
+        assert!(MAJORITY.decide(&senate(51, 49, 0)).carried);
+        assert!(!MAJORITY.decide(&senate(49, 51, 0)).carried);
+        // The Vice President never makes a quorum: 25-25 of 100 sworn fails.
+        let mut small = senate(25, 25, 0);
+        small.vice_president = Some(true);
+        assert!(!MAJORITY.decide(&small).carried);
+    }
+
+    #[test]
+    fn fixed_sixty_ignores_vacancies() {
+        let sixty = Threshold {
+            rule: Rule::AtLeast { count: 60 },
+            quorum: true,
+            min_yeas: 1,
+        };
+        let t = Tally {
+            yeas: 59,
+            nays: 39,
+            present: 0,
+            sworn: 98,
+            vice_president: None,
+        };
+        assert!(!sixty.decide(&t).carried);
+        assert!(sixty.decide(&Tally { yeas: 60, ..t }).carried);
+    }
+
+    #[test]
+    fn quorum_is_more_than_half_of_sworn() {
+        assert_eq!(quorum_of(100), 51);
+        assert_eq!(quorum_of(99), 50);
+        assert_eq!(quorum_of(98), 50);
+        assert_eq!(quorum_of(1), 1);
+    }
+
+    #[test]
+    fn malformed_fractions_are_rejected() {
+        let bad = Threshold {
+            rule: Rule::FractionOfVoting { num: 3, den: 2 },
+            quorum: false,
+            min_yeas: 0,
+        };
+        assert!(bad.validate().is_err());
+        assert!(TWO_THIRDS_CONSENT.validate().is_ok());
+    }
+}

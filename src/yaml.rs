@@ -1,0 +1,186 @@
+//! The one place that knows which YAML library reads the files.
+//!
+//! serde-saphyr is used rather than serde_yaml: serde_yaml is archived and, like its
+//! libyaml-based forks, expands aliases quadratically and keeps no spans for errors found
+//! after parsing. serde-saphyr is pure Rust, budgets its parser against resource
+//! exhaustion, and gives [`Spanned`] values with line, column and byte offsets. It reads
+//! the YAML 1.2 core schema here: `yes`, `no`, `on` and `off` are text, not booleans.
+
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+
+use crate::diag::{Diagnostic, Place, did_you_mean};
+
+pub use serde_saphyr::Spanned;
+
+/// Where a spanned value stands in its file.
+pub fn place<T>(value: &Spanned<T>) -> Place {
+    location_place(&value.referenced)
+}
+
+fn location_place(location: &serde_saphyr::Location) -> Place {
+    let span = location.span();
+    Place {
+        line: location.line(),
+        column: location.column(),
+        offset: span.byte_offset().unwrap_or(0) as usize,
+        len: span.byte_len().unwrap_or(0) as usize,
+    }
+}
+
+/// Reads `text` (the contents of `file`) into `T`, or a located error.
+pub fn from_str<T: DeserializeOwned>(file: &str, text: &Arc<str>) -> Result<T, Diagnostic> {
+    if text.trim().is_empty()
+        || text
+            .lines()
+            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return Err(Diagnostic::file(file, "the file is empty").with_help(
+            "a scenario needs at least `title:` and `events:`; see docs/scenario-format.md",
+        ));
+    }
+    let options = serde_saphyr::options! {
+        strict_booleans: true,
+    };
+    serde_saphyr::from_str_with_options::<T>(text, options).map_err(|err| convert(file, text, &err))
+}
+
+fn convert(file: &str, text: &Arc<str>, err: &serde_saphyr::Error) -> Diagnostic {
+    let raw = err.without_snippet().to_string();
+    // The library appends " at line N, column M"; the diagnostic shows the place itself.
+    let message = match raw.rfind(" at line ") {
+        Some(cut) => raw[..cut].to_string(),
+        None => raw,
+    };
+    let help = help_for(&message);
+    let mut diagnostic = match err.location() {
+        Some(location) if location.line() > 0 => {
+            let at = location_place(&location);
+            let message = name_the_value(text, at, message);
+            Diagnostic::at(file, Arc::clone(text), at, message)
+        }
+        _ => Diagnostic::file(file, message),
+    };
+    diagnostic.help = help;
+    diagnostic
+}
+
+/// The library's value errors ("invalid boolean") say neither the key nor the value;
+/// both are on the line the error points at.
+fn name_the_value(text: &str, at: Place, message: String) -> String {
+    if message.starts_with("unknown field")
+        || message.starts_with("duplicate")
+        || message.starts_with("missing field")
+    {
+        return message;
+    }
+    let value = text
+        .get(at.offset..at.offset.saturating_add(at.len))
+        .filter(|v| !v.is_empty() && v.len() <= 80 && !v.contains('\n'));
+    let line_start = text[..at.offset.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let before = &text[line_start..at.offset.min(text.len())];
+    let key = before
+        .trim_end()
+        .strip_suffix(':')
+        .map(|k| {
+            k.trim()
+                .trim_start_matches("- ")
+                .trim_start_matches(['{', ',', ' '])
+                .trim()
+        })
+        .and_then(|k| k.rsplit([',', '{']).next())
+        .map(str::trim)
+        .filter(|k| !k.is_empty() && k.len() <= 40);
+    match (key, value) {
+        (Some(key), Some(value)) => format!("{key}: \"{value}\" is not valid: {message}"),
+        (None, Some(value)) => format!("\"{value}\" is not valid: {message}"),
+        (Some(key), None) => format!("{key}: {message}"),
+        (None, None) => message,
+    }
+}
+
+/// Adds what would be valid to the library's messages.
+fn help_for(message: &str) -> Option<String> {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (field, expected) = rest.split_once("`, expected one of ")?;
+        let valid: Vec<&str> = expected.split(", ").map(|s| s.trim_matches('`')).collect();
+        return Some(match did_you_mean(field, valid.iter().copied()) {
+            Some(near) => format!(
+                "did you mean `{near}`? valid keys here: {}",
+                valid.join(", ")
+            ),
+            None => format!("valid keys here: {}", valid.join(", ")),
+        });
+    }
+    if message.contains("invalid boolean") {
+        return Some(
+            "write true or false; YAML 1.2 reads yes, no, on and off as text, not booleans".into(),
+        );
+    }
+    if message.starts_with("duplicate mapping key") {
+        return Some("each key may appear once in a mapping; remove or rename one".into());
+    }
+    if message.starts_with("missing field") {
+        return Some("see docs/scenario-format.md for the keys each part needs".into());
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Probe {
+        #[allow(dead_code)]
+        granted: Option<bool>,
+        #[allow(dead_code)]
+        name: Option<String>,
+    }
+
+    fn parse(text: &str) -> Result<Probe, Diagnostic> {
+        from_str::<Probe>("p.yaml", &Arc::from(text))
+    }
+
+    #[test]
+    fn yes_is_not_a_boolean() {
+        let err = parse("granted: yes\n").unwrap_err();
+        assert_eq!((err.line, err.column), (1, 10));
+        assert!(
+            err.message.starts_with("granted: \"yes\" is not valid"),
+            "{}",
+            err.message
+        );
+        assert!(err.help.unwrap().contains("YAML 1.2"));
+    }
+
+    #[test]
+    fn unknown_keys_get_a_suggestion() {
+        let err = parse("grantd: true\n").unwrap_err();
+        assert!(err.message.contains("grantd"));
+        assert!(err.help.unwrap().contains("did you mean `granted`?"));
+    }
+
+    #[test]
+    fn duplicate_keys_are_rejected() {
+        let err = parse("name: a\nname: b\n").unwrap_err();
+        assert_eq!(err.line, 2);
+        assert!(err.message.contains("duplicate"));
+    }
+
+    #[test]
+    fn empty_and_comment_only_files_are_reported() {
+        assert!(parse("").unwrap_err().message.contains("empty"));
+        assert!(
+            parse("# nothing\n\n")
+                .unwrap_err()
+                .message
+                .contains("empty")
+        );
+    }
+}
