@@ -29,6 +29,22 @@ fn location_place(location: &serde_saphyr::Location) -> Place {
     }
 }
 
+/// The byte offset of a 1-based line and column (in characters), for errors the parser
+/// reports without one.
+fn offset_of(text: &str, line: u64, column: u64) -> usize {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1) as usize)
+        .map(str::len)
+        .sum();
+    let rest = &text[start.min(text.len())..];
+    start
+        + rest
+            .char_indices()
+            .nth(column.saturating_sub(1) as usize)
+            .map_or(rest.len(), |(i, _)| i)
+}
+
 /// Reads `text` (the contents of `file`) into `T`, or a located error.
 pub fn from_str<T: DeserializeOwned>(file: &str, text: &Arc<str>) -> Result<T, Diagnostic> {
     if text.trim().is_empty()
@@ -56,7 +72,11 @@ fn convert(file: &str, text: &Arc<str>, err: &serde_saphyr::Error) -> Diagnostic
     let help = help_for(&message);
     let mut diagnostic = match err.location() {
         Some(location) if location.line() > 0 => {
-            let at = location_place(&location);
+            let mut at = location_place(&location);
+            if location.span().byte_offset().is_none() {
+                at.offset = offset_of(text, at.line, at.column);
+                at.len = 1;
+            }
             let message = name_the_value(text, at, message);
             Diagnostic::at(file, Arc::clone(text), at, message)
         }
@@ -164,6 +184,13 @@ mod tests {
         let err = parse("grantd: true\n").unwrap_err();
         assert!(err.message.contains("grantd"));
         assert!(err.help.unwrap().contains("did you mean `granted`?"));
+    }
+
+    #[test]
+    fn parser_errors_point_at_their_line() {
+        let err = parse("name: a: b\n").unwrap_err();
+        assert_eq!(err.line, 1);
+        assert!(err.span.unwrap().0 > 0, "{err:?}");
     }
 
     #[test]
