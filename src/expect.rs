@@ -61,7 +61,14 @@ pub fn check(p: &Procedure, s: &Scenario, expect: &Expect, run: &Run) -> Vec<Mis
             treaty_step,
         );
     }
-    let violation_step = run.trace.iter().rev().find(|t| !t.violations.is_empty());
+    // What decided lawfulness: the last breach, else the last vote or act that authorized.
+    let violation_step = run
+        .trace
+        .iter()
+        .rev()
+        .find(|t| !t.violations.is_empty())
+        .or_else(|| run.trace.iter().rev().find(|t| t.track == TrackKind::Consent))
+        .or(treaty_step);
     if let Some(lawful) = expect.lawful {
         compare(
             "lawful".into(),
