@@ -67,7 +67,12 @@ pub fn check(p: &Procedure, s: &Scenario, expect: &Expect, run: &Run) -> Vec<Mis
         .iter()
         .rev()
         .find(|t| !t.violations.is_empty())
-        .or_else(|| run.trace.iter().rev().find(|t| t.track == TrackKind::Consent))
+        .or_else(|| {
+            run.trace
+                .iter()
+                .rev()
+                .find(|t| t.track == TrackKind::Consent)
+        })
         .or(treaty_step);
     if let Some(lawful) = expect.lawful {
         compare(

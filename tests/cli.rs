@@ -17,16 +17,32 @@ fn write_temp(name: &str, text: &str) -> std::path::PathBuf {
 fn every_scenario_runs_and_passes() {
     for file in yaml_files(&root().join("scenarios")) {
         let source = std::fs::read_to_string(&file).unwrap();
-        assert!(source.starts_with("# Teaches:"), "{} should open by saying what it teaches", file.display());
+        assert!(
+            source.starts_with("# Teaches:"),
+            "{} should open by saying what it teaches",
+            file.display()
+        );
         let out = run_bin(&["run", file.to_str().unwrap()]);
-        assert_eq!(out.status.code(), Some(0), "{}: {}", file.display(), text(&out.stderr));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}: {}",
+            file.display(),
+            text(&out.stderr)
+        );
         let stdout = text(&out.stdout);
         assert!(stdout.contains("Timeline") && stdout.contains("Outcome"));
         assert!(!stdout.contains('\u{1b}'), "no colour when piped");
     }
     let out = run_bin(&["test", root().join("scenarios").to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
-    assert!(text(&out.stdout).lines().last().unwrap().ends_with("passed, 0 failed"));
+    assert!(
+        text(&out.stdout)
+            .lines()
+            .last()
+            .unwrap()
+            .ends_with("passed, 0 failed")
+    );
 }
 
 #[test]
@@ -43,7 +59,10 @@ fn json_has_the_contract_keys() {
     assert_eq!(outcome["effective_on"], serde_json::Value::Null);
     assert_eq!(outcome["lawful"], false);
     assert_eq!(outcome["enjoined"], true);
-    assert_eq!(outcome["violations"], serde_json::json!(["1250A(a)", "1250A(c)"]));
+    assert_eq!(
+        outcome["violations"],
+        serde_json::json!(["1250A(a)", "1250A(c)"])
+    );
     assert_eq!(doc["cases"]["vet"], "no_standing");
     for step in doc["trace"].as_array().unwrap() {
         for key in ["on", "track", "from", "to", "step", "citation", "note"] {
@@ -57,21 +76,39 @@ fn json_has_the_contract_keys() {
 #[test]
 fn rulebook_override_changes_the_law_applied() {
     let file = root().join("scenarios/sixty-senators-law.yaml");
-    let out = run_bin(&["test", "--rulebook", "as-reported-60", file.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1), "the law's expectations fail under the 60 reading");
+    let out = run_bin(&[
+        "test",
+        "--rulebook",
+        "as-reported-60",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the law's expectations fail under the 60 reading"
+    );
     let stdout = text(&out.stdout);
-    assert!(stdout.contains("lawful: expected false, got true"), "{stdout}");
+    assert!(
+        stdout.contains("lawful: expected false, got true"),
+        "{stdout}"
+    );
     assert!(stdout.contains("decided by"), "{stdout}");
     assert!(stdout.ends_with("0 passed, 1 failed\n"));
 }
 
 #[test]
 fn test_warns_on_files_without_expectations_and_fails_broken_ones() {
-    let plain = write_temp("plain.yaml", "title: t\nevents:\n  - { on: 2027-03-01, do: announce }\n");
+    let plain = write_temp(
+        "plain.yaml",
+        "title: t\nevents:\n  - { on: 2027-03-01, do: announce }\n",
+    );
     let out = run_bin(&["test", plain.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0));
     assert!(text(&out.stdout).contains("no expect: block"));
-    let broken = write_temp("broken.yaml", "title: t\nevents:\n  - { on: 2027-03-01, do: sign, bill: x }\n");
+    let broken = write_temp(
+        "broken.yaml",
+        "title: t\nevents:\n  - { on: 2027-03-01, do: sign, bill: x }\n",
+    );
     let out = run_bin(&["test", broken.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stdout).ends_with("0 passed, 1 failed\n"));
@@ -79,18 +116,48 @@ fn test_warns_on_files_without_expectations_and_fails_broken_ones() {
 
 /// (file text, words the first error line must contain)
 const BAD_INPUTS: &[(&str, &[&str])] = &[
-    ("title: t\nevents:\n  - { on: 2027-03-01, do: give_notise }\n", &[":3:", "\"give_notise\"", "did you mean give_notice?"]),
+    (
+        "title: t\nevents:\n  - { on: 2027-03-01, do: give_notise }\n",
+        &[":3:", "\"give_notise\"", "did you mean give_notice?"],
+    ),
     ("title: t\nevnts: []\n", &[":2:1", "evnts"]),
-    ("title: t\nevents:\n  - { on: 2027-02-30, do: announce }\n", &[":3:", "2027-02-30", "does not exist"]),
-    ("title: t\nevents:\n  - { on: 03/01/2027, do: announce }\n", &["03/01/2027", "YYYY-MM-DD"]),
-    ("title: t\nevents:\n  - { on: 2027-03-01, do: announce }\n  - { on: 2027-01-01, do: announce }\n", &[":4:", "out of date order"]),
-    ("title: t\nevents:\n  - { on: 2027-03-01, do: vote, bill: hr-1, chamber: house, yeas: 1, nays: 1 }\n", &["hr-1", "never introduced"]),
-    ("title: t\nevents:\n  - { on: 2027-03-01, do: consent_vote, yeas: 70, nays: 31 }\n", &["101", "100 senators sworn"]),
-    ("title: t\nevents:\n  - { on: 2027-03-01, do: consent_vote, yeas: -3, nays: 31 }\n", &["-3", "negative"]),
+    (
+        "title: t\nevents:\n  - { on: 2027-02-30, do: announce }\n",
+        &[":3:", "2027-02-30", "does not exist"],
+    ),
+    (
+        "title: t\nevents:\n  - { on: 03/01/2027, do: announce }\n",
+        &["03/01/2027", "YYYY-MM-DD"],
+    ),
+    (
+        "title: t\nevents:\n  - { on: 2027-03-01, do: announce }\n  - { on: 2027-01-01, do: announce }\n",
+        &[":4:", "out of date order"],
+    ),
+    (
+        "title: t\nevents:\n  - { on: 2027-03-01, do: vote, bill: hr-1, chamber: house, yeas: 1, nays: 1 }\n",
+        &["hr-1", "never introduced"],
+    ),
+    (
+        "title: t\nevents:\n  - { on: 2027-03-01, do: consent_vote, yeas: 70, nays: 31 }\n",
+        &["101", "100 senators sworn"],
+    ),
+    (
+        "title: t\nevents:\n  - { on: 2027-03-01, do: consent_vote, yeas: -3, nays: 31 }\n",
+        &["-3", "negative"],
+    ),
     ("title: t\ntitle: u\nevents: []\n", &[":2:", "duplicate"]),
-    ("title: t\nevents:\n  - { on: 2027-03-01, do: rescind_notice }\n", &["rescind_notice is impossible", "party"]),
-    ("title: t\nevents:\n  - { on: 2027-03-01, do: file_suit, case: c, plaintiff: senate }\n", &["resolution", "Senate"]),
-    ("title: t\nrulebook: us-nato-2042\nevents:\n  - { on: 2027-03-01, do: announce }\n", &[":2:", "us-nato-2042", "did you mean us-nato-2024?"]),
+    (
+        "title: t\nevents:\n  - { on: 2027-03-01, do: rescind_notice }\n",
+        &["rescind_notice is impossible", "party"],
+    ),
+    (
+        "title: t\nevents:\n  - { on: 2027-03-01, do: file_suit, case: c, plaintiff: senate }\n",
+        &["resolution", "Senate"],
+    ),
+    (
+        "title: t\nrulebook: us-nato-2042\nevents:\n  - { on: 2027-03-01, do: announce }\n",
+        &[":2:", "us-nato-2042", "did you mean us-nato-2024?"],
+    ),
     ("", &["empty"]),
     ("\u{0}\u{1}garbage: [", &["s.yaml"]),
 ];
@@ -106,7 +173,10 @@ fn bad_input_exits_2_with_a_located_message() {
         let first = stderr.lines().next().unwrap_or_default().to_string();
         for word in *words {
             let word = word.replace("s.yaml", &format!("bad{i}.yaml"));
-            assert!(first.contains(&word) || stderr.contains(&word), "case {i}: {word:?} not in\n{stderr}");
+            assert!(
+                first.contains(&word) || stderr.contains(&word),
+                "case {i}: {word:?} not in\n{stderr}"
+            );
         }
         assert!(first.starts_with("error: "), "case {i}: {first}");
     }
@@ -146,7 +216,10 @@ fn rulebooks_list_and_show() {
     assert!(stdout.contains("two-thirds of those voting, with a quorum"));
     assert!(stdout.contains("three-fifths of senators sworn"));
     assert!(stdout.contains("22 U.S.C. § 1928f(a)"));
-    assert_eq!(run_bin(&["rulebook", "show", "nope"]).status.code(), Some(2));
+    assert_eq!(
+        run_bin(&["rulebook", "show", "nope"]).status.code(),
+        Some(2)
+    );
 }
 
 #[test]
@@ -154,7 +227,11 @@ fn colour_only_when_asked_and_no_color_respected() {
     let file = root().join("scenarios/funds-bar.yaml");
     let out = run_bin(&["--color", "always", "run", file.to_str().unwrap()]);
     assert!(text(&out.stdout).contains('\u{1b}'));
-    let out = bin().env("NO_COLOR", "1").args(["run", file.to_str().unwrap()]).output().unwrap();
+    let out = bin()
+        .env("NO_COLOR", "1")
+        .args(["run", file.to_str().unwrap()])
+        .output()
+        .unwrap();
     assert!(!text(&out.stdout).contains('\u{1b}'));
 }
 
@@ -164,7 +241,12 @@ fn a_closed_pipe_ends_quietly() {
     use std::process::Stdio;
     let file = root().join("scenarios/story-unilateral-notice.yaml");
     let mut child = bin()
-        .args(["run", file.to_str().unwrap(), file.to_str().unwrap(), file.to_str().unwrap()])
+        .args([
+            "run",
+            file.to_str().unwrap(),
+            file.to_str().unwrap(),
+            file.to_str().unwrap(),
+        ])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -175,7 +257,15 @@ fn a_closed_pipe_ends_quietly() {
     drop(stdout);
     let status = child.wait().unwrap();
     let mut stderr = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
     assert!(!stderr.contains("panicked"), "{stderr}");
-    assert!(status.code() == Some(0) || status.code().is_none(), "{status:?}");
+    assert!(
+        status.code() == Some(0) || status.code().is_none(),
+        "{status:?}"
+    );
 }

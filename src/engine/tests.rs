@@ -5,7 +5,8 @@ use crate::rulebook;
 use crate::scenario;
 
 fn run_yaml(rulebook_id: &str, yaml: &str) -> Result<Run, Impossible> {
-    let s = scenario::parse("t.yaml", yaml.into()).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let s =
+        scenario::parse("t.yaml", yaml.into()).unwrap_or_else(|e| panic!("{}", e.render(false)));
     let p = rulebook::load(rulebook_id).unwrap();
     run(&p, &s)
 }
@@ -41,7 +42,15 @@ fn the_sixty_reading_differs_only_in_the_consent_rule() {
     );
     assert!(!run_yaml("us-nato-2024", &yaml).unwrap().outcome.lawful);
     assert!(run_yaml("as-reported-60", &yaml).unwrap().outcome.lawful);
-    assert!(run_yaml("us-pre-2024", "title: t\nevents:\n  - { on: 2027-01-05, do: give_notice }\n").unwrap().outcome.lawful);
+    assert!(
+        run_yaml(
+            "us-pre-2024",
+            "title: t\nevents:\n  - { on: 2027-01-05, do: give_notice }\n"
+        )
+        .unwrap()
+        .outcome
+        .lawful
+    );
 }
 
 fn committee_days(notify: &str, notice: &str, consult_first: bool) -> Vec<String> {
@@ -58,20 +67,39 @@ fn committee_days(notify: &str, notice: &str, consult_first: bool) -> Vec<String
 
 #[test]
 fn committee_notice_179_and_180_days() {
-    assert!(committee_days("2027-01-01", "2027-06-30", true).len() == 1, "180 days: only (a)");
-    assert_eq!(committee_days("2027-01-01", "2027-06-29", true), vec!["1250A(a)", "1250A(c)"]);
+    assert!(
+        committee_days("2027-01-01", "2027-06-30", true).len() == 1,
+        "180 days: only (a)"
+    );
+    assert_eq!(
+        committee_days("2027-01-01", "2027-06-29", true),
+        vec!["1250A(a)", "1250A(c)"]
+    );
     // Across Feb. 29 of a leap year: 2028-01-01 + 180 days is 2028-06-29.
-    assert_eq!(committee_days("2028-01-01", "2028-06-29", true), vec!["1250A(a)"]);
-    assert_eq!(committee_days("2028-01-01", "2028-06-28", true), vec!["1250A(a)", "1250A(c)"]);
+    assert_eq!(
+        committee_days("2028-01-01", "2028-06-29", true),
+        vec!["1250A(a)"]
+    );
+    assert_eq!(
+        committee_days("2028-01-01", "2028-06-28", true),
+        vec!["1250A(a)", "1250A(c)"]
+    );
     // A notification before any consultation does not count.
-    assert_eq!(committee_days("2027-01-01", "2027-12-01", false), vec!["1250A(a)", "1250A(c)"]);
+    assert_eq!(
+        committee_days("2027-01-01", "2027-12-01", false),
+        vec!["1250A(a)", "1250A(c)"]
+    );
 }
 
 #[test]
 fn a_notice_given_on_feb_29_takes_effect_on_feb_28() {
-    let o = outcome_of("title: t\nuntil: 2029-03-01\nevents:\n  - { on: 2028-02-29, do: give_notice }\n");
+    let o = outcome_of(
+        "title: t\nuntil: 2029-03-01\nevents:\n  - { on: 2028-02-29, do: give_notice }\n",
+    );
     assert_eq!(o.effective_on, Some(jiff::civil::date(2029, 2, 28)));
-    let o = outcome_of("title: t\nuntil: 2029-02-27\nevents:\n  - { on: 2028-02-29, do: give_notice }\n");
+    let o = outcome_of(
+        "title: t\nuntil: 2029-02-27\nevents:\n  - { on: 2028-02-29, do: give_notice }\n",
+    );
     assert_eq!(o.treaty, TreatyStatus::NoticePending);
 }
 
@@ -89,8 +117,14 @@ fn bill_status(yaml: &str) -> String {
 fn ten_days_sundays_excepted() {
     // Presented Tuesday 2027-05-04: the tenth day is Saturday 05-15.
     let presented = "  - { on: 2027-05-04, do: present, bill: b }\n";
-    assert_eq!(bill_status(&(passed_bill(presented) + "until: 2027-05-15\n")), "presented");
-    assert_eq!(bill_status(&(passed_bill(presented) + "until: 2027-05-16\n")), "enacted");
+    assert_eq!(
+        bill_status(&(passed_bill(presented) + "until: 2027-05-15\n")),
+        "presented"
+    );
+    assert_eq!(
+        bill_status(&(passed_bill(presented) + "until: 2027-05-16\n")),
+        "enacted"
+    );
     let veto_on_tenth = format!("{presented}  - {{ on: 2027-05-15, do: veto, bill: b }}\n");
     assert_eq!(bill_status(&passed_bill(&veto_on_tenth)), "vetoed");
     let late = format!("{presented}  - {{ on: 2027-05-16, do: veto, bill: b }}\n");
@@ -103,22 +137,31 @@ fn pocket_veto_needs_congress_away_at_the_end_of_the_tenth_day() {
     let base = "  - { on: 2027-05-04, do: present, bill: b }\n";
     let away = format!("{base}  - {{ on: 2027-05-15, do: adjourn }}\nuntil: 2027-06-01\n");
     assert_eq!(bill_status(&passed_bill(&away)), "pocket_vetoed");
-    let back = format!("{base}  - {{ on: 2027-05-10, do: adjourn }}\n  - {{ on: 2027-05-15, do: reconvene }}\nuntil: 2027-06-01\n");
+    let back = format!(
+        "{base}  - {{ on: 2027-05-10, do: adjourn }}\n  - {{ on: 2027-05-15, do: reconvene }}\nuntil: 2027-06-01\n"
+    );
     assert_eq!(bill_status(&passed_bill(&back)), "enacted");
 }
 
 #[test]
 fn overrides_need_two_thirds_in_order() {
-    let vetoed = "  - { on: 2027-05-04, do: present, bill: b }\n  - { on: 2027-05-05, do: veto, bill: b }\n";
+    let vetoed =
+        "  - { on: 2027-05-04, do: present, bill: b }\n  - { on: 2027-05-05, do: veto, bill: b }\n";
     let both = format!(
         "{vetoed}  - {{ on: 2027-05-06, do: override, bill: b, chamber: house, yeas: 290, nays: 145 }}\n  - {{ on: 2027-05-07, do: override, bill: b, chamber: senate, yeas: 67, nays: 33 }}\n"
     );
     assert_eq!(bill_status(&passed_bill(&both)), "enacted");
-    let short = format!("{vetoed}  - {{ on: 2027-05-06, do: override, bill: b, chamber: house, yeas: 289, nays: 146 }}\n");
+    let short = format!(
+        "{vetoed}  - {{ on: 2027-05-06, do: override, bill: b, chamber: house, yeas: 289, nays: 146 }}\n"
+    );
     assert_eq!(bill_status(&passed_bill(&short)), "veto_sustained");
-    let first = format!("{vetoed}  - {{ on: 2027-05-06, do: override, bill: b, chamber: house, yeas: 290, nays: 145 }}\n");
+    let first = format!(
+        "{vetoed}  - {{ on: 2027-05-06, do: override, bill: b, chamber: house, yeas: 290, nays: 145 }}\n"
+    );
     assert_eq!(bill_status(&passed_bill(&first)), "vetoed");
-    let wrong_order = format!("{vetoed}  - {{ on: 2027-05-06, do: override, bill: b, chamber: senate, yeas: 67, nays: 33 }}\n");
+    let wrong_order = format!(
+        "{vetoed}  - {{ on: 2027-05-06, do: override, bill: b, chamber: senate, yeas: 67, nays: 33 }}\n"
+    );
     let err = run_yaml("us-nato-2024", &passed_bill(&wrong_order)).unwrap_err();
     assert!(err.help.contains("override"), "{}", err.help);
 }
@@ -150,7 +193,9 @@ fn injunctions_hold_a_notice_until_lifted() {
     let yaml = "title: t\nuntil: 2028-06-01\nevents:\n  - { on: 2027-03-01, do: give_notice }\n  - { on: 2027-03-02, do: file_suit, case: c, plaintiff: state }\n  - { on: 2027-05-01, do: rule, case: c, holding: unlawful, remedy: injunction }\n";
     let o = outcome_of(yaml);
     assert_eq!((o.treaty, o.enjoined), (TreatyStatus::NoticePending, true));
-    let lifted = format!("{yaml}  - {{ on: 2028-04-02, do: rule, case: c, holding: unlawful, remedy: declaratory }}\n");
+    let lifted = format!(
+        "{yaml}  - {{ on: 2028-04-02, do: rule, case: c, holding: unlawful, remedy: declaratory }}\n"
+    );
     let o = outcome_of(&lifted);
     assert_eq!(o.effective_on, Some(jiff::civil::date(2028, 4, 2)));
     assert!(!o.enjoined);
@@ -158,9 +203,14 @@ fn injunctions_hold_a_notice_until_lifted() {
 
 #[test]
 fn suits_by_a_chamber_need_its_resolution() {
-    let yaml = "title: t\nevents:\n  - { on: 2027-03-02, do: file_suit, case: c, plaintiff: congress }\n";
+    let yaml =
+        "title: t\nevents:\n  - { on: 2027-03-02, do: file_suit, case: c, plaintiff: congress }\n";
     let err = run_yaml("us-nato-2024", yaml).unwrap_err();
-    assert!(err.message.contains("the Senate and the House"), "{}", err.message);
+    assert!(
+        err.message.contains("the Senate and the House"),
+        "{}",
+        err.message
+    );
     let failed_resolution = "title: t\nevents:\n  - { on: 2027-03-01, do: authorize_suit, chamber: senate, yeas: 49, nays: 51 }\n  - { on: 2027-03-02, do: file_suit, case: c, plaintiff: senate }\n";
     assert!(run_yaml("us-nato-2024", failed_resolution).is_err());
     let adopted = failed_resolution.replace("yeas: 49, nays: 51", "yeas: 51, nays: 49");
@@ -183,12 +233,20 @@ fn certiorari_only_from_the_court_of_appeals() {
 
 #[test]
 fn same_input_same_trace() {
-    let yaml = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/story-unilateral-notice.yaml")).unwrap();
+    let yaml = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/scenarios/story-unilateral-notice.yaml"
+    ))
+    .unwrap();
     let a = run_yaml("us-nato-2024", &yaml).unwrap();
     let b = run_yaml("us-nato-2024", &yaml).unwrap();
     assert_eq!(a.trace, b.trace);
     assert_eq!(a.outcome, b.outcome);
     let p = rulebook::load("us-nato-2024").unwrap();
     let s = scenario::parse("t.yaml", yaml.as_str().into()).unwrap();
-    assert_eq!(super::outcome(&p, &s).unwrap(), a.outcome, "running without a trace changes nothing");
+    assert_eq!(
+        super::outcome(&p, &s).unwrap(),
+        a.outcome,
+        "running without a trace changes nothing"
+    );
 }

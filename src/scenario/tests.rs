@@ -8,7 +8,11 @@ fn err(yaml: &str) -> Diagnostic {
 
 #[test]
 fn defaults_follow_the_format() {
-    let s = parse("s.yaml", "title: t\nevents:\n  - { on: 2027-03-01, do: announce }\n".into()).unwrap();
+    let s = parse(
+        "s.yaml",
+        "title: t\nevents:\n  - { on: 2027-03-01, do: announce }\n".into(),
+    )
+    .unwrap();
     assert_eq!(s.setup, Setup::default());
     assert_eq!(s.setup.senators_sworn, 100);
     assert!(s.setup.filibuster);
@@ -24,16 +28,21 @@ fn dates_that_do_not_exist() {
 
 #[test]
 fn events_out_of_order() {
-    let e = err("title: t\nevents:\n  - { on: 2027-03-01, do: announce }\n  - { on: 2027-02-01, do: announce }\n");
+    let e = err(
+        "title: t\nevents:\n  - { on: 2027-03-01, do: announce }\n  - { on: 2027-02-01, do: announce }\n",
+    );
     assert_eq!(e.line, 4);
     assert!(e.message.contains("out of date order"));
 }
 
 #[test]
 fn vote_counts_beyond_the_members_sworn() {
-    let e = err("title: t\nsetup: { senators_sworn: 98 }\nevents:\n  - { on: 2027-03-01, do: consent_vote, yeas: 60, nays: 38, present: 1 }\n");
+    let e = err(
+        "title: t\nsetup: { senators_sworn: 98 }\nevents:\n  - { on: 2027-03-01, do: consent_vote, yeas: 60, nays: 38, present: 1 }\n",
+    );
     assert!(e.message.contains("more than the 98"), "{}", e.message);
-    let e = err("title: t\nevents:\n  - { on: 2027-03-01, do: consent_vote, yeas: -1, nays: 38 }\n");
+    let e =
+        err("title: t\nevents:\n  - { on: 2027-03-01, do: consent_vote, yeas: -1, nays: 38 }\n");
     assert!(e.message.contains("negative"));
 }
 
@@ -47,15 +56,23 @@ fn unknown_bills_and_cases() {
 
 #[test]
 fn ids_used_twice() {
-    let e = err("title: t\nevents:\n  - { on: 2027-03-01, do: file_suit, case: x, plaintiff: state }\n  - { on: 2027-03-02, do: file_suit, case: x, plaintiff: state }\n");
+    let e = err(
+        "title: t\nevents:\n  - { on: 2027-03-01, do: file_suit, case: x, plaintiff: state }\n  - { on: 2027-03-02, do: file_suit, case: x, plaintiff: state }\n",
+    );
     assert!(e.message.contains("already used"));
 }
 
 #[test]
 fn misspelled_actions_and_values_get_suggestions() {
     let e = err("title: t\nevents:\n  - { on: 2027-03-01, do: give_notise }\n");
-    assert!(e.message.contains("did you mean give_notice?"), "{}", e.message);
-    let e = err("title: t\nevents:\n  - { on: 2027-03-01, do: file_suit, case: x, plaintiff: veteran }\n");
+    assert!(
+        e.message.contains("did you mean give_notice?"),
+        "{}",
+        e.message
+    );
+    let e = err(
+        "title: t\nevents:\n  - { on: 2027-03-01, do: file_suit, case: x, plaintiff: veteran }\n",
+    );
     assert!(e.help.unwrap().contains("service_member"));
 }
 
@@ -75,9 +92,12 @@ fn vice_president_only_on_tied_senate_votes() {
 
 #[test]
 fn expectations_are_checked_words() {
-    let e = err("title: t\nevents:\n  - { on: 2027-03-01, do: announce }\nexpect: { treaty: gone }\n");
+    let e =
+        err("title: t\nevents:\n  - { on: 2027-03-01, do: announce }\nexpect: { treaty: gone }\n");
     assert!(e.help.unwrap().contains("withdrawn"));
-    let e = err("title: t\nevents:\n  - { on: 2027-03-01, do: announce }\nexpect: { bills: { b: enactd } }\n");
+    let e = err(
+        "title: t\nevents:\n  - { on: 2027-03-01, do: announce }\nexpect: { bills: { b: enactd } }\n",
+    );
     assert!(e.message.contains("did you mean"), "{}", e.message);
 }
 
