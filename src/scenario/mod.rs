@@ -264,7 +264,15 @@ impl Checker<'_> {
     fn word<W: Word>(&self, value: &Spanned<String>) -> Result<W, Diagnostic> {
         W::parse(&value.value).map_err(|m| {
             self.error(place(value), m)
-                .with_label(format!("not a {}", W::KIND))
+                .with_label(format!(
+                    "not {} {}",
+                    if W::KIND.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                        "an"
+                    } else {
+                        "a"
+                    },
+                    W::KIND
+                ))
                 .with_help(W::valid_list())
         })
     }
