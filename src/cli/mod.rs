@@ -96,22 +96,8 @@ pub fn main() -> i32 {
             return code;
         }
     };
-    let color = match cli.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    };
-    let err_color = match cli.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::io::stderr().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    };
+    let color = wants_color(cli.color, std::io::stdout().is_terminal());
+    let err_color = wants_color(cli.color, std::io::stderr().is_terminal());
     let mut app = App {
         out: std::io::stdout().lock(),
         style: Style { color },
@@ -351,6 +337,15 @@ impl<W: Write> App<W> {
                 }
             },
         }
+    }
+}
+
+/// `auto` colours a terminal unless NO_COLOR is set (to anything but "").
+fn wants_color(choice: ColorChoice, terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     }
 }
 

@@ -237,16 +237,7 @@ impl Engine<'_> {
             TimerKind::NoticePeriod,
             selection,
         ) {
-            let to = self.take(
-                w,
-                TrackKind::Treaty,
-                None,
-                edge,
-                None,
-                None,
-                Vec::new(),
-                None,
-            );
+            let to = self.take_unprompted(w, TrackKind::Treaty, None, edge);
             if to == self.p.roles.withdrawn {
                 w.effective_on = Some(due);
             } else {
@@ -269,16 +260,7 @@ impl Engine<'_> {
         if let Some(edge) =
             self.timer_edge(TrackKind::Bill, stage, TimerKind::ReturnPeriod, selection)
         {
-            let to = self.take(
-                w,
-                TrackKind::Bill,
-                Some(bill),
-                edge,
-                None,
-                None,
-                Vec::new(),
-                None,
-            );
+            let to = self.take_unprompted(w, TrackKind::Bill, Some(bill), edge);
             self.after_bill_step(w, bill, to);
         }
     }
@@ -330,6 +312,17 @@ impl Engine<'_> {
             due,
         });
         to
+    }
+
+    /// A step no event took: a timer, or an injunction lifted.
+    fn take_unprompted(
+        &mut self,
+        w: &mut World,
+        kind: TrackKind,
+        instance: Option<usize>,
+        edge: EdgeIndex,
+    ) -> NodeIndex {
+        self.take(w, kind, instance, edge, None, None, Vec::new(), None)
     }
 
     fn after_bill_step(&mut self, w: &mut World, bill: usize, to: NodeIndex) {
@@ -460,16 +453,7 @@ impl Engine<'_> {
                 .map(|e| e.id());
             if let Some(edge) = lift {
                 w.notice_held = false;
-                self.take(
-                    w,
-                    TrackKind::Treaty,
-                    None,
-                    edge,
-                    None,
-                    None,
-                    Vec::new(),
-                    None,
-                );
+                self.take_unprompted(w, TrackKind::Treaty, None, edge);
                 w.effective_on = Some(w.date);
             }
         }

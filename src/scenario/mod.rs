@@ -532,19 +532,15 @@ impl Checker<'_> {
                     match found {
                         Some(i) => i,
                         None => {
-                            let known: Vec<&str> = cases.iter().map(|c| c.id.as_str()).collect();
-                            let mut help = format!(
-                                "file it first with `do: file_suit, case: {}, plaintiff: ...`",
-                                id.value
+                            let help = unknown_id_help(
+                                &id.value,
+                                cases.iter().map(|c| c.id.as_str()),
+                                format!(
+                                    "file it first with `do: file_suit, case: {}, plaintiff: ...`",
+                                    id.value
+                                ),
+                                "cases filed so far",
                             );
-                            if let Some(near) = did_you_mean(&id.value, known.iter().copied()) {
-                                help = format!("did you mean {near}? {help}");
-                            } else if !known.is_empty() {
-                                help.push_str(&format!(
-                                    "; cases filed so far: {}",
-                                    known.join(", ")
-                                ));
-                            }
                             return Err(self
                                 .error(
                                     place(id),
@@ -669,16 +665,15 @@ impl Checker<'_> {
                 .with_help("give each bill its own id")),
             (false, Some(i)) => Ok(i),
             (false, None) => {
-                let known: Vec<&str> = bills.iter().map(|b| b.id.as_str()).collect();
-                let mut help = format!(
-                    "introduce it first with `do: introduce, bill: {}, chamber: ..., purpose: ...`",
-                    id.value
+                let help = unknown_id_help(
+                    &id.value,
+                    bills.iter().map(|b| b.id.as_str()),
+                    format!(
+                        "introduce it first with `do: introduce, bill: {}, chamber: ..., purpose: ...`",
+                        id.value
+                    ),
+                    "bills introduced so far",
                 );
-                if let Some(near) = did_you_mean(&id.value, known.iter().copied()) {
-                    help = format!("did you mean {near}? {help}");
-                } else if !known.is_empty() {
-                    help.push_str(&format!("; bills introduced so far: {}", known.join(", ")));
-                }
                 Err(self
                     .error(
                         place(id),
@@ -780,6 +775,23 @@ impl Checker<'_> {
         }
         self.error(place(value), message)
             .with_help(format!("valid {what} statuses: {}", one_of(valid)))
+    }
+}
+
+/// "did you mean x? introduce it first ..." or the list of ids known so far.
+fn unknown_id_help<'a>(
+    id: &str,
+    known: impl Iterator<Item = &'a str>,
+    first: String,
+    so_far: &str,
+) -> String {
+    let known: Vec<&str> = known.collect();
+    if let Some(near) = did_you_mean(id, known.iter().copied()) {
+        format!("did you mean {near}? {first}")
+    } else if known.is_empty() {
+        first
+    } else {
+        format!("{first}; {so_far}: {}", known.join(", "))
     }
 }
 
