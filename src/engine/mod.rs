@@ -425,6 +425,7 @@ impl Engine<'_> {
                 let last_day =
                     nth_day_sundays_excepted(event.date, self.p.rulebook.parameters.return_days);
                 w.bills[bill].due = last_day.and_then(next_day);
+                w.bills[bill].presented_on = Some(event.date);
                 due = last_day;
             }
             Args::Bill { bill } => w.bills[bill].due = None,
@@ -586,7 +587,7 @@ impl Engine<'_> {
         let here = &track.graph[stage];
         let subject = match kind {
             TrackKind::Treaty => "the treaty".to_string(),
-            TrackKind::Suspension => "the treaty's obligations".to_string(),
+            TrackKind::Suspension => "the suspension track".to_string(),
             TrackKind::Consent => "the Senate's consent".to_string(),
             TrackKind::Congress => "Congress".to_string(),
             TrackKind::Executive => "the executive".to_string(),
@@ -600,23 +601,41 @@ impl Engine<'_> {
             ),
         };
         let since = match (kind, instance) {
-            (TrackKind::Bill, Some(i)) => format!(" since {}", w.bills[i].since),
+            (TrackKind::Bill, Some(i)) => format!(" (since {})", w.bills[i].since),
             (TrackKind::Treaty, _) if stage == self.p.roles.withdrawn => w
                 .effective_on
-                .map(|d| format!(" since {d}"))
+                .map(|d| format!(" (since {d})"))
                 .unwrap_or_default(),
             _ => String::new(),
         };
         let message = format!(
-            "{} is impossible on {}: {subject} stands at `{}`{since}. {}",
+            "{} is impossible on {}: {subject} is at `{}`{since}. {}",
             event.action, event.date, here.status, here.text
         );
         let trigger = Trigger::Action(event.action);
+        // Signing or vetoing after the window: say when the window closed.
+        if let (Action::Sign | Action::Veto, Some(i)) = (event.action, instance)
+            && let Some(presented) = w.bills[i].presented_on
+            && let Some(last) =
+                nth_day_sundays_excepted(presented, self.p.rulebook.parameters.return_days)
+            && event.date > last
+        {
+            return Impossible {
+                event: index,
+                at_subject: true,
+                message,
+                help: format!(
+                    "presented on {presented}, the bill had to be signed or returned by {last}, the tenth day (Sundays excepted); on {} it was {}",
+                    w.bills[i].since,
+                    here.status.replace('_', " ")
+                ),
+            };
+        }
         let help = match first_step_towards(track, stage, |s| {
             s.trigger == trigger && selection.matches(s)
         }) {
             Some(step) => format!(
-                "{} would first make it possible",
+                "it becomes possible only after {}",
                 describe_step(step, self.s, instance)
             ),
             None if here.terminal => format!(
@@ -758,7 +777,11 @@ fn describe_step(step: &StepData, s: &Scenario, instance: Option<usize>) -> Stri
                     .unwrap_or_default(),
                 _ => String::new(),
             };
-            format!("a `{action}`{on} ({})", step.label)
+            if step.label == action.name() {
+                format!("`{action}`{on}")
+            } else {
+                format!("`{action}`{on} ({})", step.label)
+            }
         }
         Trigger::Timer(_) => format!("the passing of time ({})", step.label),
         Trigger::InjunctionLifted => "the lifting of the injunction".into(),

@@ -21,6 +21,8 @@ pub struct BillState {
     pub cloture: bool,
     /// The day the return period's timer fires (the day after the tenth day).
     pub due: Option<Date>,
+    /// The day it was presented to the President.
+    pub presented_on: Option<Date>,
 }
 
 /// Where one case stands.
@@ -100,6 +102,7 @@ impl World {
                     since: date,
                     cloture: false,
                     due: None,
+                    presented_on: None,
                 };
                 s.bills.len()
             ],
