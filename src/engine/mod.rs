@@ -65,6 +65,11 @@ pub struct Outcome {
     pub bills: Vec<(String, String)>,
     /// Each case's status (the holding that stands, or `pending`).
     pub cases: Vec<(String, String)>,
+    /// The anniversary of a notice still pending at the end (when it takes or would
+    /// have taken effect).
+    pub notice_due: Option<Date>,
+    /// A pending notice is past its anniversary, held by an injunction.
+    pub notice_held: bool,
     /// Withdrawal was authorized at the end (consent or an enacted Act).
     pub authorized: bool,
     /// The day the clock stopped.
@@ -732,6 +737,13 @@ impl Engine<'_> {
                     (decl.id.clone(), status)
                 })
                 .collect(),
+            notice_due: match w.notice_given {
+                Some(given) if w.treaty == self.p.roles.notice_pending => {
+                    anniversary(given, self.p.rulebook.parameters.notice_period_years)
+                }
+                _ => None,
+            },
+            notice_held: w.notice_held,
             authorized: w.authorized(self.p),
             end,
         }

@@ -25,6 +25,13 @@ pub fn to_json(p: &Procedure, s: &Scenario, run: &Run) -> Value {
     outcome.insert("enjoined".into(), json!(o.enjoined));
     outcome.insert("violations".into(), json!(o.violations));
     outcome.insert("set_aside".into(), json!(o.set_aside));
+    outcome.insert(
+        "notice_due".into(),
+        o.notice_due
+            .map(|d| json!(d.to_string()))
+            .unwrap_or(Value::Null),
+    );
+    outcome.insert("notice_held".into(), json!(o.notice_held));
     outcome.insert("authorized".into(), json!(o.authorized));
     outcome.insert("end".into(), json!(o.end.to_string()));
 

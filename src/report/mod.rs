@@ -184,9 +184,9 @@ pub fn doctrine_note(
     plaintiff: crate::vocab::Plaintiff,
     holding: Holding,
 ) -> String {
-    let who = plaintiff_title(plaintiff).to_lowercase();
+    let who = plaintiff_phrase(plaintiff);
     let Some(entry) = p.rulebook.doctrine_for(plaintiff) else {
-        return format!("No expected view of standing is recorded for a {who}.");
+        return format!("No expected view of standing is recorded for {who}.");
     };
     let standing_found = holding.finds_standing();
     let view = match (entry.standing.as_str(), holding) {
@@ -202,7 +202,7 @@ pub fn doctrine_note(
         _ => "departs from the expected view".to_string(),
     };
     let mut text = format!(
-        "Doctrine: standing for a {who} is {}; this ruling {view} ({}).",
+        "Doctrine: standing for {who} is {}; this ruling {view} ({}).",
         entry.standing,
         p.rulebook.cite_cases(&entry.precedents)
     );
@@ -211,11 +211,22 @@ pub fn doctrine_note(
     {
         text.push_str(&format!(
             " {} ({}).",
-            note.text.trim(),
+            note.text.trim().trim_end_matches('.'),
             p.rulebook.cite_cases(&note.precedents)
         ));
     }
     text
+}
+
+/// "the Senate", "a service member".
+fn plaintiff_phrase(plaintiff: crate::vocab::Plaintiff) -> String {
+    use crate::vocab::Plaintiff::*;
+    match plaintiff {
+        Senate => "the Senate".into(),
+        House => "the House".into(),
+        Congress => "Congress".into(),
+        other => format!("a {}", plaintiff_title(other).to_lowercase()),
+    }
 }
 
 fn plaintiff_title(plaintiff: crate::vocab::Plaintiff) -> String {

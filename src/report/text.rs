@@ -158,9 +158,14 @@ fn timeline_entry(
 fn outcome_box(run: &Run, style: Style) -> String {
     let o = &run.outcome;
     let mut rows: Vec<(String, String, Option<AnsiColor>)> = Vec::new();
-    let treaty = match o.effective_on {
-        Some(d) => format!("{} (effective {d})", o.treaty.name().replace('_', " ")),
-        None => o.treaty.name().replace('_', " "),
+    let status = o.treaty.name().replace('_', " ");
+    let treaty = match (o.effective_on, o.notice_due) {
+        (Some(d), _) => format!("{status} (effective {d})"),
+        (None, Some(due)) if o.notice_held => {
+            format!("{status} (its year ran on {due}; held by an injunction)")
+        }
+        (None, Some(due)) => format!("{status} (takes effect {due} unless rescinded or enjoined)"),
+        (None, None) => status,
     };
     rows.push(("Treaty".into(), treaty, None));
     let (lawful, color) = if o.lawful {
