@@ -22,10 +22,25 @@ fn a_rulebook_file_on_the_command_line() {
     std::fs::write(d.join("story.yaml"), STORY).unwrap();
     let story = d.join("story.yaml");
     let out = run_bin(&["test", story.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1), "56-44 is no consent under the law");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "56-44 is no consent under the law"
+    );
     let rb = d.join("majority.yaml");
-    let out = run_bin(&["test", "--rulebook", rb.to_str().unwrap(), story.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "{}{}", text(&out.stdout), text(&out.stderr));
+    let out = run_bin(&[
+        "test",
+        "--rulebook",
+        rb.to_str().unwrap(),
+        story.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
     let out = run_bin(&["rulebook", "show", rb.to_str().unwrap()]);
     assert!(text(&out.stdout).contains("extends us-nato-2024"));
 }
@@ -35,16 +50,30 @@ fn a_scenario_names_a_rulebook_beside_it() {
     let d = dir().join("beside");
     std::fs::create_dir_all(&d).unwrap();
     std::fs::write(d.join("majority.yaml"), MAJORITY_CONSENT).unwrap();
-    std::fs::write(d.join("story.yaml"), format!("rulebook: majority.yaml\n{STORY}")).unwrap();
+    std::fs::write(
+        d.join("story.yaml"),
+        format!("rulebook: majority.yaml\n{STORY}"),
+    )
+    .unwrap();
     let out = run_bin(&["test", d.join("story.yaml").to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "{}{}", text(&out.stdout), text(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
 }
 
 #[test]
 fn invalid_rulebooks_are_refused_with_the_reason() {
     let d = dir();
     let cases = [
-        ("typo.yaml", MAJORITY_CONSENT.replace("return_days", "retrun_days"), "retrun_days"),
+        (
+            "typo.yaml",
+            MAJORITY_CONSENT.replace("return_days", "retrun_days"),
+            "retrun_days",
+        ),
         (
             "fraction.yaml",
             MAJORITY_CONSENT.replace("num: 3, den: 5", "num: 5, den: 3"),
@@ -55,7 +84,11 @@ fn invalid_rulebooks_are_refused_with_the_reason() {
             MAJORITY_CONSENT.replace("extends: us-nato-2024", "extends: CYCLE"),
             "deep",
         ),
-        ("nosections.yaml", "id: x\ntitle: x\nsummary: x\n".to_string(), "extends"),
+        (
+            "nosections.yaml",
+            "id: x\ntitle: x\nsummary: x\n".to_string(),
+            "extends",
+        ),
     ];
     for (name, body, word) in cases {
         let path = d.join(name);

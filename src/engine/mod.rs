@@ -25,7 +25,7 @@ use crate::vocab::{
     Action, Chamber, Holding, Plaintiff, Purpose, Remedy, TrackKind, TreatyStatus, Word,
 };
 
-pub use world::{BillState, CaseState, Violation, World};
+pub use world::{BillState, CaseState, ProvisionSet, World};
 
 /// One step taken, in the order taken.
 #[derive(Clone, Debug, PartialEq)]
@@ -42,7 +42,7 @@ pub struct TraceStep {
     /// The vote that decided the step, with its threshold.
     pub vote: Option<(VoteKind, Tally)>,
     /// Provisions breached by this step (indices into `Procedure::provisions`).
-    pub violations: Vec<usize>,
+    pub violations: ProvisionSet,
     /// A date the step set running: when a notice takes effect, a bill's last day.
     pub due: Option<Date>,
 }
@@ -295,7 +295,7 @@ impl Engine<'_> {
         edge: EdgeIndex,
         event: Option<usize>,
         vote: Option<(VoteKind, Tally)>,
-        violations: Vec<usize>,
+        violations: ProvisionSet,
         due: Option<Date>,
     ) -> NodeIndex {
         let graph = &self.p.track(kind).graph;
@@ -327,7 +327,16 @@ impl Engine<'_> {
         instance: Option<usize>,
         edge: EdgeIndex,
     ) -> NodeIndex {
-        self.take(w, kind, instance, edge, None, None, Vec::new(), None)
+        self.take(
+            w,
+            kind,
+            instance,
+            edge,
+            None,
+            None,
+            ProvisionSet::default(),
+            None,
+        )
     }
 
     fn after_bill_step(&mut self, w: &mut World, bill: usize, to: NodeIndex) {
@@ -363,28 +372,28 @@ impl Engine<'_> {
         };
         let graph = &self.p.track(kind).graph;
         let trigger = Trigger::Action(event.action);
-        let candidates: Vec<EdgeIndex> = graph
-            .edges(stage)
-            .filter(|e| e.weight().trigger == trigger && selection.matches(e.weight()))
-            .map(|e| e.id())
-            .collect();
-        if candidates.is_empty() {
+        // The steps out of this stage that this event could take (no allocation: the
+        // engine runs millions of times in a Monte Carlo ensemble).
+        let matching = || {
+            graph
+                .edges(stage)
+                .filter(move |e| e.weight().trigger == trigger && selection.matches(e.weight()))
+        };
+        if matching().next().is_none() {
             return Err(self.impossible(w, index, event, kind, instance, stage, selection));
         }
         // A vote decides between the steps that carry and those that fail.
-        let vote = candidates
-            .iter()
-            .find_map(|e| graph[*e].vote)
+        let vote = matching()
+            .find_map(|e| e.weight().vote)
             .zip(event.args.tally());
         let carried = vote.map(|(kind, tally)| {
             kind.threshold(&self.p.rulebook.parameters)
                 .decide(&tally)
                 .carried
         });
-        let Some(edge) = candidates
-            .iter()
-            .copied()
-            .find(|e| graph[*e].outcome.is_none() || graph[*e].outcome == carried)
+        let Some(edge) = matching()
+            .find(|e| e.weight().outcome.is_none() || e.weight().outcome == carried)
+            .map(|e| e.id())
         else {
             return Err(self.impossible(w, index, event, kind, instance, stage, selection));
         };
@@ -393,12 +402,7 @@ impl Engine<'_> {
         }
 
         let violations = self.violations(w, event);
-        w.violations
-            .extend(violations.iter().map(|&provision| Violation {
-                provision,
-                date: event.date,
-                event: index,
-            }));
+        w.breached = w.breached.union(violations);
         let mut due = None;
         match event.args {
             Args::None => match event.action {
@@ -467,25 +471,26 @@ impl Engine<'_> {
     }
 
     /// The provisions an action breaches (rules 3 to 5), judged before it takes effect.
-    fn violations(&self, w: &World, event: &Event) -> Vec<usize> {
+    fn violations(&self, w: &World, event: &Event) -> ProvisionSet {
         let params = &self.p.rulebook.parameters;
+        let mut breached = ProvisionSet::default();
         if !params.limitation_in_force || w.limitation_repealed {
-            return Vec::new();
+            return breached;
         }
         let authorized = w.authorized(self.p);
-        self.p
-            .provisions
-            .iter()
-            .enumerate()
-            .filter(|(_, provision)| provision.actions.contains(&event.action))
-            .filter(|(_, provision)| match provision.test {
+        for (i, provision) in self.p.provisions.iter().enumerate() {
+            let applies = provision.actions.contains(&event.action);
+            let breach = match provision.test {
                 ProvisionTest::Unauthorized => !authorized,
                 ProvisionTest::CommitteeNotice => w
                     .first_valid_notification
                     .is_none_or(|n| days_between(n, event.date) < params.committee_notice_days),
-            })
-            .map(|(i, _)| i)
-            .collect()
+            };
+            if applies && breach {
+                breached.insert(i);
+            }
+        }
+        breached
     }
 
     fn check_requirement(
@@ -691,18 +696,15 @@ impl Engine<'_> {
         } else {
             TreatyStatus::Party
         };
-        let mut breached: Vec<usize> = w.violations.iter().map(|v| v.provision).collect();
-        breached.sort_unstable();
-        breached.dedup();
-        let names = |list: &[usize]| {
-            list.iter()
-                .map(|i| self.p.provisions[*i].id.clone())
+        let names = |set: ProvisionSet| {
+            set.iter()
+                .map(|i| self.p.provisions[i].id.clone())
                 .collect::<Vec<_>>()
         };
         let (violations, set_aside) = if statute_invalid {
-            (Vec::new(), names(&breached))
+            (Vec::new(), names(w.breached))
         } else {
-            (names(&breached), Vec::new())
+            (names(w.breached), Vec::new())
         };
         let bill_track = self.p.track(TrackKind::Bill);
         Outcome {

@@ -34,14 +34,30 @@ pub struct CaseState {
     pub remedy: Remedy,
 }
 
-/// A breach of a provision, as recorded.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Violation {
-    /// Index into `Procedure::provisions`.
-    pub provision: usize,
-    pub date: Date,
-    /// The event that breached it.
-    pub event: usize,
+/// A set of provisions by index into `Procedure::provisions` (a rulebook has at most
+/// [`ProvisionSet::CAPACITY`]); copying it never allocates.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct ProvisionSet(u32);
+
+impl ProvisionSet {
+    pub const CAPACITY: usize = 32;
+
+    pub fn insert(&mut self, provision: usize) {
+        self.0 |= 1 << provision;
+    }
+    pub fn contains(self, provision: usize) -> bool {
+        provision < Self::CAPACITY && self.0 & (1 << provision) != 0
+    }
+    pub fn union(self, other: ProvisionSet) -> ProvisionSet {
+        ProvisionSet(self.0 | other.0)
+    }
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+    /// The provisions in rulebook order.
+    pub fn iter(self) -> impl Iterator<Item = usize> {
+        (0..Self::CAPACITY).filter(move |i| self.contains(*i))
+    }
 }
 
 /// The state of every track and the facts the law needs.
@@ -72,7 +88,8 @@ pub struct World {
     pub house_suit: bool,
     pub bills: Vec<BillState>,
     pub cases: Vec<CaseState>,
-    pub violations: Vec<Violation>,
+    /// Every provision breached so far (whether it stands is decided at the end).
+    pub breached: ProvisionSet,
 }
 
 impl World {
@@ -114,7 +131,7 @@ impl World {
                 };
                 s.cases.len()
             ],
-            violations: Vec::new(),
+            breached: ProvisionSet::default(),
         }
     }
 

@@ -148,7 +148,7 @@ fn explain_step(p: &Procedure, s: &Scenario, t: &TraceStep) -> Explained {
         .violations
         .iter()
         .map(|i| {
-            let provision = &p.rulebook.provisions[*i];
+            let provision = &p.rulebook.provisions[i];
             (provision.id.clone(), provision.text.trim().to_string())
         })
         .collect();

@@ -284,6 +284,12 @@ impl Procedure {
             }
         }
 
+        if rulebook.provisions.len() > crate::engine::ProvisionSet::CAPACITY {
+            return Err(format!(
+                "a rulebook may have at most {} provisions",
+                crate::engine::ProvisionSet::CAPACITY
+            ));
+        }
         let mut provisions = Vec::new();
         for p in &rulebook.provisions {
             known_citation(&p.citation, &format!("provision {}", p.id))?;
