@@ -148,29 +148,10 @@ pub fn show(p: &Procedure, style: Style) -> String {
                 Trigger::Timer(t) => format!("timer {}", t.name()),
                 Trigger::InjunctionLifted => "injunction lifted".to_string(),
             };
-            let mut when = Vec::new();
-            if let Some(vote) = step.vote {
-                let t = vote.threshold(params);
-                let outcome = match step.outcome {
-                    Some(true) => "carries: ",
-                    Some(false) => "fails: ",
-                    None => "",
-                };
-                when.push(format!("{outcome}{}", t.describe("members")));
-            }
-            let conditions = format!(
-                "{}{}",
-                if when.is_empty() {
-                    String::new()
-                } else {
-                    format!(" if {}", when.join(", "))
-                },
-                if step.requires.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (requires {:?})", step.requires).to_lowercase()
-                }
-            );
+            let conditions = match step.conditions(params) {
+                c if c.is_empty() => String::new(),
+                c => format!(" ({c})"),
+            };
             out.push_str(&format!(
                 "    {:<22} {} → {}: {}{conditions}  [{}]\n",
                 trigger,
@@ -207,6 +188,5 @@ pub fn show(p: &Procedure, style: Style) -> String {
             }
         }
     }
-    let _ = crate::vocab::Plaintiff::ALL;
     out
 }

@@ -111,6 +111,19 @@ impl Requirement {
     }
 }
 
+impl Requirement {
+    /// The condition in words.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Requirement::Cloture => "cloture invoked, when the Senate filibusters",
+            Requirement::PlaintiffAuthorized => {
+                "a suing chamber's resolution directing its counsel to sue"
+            }
+            Requirement::TreatyInForce => "the treaty not yet left",
+        }
+    }
+}
+
 /// A node of a track's graph.
 #[derive(Clone, Debug)]
 pub struct StageData {
@@ -140,6 +153,64 @@ pub struct StepData {
     pub label: String,
     pub text: String,
     pub citation: String,
+}
+
+impl StepData {
+    /// When the step applies, in words: the chamber, the vote and its threshold, the
+    /// state of Congress or the courts, and what it requires. Empty when unconditional.
+    pub fn conditions(&self, parameters: &Parameters) -> String {
+        let mut parts = Vec::new();
+        if let Some(chamber) = self.chamber {
+            parts.push(
+                match chamber {
+                    ChamberSelector::House => "in the House",
+                    ChamberSelector::Senate => "in the Senate",
+                    ChamberSelector::Origin => "in the House of origin",
+                    ChamberSelector::Other => "in the other House",
+                }
+                .to_string(),
+            );
+        }
+        if let Some(vote) = self.vote {
+            let members = match vote {
+                VoteKind::Consent | VoteKind::Cloture => "senators",
+                _ => "members",
+            };
+            let threshold = vote.threshold(parameters).describe(members);
+            parts.push(match self.outcome {
+                Some(true) => format!("carried by {threshold}"),
+                Some(false) => format!("short of {threshold}"),
+                None => "whatever the vote".to_string(),
+            });
+        }
+        if let Some(granted) = self.granted {
+            parts.push(if granted { "granted" } else { "denied" }.to_string());
+        }
+        if let Some(adjourned) = self.adjourned {
+            parts.push(
+                if adjourned {
+                    "Congress adjourned"
+                } else {
+                    "Congress in session"
+                }
+                .to_string(),
+            );
+        }
+        if let Some(enjoined) = self.enjoined {
+            parts.push(
+                if enjoined {
+                    "an injunction stands"
+                } else {
+                    "no injunction"
+                }
+                .to_string(),
+            );
+        }
+        for requirement in &self.requires {
+            parts.push(format!("needs {}", requirement.describe()));
+        }
+        parts.join("; ")
+    }
 }
 
 /// One strand of the procedure.
