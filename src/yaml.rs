@@ -98,10 +98,9 @@ fn name_the_value(text: &str, at: Place, message: String) -> String {
     let value = text
         .get(at.offset..at.offset.saturating_add(at.len))
         .filter(|v| !v.is_empty() && v.len() <= 80 && !v.contains('\n'));
-    let line_start = text[..at.offset.min(text.len())]
-        .rfind('\n')
-        .map_or(0, |i| i + 1);
-    let before = &text[line_start..at.offset.min(text.len())];
+    let upto = text.get(..at.offset).unwrap_or("");
+    let line_start = upto.rfind('\n').map_or(0, |i| i + 1);
+    let before = upto.get(line_start..).unwrap_or("");
     let key = before
         .trim_end()
         .strip_suffix(':')
