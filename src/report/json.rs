@@ -17,9 +17,7 @@ pub fn to_json(p: &Procedure, s: &Scenario, run: &Run) -> Value {
     outcome.insert("treaty".into(), json!(o.treaty.to_string()));
     outcome.insert(
         "effective_on".into(),
-        o.effective_on
-            .map(|d| json!(d.to_string()))
-            .unwrap_or(Value::Null),
+        json!(o.effective_on.map(|d| d.to_string())),
     );
     outcome.insert("lawful".into(), json!(o.lawful));
     outcome.insert("enjoined".into(), json!(o.enjoined));
@@ -27,9 +25,7 @@ pub fn to_json(p: &Procedure, s: &Scenario, run: &Run) -> Value {
     outcome.insert("set_aside".into(), json!(o.set_aside));
     outcome.insert(
         "notice_due".into(),
-        o.notice_due
-            .map(|d| json!(d.to_string()))
-            .unwrap_or(Value::Null),
+        json!(o.notice_due.map(|d| d.to_string())),
     );
     outcome.insert("notice_held".into(), json!(o.notice_held));
     outcome.insert("authorized".into(), json!(o.authorized));
