@@ -82,7 +82,47 @@ pub fn to_text(p: &Procedure, s: &Scenario, run: &Run, style: Style) -> String {
     }
     out.push('\n');
     out.push_str(&outcome_box(run, style));
+    let terms = terms_used(p, &steps);
+    if !terms.is_empty() {
+        out.push('\n');
+        out.push_str(&style.bold("Terms"));
+        out.push('\n');
+        for entry in terms {
+            let text = format!("{}: {}", entry.term, entry.text.trim());
+            for (i, line) in textwrap::wrap(&text, WIDTH - 4).into_iter().enumerate() {
+                let indent = if i == 0 { "  " } else { "    " };
+                out.push_str(&format!("{indent}{line}\n"));
+            }
+        }
+    }
     out
+}
+
+/// The glossary entries whose term appears in what the timeline says, in glossary order.
+fn terms_used<'a>(
+    p: &'a Procedure,
+    steps: &[Explained],
+) -> Vec<&'a crate::rulebook::GlossaryEntry> {
+    let said: String = steps
+        .iter()
+        .flat_map(|e| {
+            [
+                Some(&e.headline),
+                Some(&e.text),
+                e.arithmetic.as_ref(),
+                e.doctrine.as_ref(),
+            ]
+            .into_iter()
+            .flatten()
+        })
+        .map(|t| t.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ");
+    p.rulebook
+        .glossary
+        .iter()
+        .filter(|g| said.contains(&g.term.to_lowercase()))
+        .collect()
 }
 
 fn timeline_entry(
