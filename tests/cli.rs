@@ -269,3 +269,17 @@ fn a_closed_pipe_ends_quietly() {
         "{status:?}"
     );
 }
+
+#[test]
+fn the_readme_sample_is_real_output() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let out = bin()
+        .current_dir(root())
+        .args(["run", "scenarios/sixty-senators-law.yaml"])
+        .output()
+        .unwrap();
+    assert!(
+        readme.contains(&text(&out.stdout)),
+        "README.md's sample differs from `treatysim run scenarios/sixty-senators-law.yaml`; paste the new output"
+    );
+}
