@@ -50,6 +50,7 @@ pub fn to_json(p: &Procedure, s: &Scenario, run: &Run) -> Value {
                 note.push_str(extra);
             }
             step.insert("note".into(), json!(note));
+            step.insert("trigger".into(), json!(e.trigger));
             step.insert("actor".into(), json!(e.actor));
             step.insert("citation_id".into(), json!(e.citation_id));
             step.insert("arithmetic".into(), json!(e.arithmetic));

@@ -23,6 +23,8 @@ pub struct Explained {
     pub from: String,
     pub to: String,
     pub step: String,
+    /// What took the step: the action ("give_notice") or "timer notice_period".
+    pub trigger: String,
     /// "President", "Senate", "Courts", "Clock"...
     pub actor: String,
     /// A few words: what happened.
@@ -164,6 +166,11 @@ fn explain_step(p: &Procedure, s: &Scenario, t: &TraceStep) -> Explained {
         from: track.graph[t.from].id.clone(),
         to: track.graph[t.to].id.clone(),
         step: step.id.clone(),
+        trigger: match step.trigger {
+            Trigger::Action(action) => action.name().to_string(),
+            Trigger::Timer(timer) => format!("timer {}", timer.name()),
+            Trigger::InjunctionLifted => "injunction lifted".to_string(),
+        },
         actor,
         headline,
         text: step.text.trim().to_string(),
