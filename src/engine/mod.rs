@@ -380,6 +380,14 @@ impl Engine<'_> {
                 .filter(move |e| e.weight().trigger == trigger && selection.matches(e.weight()))
         };
         if matching().next().is_none() {
+            // An action that needs the treaty in force is explained by the withdrawal,
+            // whatever stage its own track is at.
+            let needs_treaty = graph.edge_weights().any(|step| {
+                step.trigger == trigger && step.requires.contains(&Requirement::TreatyInForce)
+            });
+            if needs_treaty {
+                self.check_requirement(w, index, event, Requirement::TreatyInForce)?;
+            }
             return Err(self.impossible(w, index, event, kind, instance, stage, selection));
         }
         // A vote decides between the steps that carry and those that fail.

@@ -250,3 +250,18 @@ fn same_input_same_trace() {
         "running without a trace changes nothing"
     );
 }
+
+#[test]
+fn treaty_actions_after_withdrawal_name_the_withdrawal() {
+    for action in ["give_notice", "rescind_notice", "suspend", "resume"] {
+        let yaml = format!(
+            "title: t\nevents:\n  - {{ on: 2027-03-01, do: give_notice }}\n  - {{ on: 2028-03-02, do: {action} }}\n"
+        );
+        let err = run_yaml("us-pre-2024", &yaml).unwrap_err();
+        assert!(
+            err.message.contains("withdrawn"),
+            "{action}: {}",
+            err.message
+        );
+    }
+}
