@@ -69,6 +69,7 @@ fn convert(file: &str, text: &Arc<str>, err: &serde_saphyr::Error) -> Diagnostic
         Some(cut) => raw[..cut].to_string(),
         None => raw,
     };
+    let message = plain_words(message);
     let help = help_for(&message);
     let mut diagnostic = match err.location() {
         Some(location) if location.line() > 0 => {
@@ -86,6 +87,25 @@ fn convert(file: &str, text: &Arc<str>, err: &serde_saphyr::Error) -> Diagnostic
     diagnostic
 }
 
+/// The library's wording, in the reader's words.
+fn plain_words(message: String) -> String {
+    if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
+        let key = rest
+            .split(", set DuplicateKeyPolicy")
+            .next()
+            .unwrap_or(rest);
+        return format!("duplicate key `{key}`");
+    }
+    match message.as_str() {
+        "invalid i64" | "invalid u64" | "invalid i32" | "invalid u32" => {
+            "not a whole number".into()
+        }
+        "invalid floating point" => "not a number".into(),
+        "expected string scalar" => "expected a single value here, not a list or a mapping".into(),
+        _ => message,
+    }
+}
+
 /// The library's value errors ("invalid boolean") say neither the key nor the value;
 /// both are on the line the error points at.
 fn name_the_value(text: &str, at: Place, message: String) -> String {
@@ -95,9 +115,10 @@ fn name_the_value(text: &str, at: Place, message: String) -> String {
     {
         return message;
     }
+    let quote_value = !message.starts_with("expected a single value");
     let value = text
         .get(at.offset..at.offset.saturating_add(at.len))
-        .filter(|v| !v.is_empty() && v.len() <= 80 && !v.contains('\n'));
+        .filter(|v| quote_value && !v.is_empty() && v.len() <= 80 && !v.contains('\n'));
     let upto = text.get(..at.offset).unwrap_or("");
     let line_start = upto.rfind('\n').map_or(0, |i| i + 1);
     let before = upto.get(line_start..).unwrap_or("");
@@ -139,7 +160,13 @@ fn help_for(message: &str) -> Option<String> {
             "write true or false; YAML 1.2 reads yes, no, on and off as text, not booleans".into(),
         );
     }
-    if message.starts_with("duplicate mapping key") {
+    if message.ends_with("not a whole number") {
+        return Some("give a whole number, e.g. 51".into());
+    }
+    if message.ends_with("not a number") {
+        return Some("give a number, e.g. 1000000".into());
+    }
+    if message.starts_with("duplicate key") {
         return Some("each key may appear once in a mapping; remove or rename one".into());
     }
     if message.starts_with("missing field") {
