@@ -436,7 +436,7 @@ impl Checker<'_> {
             .map(|c| self.word::<Chamber>(c))
             .transpose()?;
         let mut subject_place = do_place;
-        let args = match action {
+        let mut args = match action {
             Action::Spend => Args::Spend {
                 amount: match &e.amount {
                     Some(a) if !(a.value.is_finite() && a.value >= 0.0) => {
@@ -602,7 +602,12 @@ impl Checker<'_> {
                         .with_help("write vice_president: yea or vice_president: nay"));
                 }
             };
-            if let Args::Vote { chamber, tally, .. } = args {
+            if let Args::Vote {
+                chamber,
+                ref mut tally,
+                ..
+            } = args
+            {
                 let why = if chamber == Chamber::House {
                     Some("the Vice President has no vote in the House".to_string())
                 } else if tally.yeas != tally.nays {
@@ -619,14 +624,14 @@ impl Checker<'_> {
                         .with_label("no vote for the Vice President")
                         .with_help("remove vice_president, or record a Senate vote that is equally divided"));
                 }
+                tally.vice_president = Some(vote);
             }
-            let _ = vote;
         }
 
         Ok(Event {
             date,
             action,
-            args: with_vice_president(args, e),
+            args,
             place: do_place,
             subject_place,
             note: e.note.as_ref().map(|n| n.value.clone()),
@@ -792,27 +797,6 @@ fn unknown_id_help<'a>(
         first
     } else {
         format!("{first}; {so_far}: {}", known.join(", "))
-    }
-}
-
-fn with_vice_president(args: Args, e: &RawEvent) -> Args {
-    match (args, &e.vice_president) {
-        (
-            Args::Vote {
-                bill,
-                chamber,
-                mut tally,
-            },
-            Some(vp),
-        ) => {
-            tally.vice_president = Some(vp.value == "yea");
-            Args::Vote {
-                bill,
-                chamber,
-                tally,
-            }
-        }
-        _ => args,
     }
 }
 
