@@ -466,14 +466,14 @@ impl Checker<'_> {
                 tally: self.tally(e, Chamber::Senate, setup)?,
             },
             Action::Introduce => {
-                let purpose: Purpose = self.word(e.purpose.as_ref().expect("required"))?;
+                let purpose: Purpose = self.word(self.need(&e.purpose, "purpose", do_place)?)?;
                 let bill = self.bill_index(e, true, chamber, bills, &mut subject_place)?;
-                bills[bill].chamber = chamber.expect("required");
+                bills[bill].chamber = *self.need(&chamber, "chamber", do_place)?;
                 bills[bill].purpose = purpose;
                 Args::Introduce { bill }
             }
             Action::Vote => {
-                let chamber = chamber.expect("required");
+                let chamber = *self.need(&chamber, "chamber", do_place)?;
                 let bill = self.bill_index(e, false, Some(chamber), bills, &mut subject_place)?;
                 let tally = self.tally(e, chamber, setup)?;
                 Args::Vote {
@@ -493,7 +493,7 @@ impl Checker<'_> {
                 bill: self.bill_index(e, false, chamber, bills, &mut subject_place)?,
             },
             Action::Override => {
-                let chamber = chamber.expect("required");
+                let chamber = *self.need(&chamber, "chamber", do_place)?;
                 let bill = self.bill_index(e, false, Some(chamber), bills, &mut subject_place)?;
                 Args::Override {
                     bill,
@@ -502,19 +502,19 @@ impl Checker<'_> {
                 }
             }
             Action::AuthorizeSuit => {
-                let chamber = chamber.expect("required");
+                let chamber = *self.need(&chamber, "chamber", do_place)?;
                 Args::AuthorizeSuit {
                     chamber,
                     tally: self.tally(e, chamber, setup)?,
                 }
             }
             Action::FileSuit | Action::Rule | Action::Appeal | Action::Cert => {
-                let id = e.case.as_ref().expect("required");
+                let id = self.need(&e.case, "case", do_place)?;
                 subject_place = place(id);
                 let found = cases.iter().position(|c| c.id == id.value);
                 let case = if action == Action::FileSuit {
                     let plaintiff: Plaintiff =
-                        self.word(e.plaintiff.as_ref().expect("required"))?;
+                        self.word(self.need(&e.plaintiff, "plaintiff", do_place)?)?;
                     if found.is_some() {
                         return Err(self
                             .error(
@@ -553,7 +553,8 @@ impl Checker<'_> {
                 };
                 match action {
                     Action::Rule => {
-                        let holding: Holding = self.word(e.holding.as_ref().expect("required"))?;
+                        let holding: Holding =
+                            self.word(self.need(&e.holding, "holding", do_place)?)?;
                         let remedy = match &e.remedy {
                             Some(r) => {
                                 let remedy: Remedy = self.word(r)?;
@@ -580,7 +581,7 @@ impl Checker<'_> {
                     }
                     Action::Cert => Args::Cert {
                         case,
-                        granted: e.granted.as_ref().expect("required").value,
+                        granted: self.need(&e.granted, "granted", do_place)?.value,
                     },
                     _ => Args::Case { case },
                 }
@@ -636,6 +637,18 @@ impl Checker<'_> {
             subject_place,
             note: e.note.as_ref().map(|n| n.value.clone()),
         })
+    }
+
+    /// A field the action requires (checked against `fields_of` before; never absent).
+    fn need<'v, T>(
+        &self,
+        value: &'v Option<T>,
+        name: &str,
+        at: Place,
+    ) -> Result<&'v T, Diagnostic> {
+        value
+            .as_ref()
+            .ok_or_else(|| self.error(at, format!("this action needs `{name}`")))
     }
 
     /// The index of the event's bill; `introduce` adds it.
