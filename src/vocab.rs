@@ -118,12 +118,6 @@ words! {
 }
 
 impl Chamber {
-    pub fn other(self) -> Chamber {
-        match self {
-            Chamber::House => Chamber::Senate,
-            Chamber::Senate => Chamber::House,
-        }
-    }
     /// "the House", "the Senate".
     pub fn title(self) -> &'static str {
         match self {

@@ -335,14 +335,6 @@ impl Rulebook {
         self.holdings.get(holding.name())
     }
 
-    /// A citation's short form, e.g. "22 U.S.C. § 1928f(a)".
-    pub fn cite(&self, id: &str) -> String {
-        self.citations
-            .get(id)
-            .map(|c| c.cite.clone())
-            .unwrap_or_else(|| id.to_string())
-    }
-
     /// "Raines v. Byrd, 521 U.S. 811 (1997); ..." for a list of citation ids.
     pub fn cite_cases(&self, ids: &[String]) -> String {
         ids.iter()

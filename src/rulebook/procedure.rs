@@ -2,7 +2,7 @@
 //! resolved to an index or an enum, checked once so that the engine never looks up a
 //! string while it runs.
 
-use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::Dfs;
 
 use super::{Parameters, ProvisionTest, Rulebook};
@@ -277,16 +277,6 @@ impl Procedure {
     /// The track of a kind.
     pub fn track(&self, kind: TrackKind) -> &Track {
         &self.tracks[kind as usize]
-    }
-
-    /// The step data of an edge.
-    pub fn step(&self, kind: TrackKind, edge: EdgeIndex) -> &StepData {
-        &self.track(kind).graph[edge]
-    }
-
-    /// The stage data of a node.
-    pub fn stage(&self, kind: TrackKind, node: NodeIndex) -> &StageData {
-        &self.track(kind).graph[node]
     }
 
     /// Checks a rulebook and builds its graphs. The message names the first problem.
