@@ -12,14 +12,7 @@ fn pass_examples_meet_their_expectations() {
     assert!(files.len() >= 20, "the worked examples are missing");
     for file in files {
         let out = run_bin(&["test", file.to_str().unwrap()]);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}\n{}{}",
-            file.display(),
-            text(&out.stdout),
-            text(&out.stderr)
-        );
+        assert_exit(&out, 0, &file.display().to_string());
         assert!(text(&out.stdout).ends_with("1 passed, 0 failed\n"));
     }
 }

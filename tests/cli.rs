@@ -23,13 +23,7 @@ fn every_scenario_runs_and_passes() {
             file.display()
         );
         let out = run_bin(&["run", file.to_str().unwrap()]);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}: {}",
-            file.display(),
-            text(&out.stderr)
-        );
+        assert_exit(&out, 0, &file.display().to_string());
         let stdout = text(&out.stdout);
         assert!(stdout.contains("Timeline") && stdout.contains("Outcome"));
         assert!(!stdout.contains('\u{1b}'), "no colour when piped");

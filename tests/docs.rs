@@ -23,13 +23,7 @@ fn scenario_format_examples_run() {
         let path = dir.join(format!("example{i}.yaml"));
         std::fs::write(&path, block).unwrap();
         let out = run_bin(&["test", path.to_str().unwrap()]);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "example {i} of docs/scenario-format.md:\n{}{}",
-            text(&out.stdout),
-            text(&out.stderr)
-        );
+        assert_exit(&out, 0, &format!("example {i} of docs/scenario-format.md"));
         assert!(
             text(&out.stdout).contains("1 passed, 0 failed"),
             "example {i} checks nothing"

@@ -34,13 +34,7 @@ fn a_rulebook_file_on_the_command_line() {
         rb.to_str().unwrap(),
         story.to_str().unwrap(),
     ]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}{}",
-        text(&out.stdout),
-        text(&out.stderr)
-    );
+    assert_exit(&out, 0, "");
     let out = run_bin(&["rulebook", "show", rb.to_str().unwrap()]);
     assert!(text(&out.stdout).contains("extends us-nato-2024"));
 }
@@ -56,13 +50,7 @@ fn a_scenario_names_a_rulebook_beside_it() {
     )
     .unwrap();
     let out = run_bin(&["test", d.join("story.yaml").to_str().unwrap()]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}{}",
-        text(&out.stdout),
-        text(&out.stderr)
-    );
+    assert_exit(&out, 0, "");
 }
 
 #[test]
