@@ -380,13 +380,15 @@ impl Engine<'_> {
                 .filter(move |e| e.weight().trigger == trigger && selection.matches(e.weight()))
         };
         if matching().next().is_none() {
-            // An action that needs the treaty in force is explained by the withdrawal,
-            // whatever stage its own track is at.
-            let needs_treaty = graph.edge_weights().any(|step| {
-                step.trigger == trigger && step.requires.contains(&Requirement::TreatyInForce)
-            });
-            if needs_treaty {
-                self.check_requirement(w, index, event, Requirement::TreatyInForce)?;
+            // A requirement that every step of this action shares (the treaty in force,
+            // for suspend and resume) explains the refusal better than the stage does.
+            let steps = || graph.edge_weights().filter(|step| step.trigger == trigger);
+            if let Some(first) = steps().next() {
+                for requirement in first.requires.iter().copied() {
+                    if steps().all(|step| step.requires.contains(&requirement)) {
+                        self.check_requirement(w, index, event, requirement)?;
+                    }
+                }
             }
             return Err(self.impossible(w, index, event, kind, instance, stage, selection));
         }
@@ -417,13 +419,13 @@ impl Engine<'_> {
                 Action::GiveNotice => {
                     let takes_effect =
                         anniversary(event.date, self.p.rulebook.parameters.notice_period_years);
-                    w.notice_given = Some(event.date);
+                    w.notice_takes_effect = takes_effect;
                     w.notice_due = takes_effect;
                     w.notice_held = false;
                     due = takes_effect;
                 }
                 Action::RescindNotice => {
-                    w.notice_given = None;
+                    w.notice_takes_effect = None;
                     w.notice_due = None;
                     w.notice_held = false;
                 }
@@ -747,12 +749,9 @@ impl Engine<'_> {
                     (decl.id.clone(), status)
                 })
                 .collect(),
-            notice_due: match w.notice_given {
-                Some(given) if w.treaty == self.p.roles.notice_pending => {
-                    anniversary(given, self.p.rulebook.parameters.notice_period_years)
-                }
-                _ => None,
-            },
+            notice_due: w
+                .notice_takes_effect
+                .filter(|_| w.treaty == self.p.roles.notice_pending),
             notice_held: w.notice_held,
             authorized: w.authorized(self.p),
             end,

@@ -69,8 +69,8 @@ pub struct World {
     pub consent: NodeIndex,
     pub congress: NodeIndex,
     pub executive: NodeIndex,
-    /// The date of the pending notice.
-    pub notice_given: Option<Date>,
+    /// When the pending notice takes effect (its anniversary), while one is pending.
+    pub notice_takes_effect: Option<Date>,
     /// When the pending notice's timer fires (its anniversary), until it fires.
     pub notice_due: Option<Date>,
     /// The anniversary passed while an injunction stood.
@@ -103,7 +103,7 @@ impl World {
             consent: start(TrackKind::Consent),
             congress: start(TrackKind::Congress),
             executive: start(TrackKind::Executive),
-            notice_given: None,
+            notice_takes_effect: None,
             notice_due: None,
             notice_held: false,
             effective_on: None,
