@@ -50,3 +50,64 @@ fn io_reason(e: &std::io::Error) -> String {
         _ => e.to_string(),
     }
 }
+
+/// Where output goes: a file, or standard output for `-` or no `-o`.
+pub fn is_stdout(path: Option<&Path>) -> bool {
+    path.is_none_or(|p| p.as_os_str() == "-")
+}
+
+/// Writes `bytes` to `path` atomically: to a temporary file in the same folder, then
+/// renamed into place, so a reader never sees half a file and a failure leaves nothing
+/// behind. Refuses to write over any of `inputs`.
+pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<(), Diagnostic> {
+    use std::io::Write as _;
+    let shown = path.display().to_string();
+    if path.is_dir() {
+        return Err(
+            Diagnostic::file(&shown, "cannot write the output: this is a directory")
+                .with_help("name a file to write, e.g. -o diagram.svg"),
+        );
+    }
+    if let Ok(target) = path.canonicalize() {
+        for input in inputs {
+            if input.canonicalize().is_ok_and(|i| i == target) {
+                return Err(Diagnostic::file(
+                    &shown,
+                    "refusing to write the output over an input file",
+                )
+                .with_help("choose another name for -o"));
+            }
+        }
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let fail = |e: std::io::Error| {
+        Diagnostic::file(
+            &shown,
+            format!("cannot write the output: {}", io_reason(&e)),
+        )
+        .with_help("check that the folder exists and that you may write to it")
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".treatysim-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(fail)?;
+    temp.write_all(bytes).map_err(fail)?;
+    // A temporary file is private (0600 on Unix); the output gets the permissions of the
+    // file it replaces, or the usual 0644 for a new one.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let permissions = match std::fs::metadata(path) {
+            Ok(m) => m.permissions(),
+            Err(_) => std::fs::Permissions::from_mode(0o644),
+        };
+        temp.as_file().set_permissions(permissions).map_err(fail)?;
+    }
+    temp.as_file().sync_all().map_err(fail)?;
+    temp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}

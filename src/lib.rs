@@ -13,6 +13,7 @@
 pub mod calendar;
 pub mod cli;
 pub mod diag;
+pub mod diagram;
 pub mod engine;
 pub mod expect;
 pub mod files;

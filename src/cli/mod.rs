@@ -13,11 +13,14 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::diag::Diagnostic;
+use crate::diagram;
 use crate::engine;
 use crate::expect;
+use crate::files;
 use crate::report::{self, Style};
 use crate::rulebook::{self, Procedure};
 use crate::scenario::{self, Scenario};
+use crate::vocab::{TrackKind, Word};
 
 /// Simulates the U.S. legal procedure for leaving the North Atlantic Treaty under
 /// section 1250A of the FY2024 NDAA, and says what happens, when, and why.
@@ -67,11 +70,58 @@ pub enum Command {
         #[arg(long, value_name = "ID|FILE")]
         rulebook: Option<String>,
     },
+    /// Draw the procedure as a diagram (SVG, Graphviz DOT or Mermaid), optionally with
+    /// the path a scenario took.
+    Diagram {
+        /// Rulebook to draw: a built-in id or a file (default: the scenario's, else
+        /// us-nato-2024).
+        #[arg(long, value_name = "ID|FILE")]
+        rulebook: Option<String>,
+        /// Draw the path this scenario took: steps numbered and dated, stages reached
+        /// shaded, violations in red, the rest grey.
+        #[arg(long, value_name = "FILE")]
+        scenario: Option<PathBuf>,
+        /// Draw one track alone.
+        #[arg(long, value_name = "TRACK", value_parser = track_names())]
+        track: Option<String>,
+        /// svg (drawn by treatysim itself), dot (Graphviz) or mermaid. Default: from
+        /// the -o file's extension (.svg, .dot/.gv, .mmd), else svg.
+        #[arg(long, value_enum)]
+        format: Option<DiagramFormat>,
+        /// Write to this file (atomically) instead of standard output; - is stdout.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Write a self-contained HTML report of a scenario for a classroom: the diagram with
+    /// its path, the dated timeline with explanations and citations, the outcome, and a
+    /// glossary.
+    Report {
+        /// The scenario file (YAML).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Rulebook to use instead of the scenario's: a built-in id or a file.
+        #[arg(long, value_name = "ID|FILE")]
+        rulebook: Option<String>,
+        /// Write to this file (atomically) instead of standard output; - is stdout.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// List or show the rulebooks.
     Rulebook {
         #[command(subcommand)]
         command: RulebookCommand,
     },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiagramFormat {
+    Svg,
+    Dot,
+    Mermaid,
+}
+
+fn track_names() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(TrackKind::ALL.iter().map(|k| k.name()))
 }
 
 #[derive(Debug, Subcommand)]
@@ -111,6 +161,24 @@ pub fn main() -> i32 {
             format,
         } => app.run(&files, rulebook.as_deref(), format),
         Command::Test { paths, rulebook } => app.test(&paths, rulebook.as_deref()),
+        Command::Diagram {
+            rulebook,
+            scenario,
+            track,
+            format,
+            output,
+        } => app.diagram(DiagramArgs {
+            rulebook,
+            scenario,
+            track,
+            format,
+            output,
+        }),
+        Command::Report {
+            file,
+            rulebook,
+            output,
+        } => app.report(&file, rulebook.as_deref(), output.as_deref()),
         Command::Rulebook { command } => app.rulebook(command),
     };
     match result {
@@ -121,6 +189,15 @@ pub fn main() -> i32 {
             2
         }
     }
+}
+
+/// The options of `treatysim diagram`.
+struct DiagramArgs {
+    rulebook: Option<String>,
+    scenario: Option<PathBuf>,
+    track: Option<String>,
+    format: Option<DiagramFormat>,
+    output: Option<PathBuf>,
 }
 
 struct App<W: Write> {
@@ -316,6 +393,112 @@ impl<W: Write> App<W> {
         } else {
             0
         })
+    }
+
+    fn diagram(&mut self, args: DiagramArgs) -> std::io::Result<i32> {
+        let format = args.format.unwrap_or_else(|| {
+            match args
+                .output
+                .as_deref()
+                .and_then(|p| p.extension())
+                .and_then(|x| x.to_str())
+            {
+                Some("dot" | "gv") => DiagramFormat::Dot,
+                Some("mmd" | "mermaid") => DiagramFormat::Mermaid,
+                _ => DiagramFormat::Svg,
+            }
+        });
+        let only = match &args.track {
+            Some(name) => match TrackKind::parse(name) {
+                Ok(kind) => diagram::Only::Track(kind),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return Ok(2);
+                }
+            },
+            None => diagram::Only::All,
+        };
+        let built = match &args.scenario {
+            Some(path) => match self.load_and_run(path, args.rulebook.as_deref()) {
+                Ok((scenario, key, run)) => {
+                    diagram::build(&self.procedures[&key], only, Some((&scenario, &run)))
+                }
+                Err(d) => {
+                    self.report_error(&d);
+                    return Ok(2);
+                }
+            },
+            None => {
+                let id = args.rulebook.as_deref().unwrap_or(rulebook::DEFAULT_ID);
+                match rulebook::load(id) {
+                    Ok(procedure) => diagram::build(&procedure, only, None),
+                    Err(d) => {
+                        self.report_error(&d);
+                        return Ok(2);
+                    }
+                }
+            }
+        };
+        let text = match format {
+            DiagramFormat::Svg => diagram::svg::render(&built),
+            DiagramFormat::Dot => diagram::dot::render(&built),
+            DiagramFormat::Mermaid => diagram::mermaid::render(&built),
+        };
+        let mut inputs: Vec<&Path> = Vec::new();
+        if let Some(s) = &args.scenario {
+            inputs.push(s);
+        }
+        if let Some(r) = &args.rulebook {
+            inputs.push(Path::new(r));
+        }
+        self.emit(args.output.as_deref(), &text, &inputs)
+    }
+
+    fn report(
+        &mut self,
+        path: &Path,
+        override_id: Option<&str>,
+        output: Option<&Path>,
+    ) -> std::io::Result<i32> {
+        match self.load_and_run(path, override_id) {
+            Ok((scenario, key, run)) => {
+                let html = report::to_html(&self.procedures[&key], &scenario, &run);
+                let mut inputs = vec![path];
+                if let Some(r) = override_id {
+                    inputs.push(Path::new(r));
+                }
+                self.emit(output, &html, &inputs)
+            }
+            Err(d) => {
+                self.report_error(&d);
+                Ok(2)
+            }
+        }
+    }
+
+    /// Writes a command's document to stdout or, atomically, to a file.
+    fn emit(
+        &mut self,
+        output: Option<&Path>,
+        text: &str,
+        inputs: &[&Path],
+    ) -> std::io::Result<i32> {
+        match output {
+            Some(path) if !files::is_stdout(Some(path)) => {
+                match files::write_atomic(path, text.as_bytes(), inputs) {
+                    Ok(()) => Ok(0),
+                    Err(d) => {
+                        self.report_error(&d);
+                        Ok(2)
+                    }
+                }
+            }
+            _ => {
+                self.out.write_all(text.as_bytes())?;
+                self.out.flush()?;
+                Ok(0)
+            }
+        }
     }
 
     fn rulebook(&mut self, command: RulebookCommand) -> std::io::Result<i32> {

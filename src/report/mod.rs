@@ -3,9 +3,11 @@
 //! the JSON document for a machine. Everything here reads the rulebook's data; nothing
 //! reaches back into the engine.
 
+mod html;
 mod json;
 mod text;
 
+pub use html::to_html;
 pub use json::to_json;
 pub use text::{Style, to_text};
 
@@ -266,4 +268,112 @@ pub fn deciding_step(run: &Run, track: TrackKind, instance: Option<usize>) -> Op
         .iter()
         .rev()
         .find(|t| t.track == track && (instance.is_none() || t.instance == instance))
+}
+
+/// How an outcome row should look.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    Plain,
+    Good,
+    Bad,
+    Warn,
+}
+
+/// One row of the outcome box: "Treaty", "withdrawn (effective 2028-01-20)".
+#[derive(Clone, Debug)]
+pub struct OutcomeRow {
+    pub label: &'static str,
+    pub value: String,
+    pub tone: Tone,
+}
+
+/// The outcome as rows, for the text report and the HTML report alike.
+pub fn outcome_rows(run: &Run) -> Vec<OutcomeRow> {
+    let o = &run.outcome;
+    let row = |label, value: String, tone| OutcomeRow { label, value, tone };
+    let mut rows = Vec::new();
+    let status = o.treaty.name().replace('_', " ");
+    let treaty = match (o.effective_on, o.notice_due) {
+        (Some(d), _) => format!("{status} (effective {d})"),
+        (None, Some(due)) if o.notice_held => {
+            format!("{status} (its year ran on {due}; held by an injunction)")
+        }
+        (None, Some(due)) => format!("{status} (takes effect {due} unless rescinded or enjoined)"),
+        (None, None) => status,
+    };
+    rows.push(row("Treaty", treaty, Tone::Plain));
+    rows.push(if o.lawful {
+        row("Lawful", "yes: no violation stands".to_string(), Tone::Good)
+    } else {
+        row(
+            "Lawful",
+            format!("no: {} violated", o.violations.join(", ")),
+            Tone::Bad,
+        )
+    });
+    if !o.set_aside.is_empty() {
+        rows.push(row(
+            "Set aside",
+            format!("{} (section 1250A held invalid)", o.set_aside.join(", ")),
+            Tone::Warn,
+        ));
+    }
+    rows.push(row(
+        "Authorized",
+        if o.authorized {
+            "yes (Senate consent or an Act of Congress)"
+        } else {
+            "no"
+        }
+        .to_string(),
+        Tone::Plain,
+    ));
+    rows.push(if o.enjoined {
+        row("Injunction", "in force".to_string(), Tone::Warn)
+    } else {
+        row("Injunction", "none".to_string(), Tone::Plain)
+    });
+    for (id, status) in &o.bills {
+        rows.push(row(
+            "Bill",
+            format!("{id}: {}", status.replace('_', " ")),
+            Tone::Plain,
+        ));
+    }
+    for (id, status) in &o.cases {
+        rows.push(row(
+            "Case",
+            format!("{id}: {}", status.replace('_', " ")),
+            Tone::Plain,
+        ));
+    }
+    rows.push(row("Clock ends", o.end.to_string(), Tone::Plain));
+    rows
+}
+
+/// The glossary entries whose term appears in what the timeline says, in glossary order.
+pub fn terms_used<'a>(
+    p: &'a Procedure,
+    steps: &[Explained],
+) -> Vec<&'a crate::rulebook::GlossaryEntry> {
+    let said: String = steps
+        .iter()
+        .flat_map(|e| {
+            [
+                Some(&e.headline),
+                Some(&e.text),
+                e.arithmetic.as_ref(),
+                e.doctrine.as_ref(),
+            ]
+            .into_iter()
+            .flatten()
+        })
+        .map(|t| t.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ");
+    p.rulebook
+        .glossary
+        .iter()
+        .filter(|g| said.contains(&g.term.to_lowercase()))
+        .collect()
 }

@@ -4,11 +4,10 @@
 
 use anstyle::{AnsiColor, Effects, Style as Ansi};
 
-use super::{Explained, explain};
+use super::{Explained, Tone, explain, outcome_rows, terms_used};
 use crate::engine::Run;
 use crate::rulebook::Procedure;
 use crate::scenario::Scenario;
-use crate::vocab::Word;
 
 const WIDTH: usize = 100;
 
@@ -98,33 +97,6 @@ pub fn to_text(p: &Procedure, s: &Scenario, run: &Run, style: Style) -> String {
     out
 }
 
-/// The glossary entries whose term appears in what the timeline says, in glossary order.
-fn terms_used<'a>(
-    p: &'a Procedure,
-    steps: &[Explained],
-) -> Vec<&'a crate::rulebook::GlossaryEntry> {
-    let said: String = steps
-        .iter()
-        .flat_map(|e| {
-            [
-                Some(&e.headline),
-                Some(&e.text),
-                e.arithmetic.as_ref(),
-                e.doctrine.as_ref(),
-            ]
-            .into_iter()
-            .flatten()
-        })
-        .map(|t| t.to_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ");
-    p.rulebook
-        .glossary
-        .iter()
-        .filter(|g| said.contains(&g.term.to_lowercase()))
-        .collect()
-}
-
 fn timeline_entry(
     e: &Explained,
     last_date: &mut String,
@@ -196,65 +168,18 @@ fn timeline_entry(
 }
 
 fn outcome_box(run: &Run, style: Style) -> String {
-    let o = &run.outcome;
-    let mut rows: Vec<(String, String, Option<AnsiColor>)> = Vec::new();
-    let status = o.treaty.name().replace('_', " ");
-    let treaty = match (o.effective_on, o.notice_due) {
-        (Some(d), _) => format!("{status} (effective {d})"),
-        (None, Some(due)) if o.notice_held => {
-            format!("{status} (its year ran on {due}; held by an injunction)")
-        }
-        (None, Some(due)) => format!("{status} (takes effect {due} unless rescinded or enjoined)"),
-        (None, None) => status,
-    };
-    rows.push(("Treaty".into(), treaty, None));
-    let (lawful, color) = if o.lawful {
-        ("yes: no violation stands".to_string(), AnsiColor::Green)
-    } else {
-        (
-            format!("no: {} violated", o.violations.join(", ")),
-            AnsiColor::Red,
-        )
-    };
-    rows.push(("Lawful".into(), lawful, Some(color)));
-    if !o.set_aside.is_empty() {
-        rows.push((
-            "Set aside".into(),
-            format!("{} (section 1250A held invalid)", o.set_aside.join(", ")),
-            Some(AnsiColor::Yellow),
-        ));
-    }
-    rows.push((
-        "Authorized".into(),
-        if o.authorized {
-            "yes (Senate consent or an Act of Congress)"
-        } else {
-            "no"
-        }
-        .into(),
-        None,
-    ));
-    rows.push((
-        "Injunction".into(),
-        if o.enjoined { "in force" } else { "none" }.into(),
-        o.enjoined.then_some(AnsiColor::Yellow),
-    ));
-    for (id, status) in &o.bills {
-        rows.push((
-            "Bill".into(),
-            format!("{id}: {}", status.replace('_', " ")),
-            None,
-        ));
-    }
-    for (id, status) in &o.cases {
-        rows.push((
-            "Case".into(),
-            format!("{id}: {}", status.replace('_', " ")),
-            None,
-        ));
-    }
-    rows.push(("Clock ends".into(), o.end.to_string(), None));
-
+    let rows: Vec<(String, String, Option<AnsiColor>)> = outcome_rows(run)
+        .into_iter()
+        .map(|r| {
+            let color = match r.tone {
+                Tone::Plain => None,
+                Tone::Good => Some(AnsiColor::Green),
+                Tone::Bad => Some(AnsiColor::Red),
+                Tone::Warn => Some(AnsiColor::Yellow),
+            };
+            (r.label.to_string(), r.value, color)
+        })
+        .collect();
     let label_width = rows
         .iter()
         .map(|(l, _, _)| l.chars().count())

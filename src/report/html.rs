@@ -1,0 +1,356 @@
+//! The classroom report: one self-contained HTML file (CSS, script and SVG inline, no
+//! network) with the title and summary, the outcome in large type, the diagram with the
+//! path taken (click or press Enter on a stage to read it), the dated timeline with each
+//! step's explanation and citation, the terms used, and a print stylesheet.
+
+use std::fmt::Write as _;
+
+use super::{Explained, Tone, explain, outcome_rows, terms_used};
+use crate::diagram::{self, svg::esc};
+use crate::engine::Run;
+use crate::rulebook::Procedure;
+use crate::scenario::Scenario;
+
+const STYLE: &str = r##"
+:root { --ink: #111827; --muted: #4b5563; --accent: #1d4ed8; --bad: #b91c1c; --good: #166534; --warn: #92400e; --line: #d1d5db; }
+* { box-sizing: border-box; }
+body { margin: 0; font-family: 'Liberation Sans', Arial, Helvetica, sans-serif; color: var(--ink); background: #ffffff; line-height: 1.5; font-size: 18px; }
+main, header, footer { max-width: 1200px; margin: 0 auto; padding: 0 24px; }
+header { padding-top: 24px; }
+h1 { font-size: 2.2rem; margin: 0.4em 0 0.2em; }
+h2 { font-size: 1.6rem; margin: 1.6em 0 0.5em; border-bottom: 2px solid var(--line); padding-bottom: 0.2em; }
+h3 { font-size: 1.1rem; margin: 0 0 0.3em; }
+.meta { color: var(--muted); margin: 0; }
+.summary { font-size: 1.15rem; max-width: 60em; }
+.skip { position: absolute; left: -9999px; top: 0; background: var(--accent); color: #ffffff; padding: 8px 12px; }
+.skip:focus { left: 8px; top: 8px; }
+a { color: var(--accent); }
+:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+.outcome { border: 4px solid var(--ink); border-radius: 12px; padding: 16px 24px; margin-top: 24px; }
+.outcome h2 { border: none; margin: 0 0 0.3em; }
+.outcome dl { display: grid; grid-template-columns: max-content 1fr; gap: 6px 24px; margin: 0; font-size: 1.6rem; }
+.outcome dt { font-weight: bold; }
+.outcome dd { margin: 0; }
+.tone-good { color: var(--good); font-weight: bold; }
+.tone-bad { color: var(--bad); font-weight: bold; }
+.tone-warn { color: var(--warn); font-weight: bold; }
+.diagram { overflow-x: auto; border: 1px solid var(--line); border-radius: 8px; }
+.diagram svg { display: block; max-width: none; height: auto; }
+figure { margin: 0; }
+figcaption { color: var(--muted); font-size: 0.95rem; margin-top: 8px; }
+.stage-info { border-left: 6px solid var(--accent); background: #eff6ff; padding: 12px 16px; margin: 12px 0; min-height: 3em; }
+.stage-info h3 { margin: 0; }
+.timeline { list-style: none; padding: 0; margin: 0; }
+.timeline li { border-left: 4px solid var(--line); padding: 4px 0 12px 16px; margin-bottom: 8px; }
+.timeline li.violated { border-left-color: var(--bad); }
+.timeline time { font-variant-numeric: tabular-nums; }
+.timeline .num { display: inline-block; min-width: 2em; color: #ffffff; background: var(--accent); border-radius: 1em; text-align: center; font-size: 0.9rem; margin-right: 6px; }
+.timeline .actor { color: var(--muted); font-weight: normal; }
+.timeline p { margin: 0.2em 0; }
+.violation { color: var(--bad); font-weight: bold; }
+.doctrine { color: var(--warn); }
+.cite { color: var(--muted); font-size: 0.95rem; }
+.terms dt { font-weight: bold; margin-top: 0.6em; }
+.terms dd { margin: 0 0 0 1em; }
+footer { color: var(--muted); font-size: 0.9rem; padding-top: 24px; padding-bottom: 24px; }
+@media print {
+  body { font-size: 11pt; }
+  .skip, .stage-info, .hint { display: none; }
+  .diagram { overflow: visible; border: none; }
+  .diagram svg { width: 100%; }
+  .outcome dl { font-size: 14pt; }
+  .timeline li, .outcome, figure { break-inside: avoid; }
+  h2 { break-after: avoid; }
+  a { color: var(--ink); }
+}
+"##;
+
+const SCRIPT: &str = r##"
+(function () {
+  var data = JSON.parse(document.getElementById('stage-data').textContent);
+  var info = document.getElementById('stage-info');
+  function show(el) {
+    var d = data[el.getAttribute('data-stage')];
+    if (!d) { return; }
+    info.innerHTML = '';
+    var h = document.createElement('h3');
+    h.textContent = d.track + ': ' + d.label;
+    var p = document.createElement('p');
+    p.textContent = d.text;
+    info.appendChild(h);
+    info.appendChild(p);
+    if (d.reached) {
+      var r = document.createElement('p');
+      r.textContent = d.reached;
+      info.appendChild(r);
+    }
+    var c = document.createElement('p');
+    c.className = 'cite';
+    c.textContent = '— ' + d.citation;
+    info.appendChild(c);
+  }
+  var stages = document.querySelectorAll('[data-stage]');
+  for (var i = 0; i < stages.length; i++) {
+    stages[i].addEventListener('click', function () { show(this); });
+    stages[i].addEventListener('keydown', function (e) {
+      if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); show(this); }
+    });
+  }
+})();
+"##;
+
+/// The whole report.
+pub fn to_html(p: &Procedure, s: &Scenario, run: &Run) -> String {
+    let steps = explain(p, s, run);
+    let model = diagram::build(p, diagram::Only::All, Some((s, run)));
+    let svg = diagram::svg::render(&model);
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        r##"<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="treatysim {version}">
+<title>{title} — treatysim</title>
+<style>{STYLE}</style>
+</head>
+<body>
+<a class="skip" href="#timeline">Skip to the timeline</a>
+<header>
+<h1>{title}</h1>
+<p class="meta">Rulebook {rid}: {rtitle}</p>
+"##,
+        version = env!("CARGO_PKG_VERSION"),
+        title = esc(&s.title),
+        rid = esc(&p.rulebook.id),
+        rtitle = esc(&p.rulebook.title),
+    );
+    if let Some(summary) = &s.summary {
+        let _ = writeln!(out, r##"<p class="summary">{}</p>"##, esc(summary.trim()));
+    }
+    out.push_str("</header>\n<main>\n");
+
+    out.push_str(
+        "<section class=\"outcome\" aria-labelledby=\"outcome-heading\">\n<h2 id=\"outcome-heading\">Outcome</h2>\n<dl>\n",
+    );
+    for row in outcome_rows(run) {
+        let class = match row.tone {
+            Tone::Plain => "",
+            Tone::Good => " class=\"tone-good\"",
+            Tone::Bad => " class=\"tone-bad\"",
+            Tone::Warn => " class=\"tone-warn\"",
+        };
+        let _ = writeln!(
+            out,
+            "<dt>{}</dt><dd{class}>{}</dd>",
+            esc(row.label),
+            esc(&row.value)
+        );
+    }
+    out.push_str("</dl>\n</section>\n");
+
+    let _ = write!(
+        out,
+        r##"<section aria-labelledby="diagram-heading">
+<h2 id="diagram-heading">The procedure, and the path this scenario took</h2>
+<p class="hint">Numbered in blue: the steps taken, in order, with their dates. Shaded: the stages reached. Red: a provision violated. Grey: what did not happen. Click a stage, or move to it with Tab and press Enter, to read what it means.</p>
+<figure>
+<div class="diagram">
+{svg}</div>
+<figcaption id="diagram-text">In words: {desc}</figcaption>
+</figure>
+<div id="stage-info" class="stage-info" aria-live="polite"><p>Choose a stage in the diagram to read its explanation here.</p></div>
+</section>
+"##,
+        desc = esc(&diagram::svg::describe(&model)),
+    );
+
+    out.push_str(
+        "<section id=\"timeline\" aria-labelledby=\"timeline-heading\">\n<h2 id=\"timeline-heading\">Timeline</h2>\n<ol class=\"timeline\">\n",
+    );
+    for (i, e) in steps.iter().enumerate() {
+        timeline_item(&mut out, i + 1, e);
+    }
+    if steps.is_empty() {
+        out.push_str("<li>No steps were taken.</li>\n");
+    }
+    out.push_str("</ol>\n</section>\n");
+
+    let terms = terms_used(p, &steps);
+    if !terms.is_empty() {
+        out.push_str(
+            "<section aria-labelledby=\"terms-heading\">\n<h2 id=\"terms-heading\">Terms</h2>\n<dl class=\"terms\">\n",
+        );
+        for t in terms {
+            let cite = super::citation_text(p.rulebook.citations.get(&t.citation), &t.citation);
+            let _ = writeln!(
+                out,
+                "<dt>{}</dt><dd>{} <span class=\"cite\">— {}</span></dd>",
+                esc(&t.term),
+                esc(t.text.trim()),
+                esc(&cite)
+            );
+        }
+        out.push_str("</dl>\n</section>\n");
+    }
+    let _ = write!(
+        out,
+        r##"</main>
+<footer>
+<p>Made with treatysim {version} from {file}. The simulator follows the rulebook's reading of the law; where the law is unsettled it says "contested". This is teaching material, not legal advice.</p>
+</footer>
+<script type="application/json" id="stage-data">{data}</script>
+<script>{SCRIPT}</script>
+</body>
+</html>
+"##,
+        version = env!("CARGO_PKG_VERSION"),
+        file = esc(&s.file),
+        data = stage_data(&model),
+    );
+    out
+}
+
+fn timeline_item(out: &mut String, number: usize, e: &Explained) {
+    let class = if e.violations.is_empty() {
+        ""
+    } else {
+        " class=\"violated\""
+    };
+    let _ = writeln!(
+        out,
+        "<li{class}>\n<h3><span class=\"num\">{number}</span><time datetime=\"{d}\">{d}</time> <span class=\"actor\">{actor}</span> — {headline}</h3>",
+        d = esc(&e.date),
+        actor = esc(&e.actor),
+        headline = esc(&e.headline),
+    );
+    let _ = writeln!(out, "<p>{}</p>", esc(&e.text));
+    if let Some(a) = &e.arithmetic {
+        let _ = writeln!(out, "<p>Vote: {}.</p>", esc(a));
+    }
+    if let Some(c) = &e.consequence {
+        let _ = writeln!(out, "<p>{}</p>", esc(c));
+    }
+    if let Some(n) = &e.note {
+        let _ = writeln!(out, "<p>Note: {}</p>", esc(n));
+    }
+    for (id, text) in &e.violations {
+        let _ = writeln!(
+            out,
+            "<p class=\"violation\">✗ Violates {}: {}</p>",
+            esc(id),
+            esc(text)
+        );
+    }
+    if let Some(d) = &e.doctrine {
+        let _ = writeln!(out, "<p class=\"doctrine\">{}</p>", esc(d));
+    }
+    let _ = writeln!(out, "<p class=\"cite\">— {}</p>\n</li>", esc(&e.citation));
+}
+
+/// What the script shows for each stage, as JSON safe inside a `<script>` element.
+fn stage_data(model: &diagram::Diagram) -> String {
+    let mut map = serde_json::Map::new();
+    for c in &model.clusters {
+        for n in &c.nodes {
+            let arrivals: Vec<String> = c
+                .edges
+                .iter()
+                .filter(|e| c.nodes[e.to].key == n.key)
+                .flat_map(|e| e.lines.iter())
+                .chain(n.loops.iter())
+                .flat_map(|l| {
+                    l.taken
+                        .iter()
+                        .map(move |t| format!("{} ({})", t.caption(), l.label))
+                })
+                .collect();
+            let reached = if !arrivals.is_empty() {
+                format!("In this scenario: step {}.", arrivals.join("; step "))
+            } else if n.reached {
+                "In this scenario: where this track stood from the start.".to_string()
+            } else {
+                "In this scenario: not reached.".to_string()
+            };
+            map.insert(
+                n.key.clone(),
+                serde_json::json!({
+                    "track": c.title,
+                    "label": n.label,
+                    "text": n.text,
+                    "citation": n.citation,
+                    "reached": reached,
+                }),
+            );
+        }
+    }
+    serde_json::Value::Object(map)
+        .to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::STYLE;
+    use crate::diagram::svg::{ACCENT, DANGER, GREY, INK, MUTED};
+
+    fn luminance(hex: &str) -> f64 {
+        let channel = |i: usize| {
+            let v = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+            if v <= 0.03928 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+    }
+
+    /// The WCAG 2 contrast ratio of two colours.
+    fn contrast(a: &str, b: &str) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn the_contrast_ratio_is_computed_as_wcag_defines_it() {
+        assert!((contrast("#000000", "#ffffff") - 21.0).abs() < 1e-9);
+        assert!((contrast("#777777", "#ffffff") - 4.48).abs() < 0.01);
+    }
+
+    #[test]
+    fn every_text_colour_passes_wcag_aa_on_its_backgrounds() {
+        // The report's palette (its :root variables, but for the border colour).
+        let root = STYLE
+            .split(":root {")
+            .nth(1)
+            .unwrap()
+            .split('}')
+            .next()
+            .unwrap();
+        let mut text_colours: Vec<&str> = root
+            .split(';')
+            .filter(|d| !d.contains("--line"))
+            .filter_map(|d| d.split(':').nth(1).map(str::trim))
+            .filter(|v| v.starts_with('#'))
+            .collect();
+        assert!(text_colours.len() >= 6, "{text_colours:?}");
+        text_colours.extend([INK, MUTED, GREY, ACCENT, DANGER]);
+        // White page, the diagram's panels, the stage-info box, a reached stage.
+        for background in ["#ffffff", "#f9fafb", "#eff6ff", "#dbeafe"] {
+            for colour in &text_colours {
+                let ratio = contrast(colour, background);
+                assert!(
+                    ratio >= 4.5,
+                    "{colour} on {background}: {ratio:.2}:1 is under 4.5:1"
+                );
+            }
+        }
+        // White step numbers on the accent colour.
+        assert!(contrast("#ffffff", ACCENT) >= 4.5);
+    }
+}

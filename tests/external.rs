@@ -1,0 +1,149 @@
+//! Checks with the real tools, run by `.ci/run` (which installs them) and by hand with
+//! `cargo test --test external -- --ignored`:
+//! - every DOT output parses and renders with Graphviz `dot`;
+//! - SVG diagrams, the HTML report and Mermaid output load in headless Chromium with no
+//!   console errors, text inside its boxes, stages clickable (tests/browser/check.mjs,
+//!   which needs `npm ci` in tests/browser and Debian's chromium).
+//!
+//! They are `#[ignore]`d so that `cargo test` runs on a machine without Graphviz or
+//! Chromium; when run, a missing tool is a failure, never a skip.
+
+mod common;
+
+use std::process::Command;
+
+use common::{assert_exit, bin, root, text, yaml_files};
+use treatysim::rulebook;
+use treatysim::vocab::{TrackKind, Word};
+
+/// Every `diagram` invocation worth drawing: each built-in whole and by track, and each
+/// scenario's path.
+fn diagram_args() -> Vec<Vec<String>> {
+    let mut all = Vec::new();
+    for id in rulebook::builtin_ids() {
+        all.push(vec!["--rulebook".to_string(), id.to_string()]);
+        for kind in TrackKind::ALL {
+            all.push(vec![
+                "--rulebook".to_string(),
+                id.to_string(),
+                "--track".to_string(),
+                kind.name().to_string(),
+            ]);
+        }
+    }
+    for file in yaml_files(&root().join("scenarios")) {
+        all.push(vec!["--scenario".to_string(), file.display().to_string()]);
+    }
+    all
+}
+
+#[test]
+#[ignore = "needs Graphviz; .ci/run installs it"]
+fn graphviz_renders_every_dot_output() {
+    let dir = tempfile::tempdir().unwrap();
+    for (k, args) in diagram_args().iter().enumerate() {
+        let path = dir.path().join(format!("{k}.dot"));
+        let out = bin()
+            .arg("diagram")
+            .args(args)
+            .args(["--format", "dot", "-o"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_exit(&out, 0, &format!("diagram {args:?}"));
+        let rendered = Command::new("dot")
+            .args(["-Tsvg", "-o"])
+            .arg(dir.path().join(format!("{k}.svg")))
+            .arg(&path)
+            .output()
+            .expect("Graphviz `dot` is installed (apt-get install graphviz)");
+        assert!(
+            rendered.status.success() && rendered.stderr.is_empty(),
+            "dot rejects the output of `diagram {args:?}`:\n{}",
+            text(&rendered.stderr)
+        );
+    }
+}
+
+#[test]
+#[ignore = "needs Chromium and tests/browser/node_modules; .ci/run installs them"]
+fn chromium_shows_the_diagrams_the_report_and_mermaid() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path();
+    let mut made = 0;
+    for id in rulebook::builtin_ids() {
+        let out = bin()
+            .args(["diagram", "--rulebook", id, "-o"])
+            .arg(out_dir.join(format!("{id}.svg")))
+            .output()
+            .unwrap();
+        assert_exit(&out, 0, id);
+        let out = bin()
+            .args(["diagram", "--rulebook", id, "-o"])
+            .arg(out_dir.join(format!("{id}.mmd")))
+            .output()
+            .unwrap();
+        assert_exit(&out, 0, id);
+        made += 2;
+    }
+    for file in yaml_files(&root().join("scenarios")) {
+        let stem = file.file_stem().unwrap().to_string_lossy().into_owned();
+        let out = bin()
+            .arg("report")
+            .arg(&file)
+            .arg("-o")
+            .arg(out_dir.join(format!("{stem}.html")))
+            .output()
+            .unwrap();
+        assert_exit(&out, 0, &stem);
+        made += 1;
+    }
+    for stem in ["story-unilateral-notice", "act-veto-overridden"] {
+        let file = root().join(format!("scenarios/{stem}.yaml"));
+        for ext in ["svg", "mmd"] {
+            let out = bin()
+                .arg("diagram")
+                .arg("--scenario")
+                .arg(&file)
+                .arg("-o")
+                .arg(out_dir.join(format!("path-{stem}.{ext}")))
+                .output()
+                .unwrap();
+            assert_exit(&out, 0, stem);
+            made += 1;
+        }
+    }
+    let browser = root().join("tests/browser");
+    assert!(
+        browser.join("node_modules/playwright-core").is_dir(),
+        "run `npm ci` in tests/browser first"
+    );
+    let shots = std::env::var_os("TREATYSIM_SHOTS");
+    let out = Command::new("node")
+        .arg(browser.join("check.mjs"))
+        .arg(out_dir)
+        .output()
+        .expect("node is installed");
+    if let Some(keep) = shots {
+        let keep = std::path::PathBuf::from(keep);
+        std::fs::create_dir_all(&keep).unwrap();
+        for e in std::fs::read_dir(out_dir.join("shots"))
+            .into_iter()
+            .flatten()
+        {
+            let e = e.unwrap();
+            std::fs::copy(e.path(), keep.join(e.file_name())).unwrap();
+        }
+    }
+    assert!(
+        out.status.success(),
+        "the browser check failed:\n{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    assert!(
+        text(&out.stdout).contains(&format!("checked {made} files")),
+        "{}",
+        text(&out.stdout)
+    );
+}
