@@ -298,6 +298,24 @@ fn output_files_are_written_whole_and_never_over_an_input() {
         "the input is untouched"
     );
 
+    // Nor over the rulebook file it draws.
+    let book = dir.path().join("book.yaml");
+    std::fs::copy(root().join("src/rulebooks/us-pre-2024.yaml"), &book).unwrap();
+    let before = std::fs::read(&book).unwrap();
+    let out = bin()
+        .args(["diagram", "--rulebook"])
+        .arg(&book)
+        .arg("-o")
+        .arg(&book)
+        .output()
+        .unwrap();
+    assert_exit(&out, 2, "diagram over its rulebook");
+    assert_eq!(
+        std::fs::read(&book).unwrap(),
+        before,
+        "the rulebook is untouched"
+    );
+
     // A folder that does not exist: a clear error, nothing written.
     let missing = dir.path().join("no-such-folder/x.svg");
     let out = bin()
@@ -407,4 +425,35 @@ fn the_committed_diagrams_are_up_to_date() {
             "docs/diagrams/{name} is out of date; regenerate with\n  TREATYSIM_UPDATE_DOCS=1 cargo test --test diagrams the_committed_diagrams_are_up_to_date"
         );
     }
+}
+
+#[test]
+fn bad_input_gives_a_located_error_and_nothing_on_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.yaml");
+    std::fs::write(
+        &bad,
+        "title: x\nevents:\n  - date: 2027-02-30\n    action: give_notice\n",
+    )
+    .unwrap();
+    for args in [vec!["report"], vec!["diagram", "--scenario"]] {
+        let out = bin().args(&args).arg(&bad).output().unwrap();
+        assert_exit(&out, 2, &format!("{args:?} on a bad file"));
+        assert!(out.stdout.is_empty(), "{args:?}: nothing on stdout");
+        let err = text(&out.stderr);
+        assert!(err.contains("bad.yaml:3:"), "{args:?}: located: {err}");
+        assert!(
+            err.contains("2027-02-30"),
+            "{args:?}: names the value: {err}"
+        );
+    }
+    let out = run_bin(&["report", "no-such-file.yaml", "-o", "x.html"]);
+    assert_exit(&out, 2, "a missing scenario");
+    assert!(!Path::new("x.html").exists(), "nothing written");
+    let out = run_bin(&["diagram", "--rulebook", "us-nato-2042"]);
+    assert_exit(&out, 2, "an unknown rulebook");
+    assert!(
+        text(&out.stderr).contains("us-nato-2024"),
+        "suggests the right id"
+    );
 }

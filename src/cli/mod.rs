@@ -418,9 +418,12 @@ impl<W: Write> App<W> {
             },
             None => diagram::Only::All,
         };
+        // The scenario's own rulebook file, when it names one: never written over either.
+        let mut rulebook_file: Option<PathBuf> = None;
         let built = match &args.scenario {
             Some(path) => match self.load_and_run(path, args.rulebook.as_deref()) {
                 Ok((scenario, key, run)) => {
+                    rulebook_file = Some(PathBuf::from(&key));
                     diagram::build(&self.procedures[&key], only, Some((&scenario, &run)))
                 }
                 Err(d) => {
@@ -451,6 +454,9 @@ impl<W: Write> App<W> {
         if let Some(r) = &args.rulebook {
             inputs.push(Path::new(r));
         }
+        if let Some(r) = &rulebook_file {
+            inputs.push(r);
+        }
         self.emit(args.output.as_deref(), &text, &inputs)
     }
 
@@ -463,10 +469,9 @@ impl<W: Write> App<W> {
         match self.load_and_run(path, override_id) {
             Ok((scenario, key, run)) => {
                 let html = report::to_html(&self.procedures[&key], &scenario, &run);
-                let mut inputs = vec![path];
-                if let Some(r) = override_id {
-                    inputs.push(Path::new(r));
-                }
+                // The scenario, and the rulebook file it ran under (a built-in id names
+                // no file and matches nothing).
+                let inputs = [path, Path::new(&key)];
                 self.emit(output, &html, &inputs)
             }
             Err(d) => {
