@@ -20,6 +20,7 @@ pub mod files;
 pub mod report;
 pub mod rulebook;
 pub mod scenario;
+pub mod simulate;
 pub mod threshold;
 pub mod vocab;
 pub mod yaml;

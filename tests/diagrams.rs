@@ -41,7 +41,14 @@ fn diagrams() -> Vec<(String, diagram::Diagram)> {
             .as_ref()
             .map_or(rulebook::DEFAULT_ID.to_string(), |r| r.0.clone());
         let p = rulebook::load(&id).expect("its rulebook loads");
-        let run = engine::run(&p, &s).expect("it runs");
+        // A file with uncertain inputs is drawn with one history from it, as `run` does.
+        let (s, run) = if s.is_uncertain() {
+            let (drawn, run, _) = treatysim::simulate::sampled_run(&p, &s, 0, 0).unwrap();
+            (drawn, run)
+        } else {
+            let run = engine::run(&p, &s).expect("it runs");
+            (s, run)
+        };
         out.push((
             file.display().to_string(),
             diagram::build(&p, Only::All, Some((&s, &run))),

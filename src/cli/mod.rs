@@ -9,6 +9,7 @@ mod rulebook_cmd;
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -20,6 +21,7 @@ use crate::files;
 use crate::report::{self, Style};
 use crate::rulebook::{self, Procedure};
 use crate::scenario::{self, Scenario};
+use crate::simulate;
 use crate::vocab::{TrackKind, Word};
 
 /// Simulates the U.S. legal procedure for leaving the North Atlantic Treaty under
@@ -58,6 +60,33 @@ pub enum Command {
         #[arg(long, value_name = "ID|FILE")]
         rulebook: Option<String>,
         /// text for people, json for machines (one document per file).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// For a file with uncertain inputs: the seed of the one history drawn (trial 0).
+        #[arg(long, value_name = "S", default_value_t = 0)]
+        seed: u64,
+    },
+    /// Run a scenario with uncertain inputs many times and report the shares of each
+    /// outcome with 95% intervals, when withdrawal took effect, the most frequent
+    /// paths, and which inputs move the outcome most.
+    Simulate {
+        /// The scenario file (YAML), with chances, windows, binomial votes or weighted
+        /// holdings (see docs/simulate.md).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// How many trials.
+        #[arg(long, value_name = "N", default_value_t = 100_000, value_parser = clap::value_parser!(u64).range(1..=1_000_000_000_000))]
+        trials: u64,
+        /// The seed: the same file and seed give the same output, whatever --threads is.
+        #[arg(long, value_name = "S", default_value_t = 0)]
+        seed: u64,
+        /// Threads to run on (default: every core).
+        #[arg(long, value_name = "T", value_parser = clap::value_parser!(u16).range(1..=1024))]
+        threads: Option<u16>,
+        /// Rulebook to use instead of the scenario's: a built-in id or a file.
+        #[arg(long, value_name = "ID|FILE")]
+        rulebook: Option<String>,
+        /// text for people, json for machines.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -153,13 +182,39 @@ pub fn main() -> i32 {
         style: Style { color },
         err_color,
         procedures: BTreeMap::new(),
+        seed: 0,
+        drawn: None,
     };
     let result = match cli.command {
         Command::Run {
             files,
             rulebook,
             format,
-        } => app.run(&files, rulebook.as_deref(), format),
+            seed,
+        } => {
+            app.seed = seed;
+            app.run(&files, rulebook.as_deref(), format)
+        }
+        Command::Simulate {
+            file,
+            trials,
+            seed,
+            threads,
+            rulebook,
+            format,
+        } => app.simulate(
+            &file,
+            rulebook.as_deref(),
+            simulate::Options {
+                trials,
+                seed,
+                threads: threads.map_or_else(
+                    || std::thread::available_parallelism().map_or(1, |n| n.get()),
+                    usize::from,
+                ),
+            },
+            format,
+        ),
         Command::Test { paths, rulebook } => app.test(&paths, rulebook.as_deref()),
         Command::Diagram {
             rulebook,
@@ -206,6 +261,10 @@ struct App<W: Write> {
     err_color: bool,
     /// Compiled rulebooks by id or path, so each is loaded once.
     procedures: BTreeMap<String, Procedure>,
+    /// The seed of the history drawn for a file with uncertain inputs.
+    seed: u64,
+    /// Said of the last file run, when it had uncertain inputs: which history was drawn.
+    drawn: Option<String>,
 }
 
 impl<W: Write> App<W> {
@@ -262,8 +321,33 @@ impl<W: Write> App<W> {
     ) -> Result<(Scenario, String, engine::Run), Diagnostic> {
         let scenario = scenario::load(path)?;
         let key = self.procedure(&scenario, override_id)?;
-        let run =
-            engine::run(&self.procedures[&key], &scenario).map_err(|e| e.diagnostic(&scenario))?;
+        let procedure = &self.procedures[&key];
+        self.drawn = None;
+        if scenario.is_uncertain() {
+            // One history drawn from the distribution: trial 0 of the seed.
+            let (drawn, run, missed) = simulate::sampled_run(procedure, &scenario, self.seed, 0)
+                .map_err(|m| Diagnostic::file(&scenario.file, m))?;
+            let mut note = format!(
+                "One history drawn from a scenario with {} uncertain inputs (seed {}, trial 0); `treatysim simulate` gives the distribution.",
+                scenario.inputs.len(),
+                self.seed
+            );
+            if !missed.is_empty() {
+                let lines: Vec<String> = missed
+                    .iter()
+                    .map(|&i| {
+                        format!(
+                            "{} (line {})",
+                            scenario.events[i].action, scenario.events[i].place.line
+                        )
+                    })
+                    .collect();
+                note.push_str(&format!(" Did not happen in it: {}.", lines.join(", ")));
+            }
+            self.drawn = Some(note);
+            return Ok((drawn, key, run));
+        }
+        let run = engine::run(procedure, &scenario).map_err(|e| e.diagnostic(&scenario))?;
         Ok((scenario, key, run))
     }
 
@@ -280,9 +364,25 @@ impl<W: Write> App<W> {
                 Ok((scenario, key, run)) => {
                     let procedure = &self.procedures[&key];
                     let text = match format {
-                        Format::Text => report::to_text(procedure, &scenario, &run, self.style),
+                        Format::Text => {
+                            let mut text = String::new();
+                            if let Some(note) = &self.drawn {
+                                for line in textwrap::wrap(note, 100) {
+                                    text.push_str(&self.style.dim(&line));
+                                    text.push('\n');
+                                }
+                                text.push('\n');
+                            }
+                            text + &report::to_text(procedure, &scenario, &run, self.style)
+                        }
                         Format::Json => {
-                            let doc = report::to_json(procedure, &scenario, &run);
+                            let mut doc = report::to_json(procedure, &scenario, &run);
+                            if let (Some(note), Some(map)) = (&self.drawn, doc.as_object_mut()) {
+                                map.insert(
+                                    "drawn".into(),
+                                    serde_json::json!({ "seed": self.seed, "trial": 0, "note": note }),
+                                );
+                            }
                             serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
                         }
                     };
@@ -332,6 +432,14 @@ impl<W: Write> App<W> {
                     broken += 1;
                     writeln!(self.out, "{}  {shown}  cannot run", red(style, "ERROR"))?;
                     self.report_error(&diagnostic);
+                }
+                Ok(_) if self.drawn.is_some() => {
+                    skipped += 1;
+                    writeln!(
+                        self.out,
+                        "{}  {shown}  uncertain inputs: check it with `treatysim simulate`",
+                        yellow(style, "skip ")
+                    )?;
                 }
                 Ok((scenario, key, run)) => {
                     let Some(expectation) = scenario.expect.as_ref().filter(|e| !e.is_empty())
@@ -393,6 +501,72 @@ impl<W: Write> App<W> {
         } else {
             0
         })
+    }
+
+    fn simulate(
+        &mut self,
+        path: &Path,
+        override_id: Option<&str>,
+        options: simulate::Options,
+        format: Format,
+    ) -> std::io::Result<i32> {
+        let loaded = scenario::load(path).and_then(|s| {
+            let key = self.procedure(&s, override_id)?;
+            Ok((s, key))
+        });
+        let (scenario, key) = match loaded {
+            Ok(found) => found,
+            Err(d) => {
+                self.report_error(&d);
+                return Ok(2);
+            }
+        };
+        let procedure = &self.procedures[&key];
+        let interactive = std::io::stderr().is_terminal();
+        let bar = if interactive {
+            let bar = indicatif::ProgressBar::new(options.trials);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} [{elapsed_precise}] {wide_bar} {human_pos}/{human_len} trials  {per_sec}  ETA {eta}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar
+        } else {
+            indicatif::ProgressBar::hidden()
+        };
+        static STOP: AtomicBool = AtomicBool::new(false);
+        // Ctrl-C stops after the chunks in hand; the report says it is partial.
+        let _ = ctrlc::set_handler(|| STOP.store(true, Ordering::Relaxed));
+        let started = std::time::Instant::now();
+        let result = simulate::run(procedure, &scenario, options, &|n| bar.inc(n), &STOP);
+        bar.finish_and_clear();
+        let ensemble = match result {
+            Ok(e) => e,
+            Err(message) => {
+                self.report_error(&Diagnostic::file(&scenario.file, message));
+                return Ok(2);
+            }
+        };
+        let seconds = started.elapsed().as_secs_f64();
+        let text = match format {
+            Format::Text => simulate::to_text(procedure, &scenario, &ensemble, self.style),
+            Format::Json => {
+                let doc = simulate::to_json(procedure, &scenario, &ensemble);
+                serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+            }
+        };
+        self.out.write_all(text.as_bytes())?;
+        self.out.flush()?;
+        if interactive {
+            eprintln!(
+                "{} trials in {seconds:.2} s ({:.0} trials/s) on {} threads",
+                simulate::thousands(ensemble.counts.trials),
+                ensemble.counts.trials as f64 / seconds.max(1e-9),
+                options.threads
+            );
+        }
+        Ok(if ensemble.partial { 130 } else { 0 })
     }
 
     fn diagram(&mut self, args: DiagramArgs) -> std::io::Result<i32> {

@@ -119,23 +119,96 @@ pub struct Run {
 /// Runs a scenario and records every step.
 pub fn run(procedure: &Procedure, scenario: &Scenario) -> Result<Run, Impossible> {
     let mut trace = Vec::new();
-    let outcome = Engine {
-        p: procedure,
-        s: scenario,
-        trace: Some(&mut trace),
-    }
-    .run()?;
+    let outcome = Engine::new(procedure, scenario, Some(&mut trace)).run()?;
     Ok(Run { trace, outcome })
 }
 
 /// Runs a scenario for its outcome alone (no trace is kept).
 pub fn outcome(procedure: &Procedure, scenario: &Scenario) -> Result<Outcome, Impossible> {
-    Engine {
-        p: procedure,
-        s: scenario,
-        trace: None,
+    Engine::new(procedure, scenario, None).run()
+}
+
+/// What one simulated trial leaves besides its final [`World`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TrialInfo {
+    /// The clock's last day.
+    pub end: Date,
+    /// A fingerprint of the steps taken, in order (equal paths, equal fingerprints).
+    pub path: u64,
+}
+
+/// Per-event marks a trial leaves, in buffers the caller reuses.
+#[derive(Clone, Debug, Default)]
+pub struct Marks {
+    /// The event could not happen in this trial (a veto of a bill that failed, say) and
+    /// was passed over.
+    pub skipped: Vec<bool>,
+    /// The event's vote carried.
+    pub carried: Vec<bool>,
+}
+
+impl Marks {
+    /// Clears the marks for a scenario of `events` events (no allocation once sized).
+    pub fn reset(&mut self, events: usize) {
+        self.skipped.clear();
+        self.skipped.resize(events, false);
+        self.carried.clear();
+        self.carried.resize(events, false);
     }
-    .run()
+}
+
+/// Runs one trial of a simulation: only the events marked `active` happen, an event
+/// that has become impossible is passed over (and marked) rather than an error, and the
+/// final state is left in `world`, which is reset first and reused without allocating.
+pub fn trial(
+    procedure: &Procedure,
+    scenario: &Scenario,
+    active: &[bool],
+    world: &mut World,
+    marks: &mut Marks,
+    trace: Option<&mut Vec<TraceStep>>,
+) -> TrialInfo {
+    marks.reset(scenario.events.len());
+    let mut engine = Engine::new(procedure, scenario, trace);
+    engine.active = active;
+    engine.marks = Some(marks);
+    let end = engine.run_in(world).unwrap_or(Date::MIN);
+    TrialInfo {
+        end,
+        path: engine.path,
+    }
+}
+
+/// The outcome a world stands at, as `run` reports it.
+pub fn outcome_of(procedure: &Procedure, scenario: &Scenario, world: &World, end: Date) -> Outcome {
+    Engine::new(procedure, scenario, None).outcome(world, end)
+}
+
+/// The treaty's status in a world (a suspension held by an injunction does not count).
+pub fn treaty_status(p: &Procedure, w: &World) -> TreatyStatus {
+    if w.treaty == p.roles.withdrawn {
+        TreatyStatus::Withdrawn
+    } else if w.suspension == p.roles.suspended && !w.enjoined() {
+        TreatyStatus::Suspended
+    } else if w.treaty == p.roles.notice_pending {
+        TreatyStatus::NoticePending
+    } else {
+        TreatyStatus::Party
+    }
+}
+
+/// The provisions whose breach stands, and whether the statute was held invalid (which
+/// sets every breach aside).
+pub fn standing_breaches(w: &World) -> (ProvisionSet, bool) {
+    let statute_invalid = w
+        .cases
+        .iter()
+        .any(|c| c.holding == Some(Holding::StatuteInvalid));
+    if statute_invalid {
+        (ProvisionSet::default(), true)
+    } else {
+        (w.breached, false)
+    }
 }
 
 /// The last day the clock runs: `until`, else the last event's date.
@@ -149,6 +222,12 @@ struct Engine<'a> {
     p: &'a Procedure,
     s: &'a Scenario,
     trace: Option<&'a mut Vec<TraceStep>>,
+    /// Which events happen (empty: all of them).
+    active: &'a [bool],
+    /// In a simulation: impossible events are passed over and marked here.
+    marks: Option<&'a mut Marks>,
+    /// A fingerprint of the steps taken.
+    path: u64,
 }
 
 /// What an event says that selects among steps.
@@ -183,21 +262,51 @@ impl Selection {
     }
 }
 
-impl Engine<'_> {
+impl<'a> Engine<'a> {
+    fn new(p: &'a Procedure, s: &'a Scenario, trace: Option<&'a mut Vec<TraceStep>>) -> Self {
+        Engine {
+            p,
+            s,
+            trace,
+            active: &[],
+            marks: None,
+            path: 0xcbf2_9ce4_8422_2325,
+        }
+    }
+
     fn run(mut self) -> Result<Outcome, Impossible> {
+        let mut world = World::new(self.p, self.s, Date::MIN);
+        let end = self.run_in(&mut world)?;
+        Ok(self.outcome(&world, end))
+    }
+
+    /// Runs the events from the start in `world` (reset first); returns the last day.
+    fn run_in(&mut self, world: &mut World) -> Result<Date, Impossible> {
         let Some(end) = end_date(self.s) else {
             // A checked scenario always has events; an empty one has nothing to run.
-            return Ok(self.outcome(&World::new(self.p, self.s, Date::MIN), Date::MIN));
+            world.reset(self.p, self.s, Date::MIN);
+            return Ok(Date::MIN);
         };
-        let mut world = World::new(self.p, self.s, self.s.events[0].date);
+        world.reset(self.p, self.s, self.s.events[0].date);
         for (index, event) in self.s.events.iter().enumerate() {
-            self.fire_timers(&mut world, event.date);
+            if !self.active.is_empty() && !self.active[index] {
+                continue;
+            }
+            self.fire_timers(world, event.date);
             world.date = event.date;
-            self.apply(&mut world, index, event)?;
+            match self.apply(world, index, event) {
+                Ok(()) => {}
+                Err(_) if self.marks.is_some() => {
+                    if let Some(marks) = self.marks.as_deref_mut() {
+                        marks.skipped[index] = true;
+                    }
+                }
+                Err(e) => return Err(e),
+            }
         }
-        self.fire_timers(&mut world, end);
+        self.fire_timers(world, end);
         world.date = world.date.max(end);
-        Ok(self.outcome(&world, end))
+        Ok(end)
     }
 
     fn record(&mut self, step: TraceStep) {
@@ -301,6 +410,11 @@ impl Engine<'_> {
         let graph = &self.p.track(kind).graph;
         let (from, to) = graph.edge_endpoints(edge).expect("an edge of this graph");
         *w.stage_mut(kind, instance) = to;
+        // FNV-1a over (track, instance, edge): the path's fingerprint.
+        let step = ((kind as u64) << 48)
+            ^ ((instance.map_or(0, |i| i as u64 + 1) & 0xffff) << 32)
+            ^ edge.index() as u64;
+        self.path = (self.path ^ step).wrapping_mul(0x0000_0100_0000_01b3);
         if let (TrackKind::Bill, Some(i)) = (kind, instance) {
             w.bills[i].since = w.date;
         }
@@ -409,6 +523,11 @@ impl Engine<'_> {
         };
         for requirement in &graph[edge].requires {
             self.check_requirement(w, index, event, *requirement)?;
+        }
+        if carried == Some(true)
+            && let Some(marks) = self.marks.as_deref_mut()
+        {
+            marks.carried[index] = true;
         }
 
         let violations = self.violations(w, event);
@@ -603,6 +722,15 @@ impl Engine<'_> {
         stage: NodeIndex,
         selection: Selection,
     ) -> Impossible {
+        if self.marks.is_some() {
+            // A simulation passes over the event; the explanation would go unread.
+            return Impossible {
+                event: index,
+                at_subject: false,
+                message: String::new(),
+                help: String::new(),
+            };
+        }
         let track = self.p.track(kind);
         let here = &track.graph[stage];
         let subject = match kind {
@@ -693,28 +821,17 @@ impl Engine<'_> {
 
     fn outcome(&self, w: &World, end: Date) -> Outcome {
         let enjoined = w.enjoined();
-        let statute_invalid = w
-            .cases
-            .iter()
-            .any(|c| c.holding == Some(Holding::StatuteInvalid));
-        let treaty = if w.treaty == self.p.roles.withdrawn {
-            TreatyStatus::Withdrawn
-        } else if w.suspension == self.p.roles.suspended && !enjoined {
-            TreatyStatus::Suspended
-        } else if w.treaty == self.p.roles.notice_pending {
-            TreatyStatus::NoticePending
-        } else {
-            TreatyStatus::Party
-        };
+        let treaty = treaty_status(self.p, w);
         let names = |set: ProvisionSet| {
             set.iter()
                 .map(|i| self.p.provisions[i].id.clone())
                 .collect::<Vec<_>>()
         };
+        let (standing, statute_invalid) = standing_breaches(w);
         let (violations, set_aside) = if statute_invalid {
             (Vec::new(), names(w.breached))
         } else {
-            (names(w.breached), Vec::new())
+            (names(standing), Vec::new())
         };
         let bill_track = self.p.track(TrackKind::Bill);
         Outcome {

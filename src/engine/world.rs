@@ -96,7 +96,7 @@ impl World {
     /// The start: every track at its first stage, every bill and case not yet begun.
     pub fn new(p: &Procedure, s: &Scenario, date: Date) -> World {
         let start = |kind: TrackKind| p.track(kind).start;
-        World {
+        let mut world = World {
             date,
             treaty: start(TrackKind::Treaty),
             suspension: start(TrackKind::Suspension),
@@ -113,26 +113,55 @@ impl World {
             first_valid_notification: None,
             senate_suit: false,
             house_suit: false,
-            bills: vec![
-                BillState {
-                    stage: start(TrackKind::Bill),
-                    since: date,
-                    cloture: false,
-                    due: None,
-                    presented_on: None,
-                };
-                s.bills.len()
-            ],
-            cases: vec![
-                CaseState {
-                    stage: start(TrackKind::Case),
-                    holding: None,
-                    remedy: Remedy::None,
-                };
-                s.cases.len()
-            ],
+            bills: Vec::new(),
+            cases: Vec::new(),
             breached: ProvisionSet::default(),
-        }
+        };
+        world.reset(p, s, date);
+        world
+    }
+
+    /// Back to the start, reusing the bill and case buffers (no allocation once they
+    /// are sized): a simulation resets one world per thread for every trial.
+    pub fn reset(&mut self, p: &Procedure, s: &Scenario, date: Date) {
+        let start = |kind: TrackKind| p.track(kind).start;
+        self.date = date;
+        self.treaty = start(TrackKind::Treaty);
+        self.suspension = start(TrackKind::Suspension);
+        self.consent = start(TrackKind::Consent);
+        self.congress = start(TrackKind::Congress);
+        self.executive = start(TrackKind::Executive);
+        self.notice_takes_effect = None;
+        self.notice_due = None;
+        self.notice_held = false;
+        self.effective_on = None;
+        self.act_authorized = false;
+        self.limitation_repealed = false;
+        self.consulted = false;
+        self.first_valid_notification = None;
+        self.senate_suit = false;
+        self.house_suit = false;
+        self.breached = ProvisionSet::default();
+        self.bills.clear();
+        self.bills.resize(
+            s.bills.len(),
+            BillState {
+                stage: start(TrackKind::Bill),
+                since: date,
+                cloture: false,
+                due: None,
+                presented_on: None,
+            },
+        );
+        self.cases.clear();
+        self.cases.resize(
+            s.cases.len(),
+            CaseState {
+                stage: start(TrackKind::Case),
+                holding: None,
+                remedy: Remedy::None,
+            },
+        );
     }
 
     /// The stage of a track (bills and cases by index).

@@ -25,10 +25,10 @@ impl Style {
             text.to_string()
         }
     }
-    fn bold(&self, text: &str) -> String {
+    pub fn bold(&self, text: &str) -> String {
         self.paint(Ansi::new().effects(Effects::BOLD), text)
     }
-    fn dim(&self, text: &str) -> String {
+    pub fn dim(&self, text: &str) -> String {
         self.paint(Ansi::new().effects(Effects::DIMMED), text)
     }
     fn fg(&self, color: AnsiColor, text: &str) -> String {

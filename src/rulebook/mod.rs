@@ -215,6 +215,10 @@ pub struct DoctrineEntry {
     pub standing: String,
     pub text: String,
     pub precedents: Vec<String>,
+    /// Illustrative weights of each holding for this plaintiff, which `simulate` uses
+    /// for a holding written `doctrine`: assumptions for teaching, not forecasts.
+    #[serde(default)]
+    pub weights: BTreeMap<String, f64>,
 }
 
 /// What a holding means, with the precedents it rests on.

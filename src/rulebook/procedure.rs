@@ -381,6 +381,24 @@ impl Procedure {
             for p in &entry.precedents {
                 known_citation(p, &format!("doctrine for {}", entry.plaintiff))?;
             }
+            let mut total = 0.0;
+            for (holding, weight) in &entry.weights {
+                Holding::parse(holding)
+                    .map_err(|e| format!("doctrine weights for {}: {e}", entry.plaintiff))?;
+                if !(weight.is_finite() && *weight >= 0.0) {
+                    return Err(format!(
+                        "doctrine weights for {}: the weight of {holding} is {weight}, not a number 0 or more",
+                        entry.plaintiff
+                    ));
+                }
+                total += weight;
+            }
+            if !entry.weights.is_empty() && (total - 1.0).abs() > 1e-6 {
+                return Err(format!(
+                    "doctrine weights for {} add up to {total}, not 1",
+                    entry.plaintiff
+                ));
+            }
         }
         for plaintiff in Plaintiff::ALL {
             if !rulebook

@@ -7,7 +7,10 @@
 //! before they are introduced or filed. What depends on the procedure's state (signing a
 //! bill that was never presented) is the engine's to find.
 
+mod inputs;
 mod raw;
+
+pub use inputs::{Input, InputKind, trim_float};
 
 use std::sync::Arc;
 
@@ -19,7 +22,7 @@ use crate::threshold::Tally;
 use crate::vocab::{Action, Chamber, Holding, Plaintiff, Purpose, Remedy, TreatyStatus, Word};
 use crate::yaml::{Spanned, place};
 
-use raw::{RawEvent, RawExpect, RawScenario};
+use raw::{RawCount, RawDate, RawEvent, RawExpect, RawHolding, RawScenario};
 
 /// A checked scenario.
 #[derive(Clone, Debug)]
@@ -41,6 +44,16 @@ pub struct Scenario {
     /// Cases in the order they are filed.
     pub cases: Vec<CaseDecl>,
     pub expect: Option<Expect>,
+    /// Uncertain inputs (chances, windows, binomial votes, weighted holdings), in file
+    /// order; empty for a deterministic file.
+    pub inputs: Vec<Input>,
+}
+
+impl Scenario {
+    /// Whether `simulate` draws anything (otherwise every trial is the same).
+    pub fn is_uncertain(&self) -> bool {
+        !self.inputs.is_empty()
+    }
 }
 
 /// The composition of Congress and whether the Senate filibusters bills.
@@ -278,11 +291,36 @@ impl Checker<'_> {
     }
 
     fn date(&self, value: &Spanned<String>) -> Result<Date, Diagnostic> {
-        parse_date(value.value.trim()).map_err(|m| {
-            self.error(place(value), m)
+        self.date_at(&value.value, place(value))
+    }
+
+    fn date_at(&self, text: &str, at: Place) -> Result<Date, Diagnostic> {
+        parse_date(text.trim()).map_err(|m| {
+            self.error(at, m)
                 .with_label("not a date")
                 .with_help("write dates as YYYY-MM-DD, e.g. 2027-03-01")
         })
+    }
+
+    /// An event's date, or its window: (earliest, latest).
+    fn event_dates(&self, value: &Spanned<RawDate>) -> Result<(Date, Date), Diagnostic> {
+        let at = place(value);
+        match &value.value {
+            RawDate::One(text) => {
+                let d = self.date_at(text, at)?;
+                Ok((d, d))
+            }
+            RawDate::Between(from, to) => {
+                let (a, b) = (self.date_at(from, at)?, self.date_at(to, at)?);
+                if b < a {
+                    return Err(self
+                        .error(at, format!("the window runs backwards: {b} is before {a}"))
+                        .with_label("an empty window")
+                        .with_help(format!("write between: [{b}, {a}]")));
+                }
+                Ok((a, b))
+            }
+        }
     }
 
     fn check(&self, raw: RawScenario) -> Result<Scenario, Diagnostic> {
@@ -304,12 +342,31 @@ impl Checker<'_> {
         let mut events = Vec::with_capacity(raw.events.value.len());
         let mut bills: Vec<BillDecl> = Vec::new();
         let mut cases: Vec<CaseDecl> = Vec::new();
+        let mut inputs: Vec<Input> = Vec::new();
+        // The latest date the previous event can fall on, and where it stands.
         let mut last: Option<(Date, Place)> = None;
         for raw_event in &raw.events.value {
-            let event = self.event(raw_event, &setup, &mut bills, &mut cases)?;
+            let index = events.len();
+            let (event, latest) = self.event(
+                raw_event,
+                index,
+                &setup,
+                &mut bills,
+                &mut cases,
+                &mut inputs,
+            )?;
             if let Some((previous, previous_place)) = last
                 && event.date < previous
             {
+                let windowed = latest != event.date
+                    || inputs
+                        .iter()
+                        .any(|i| matches!(i.kind, InputKind::Window { .. }));
+                let help = if windowed {
+                    "list events in date order; a window must begin on or after the latest day of the event before it, and end on or before the earliest day of the event after it"
+                } else {
+                    "list events in date order; events on the same date keep file order"
+                };
                 return Err(self
                     .error(
                         place(&raw_event.value.on),
@@ -319,11 +376,9 @@ impl Checker<'_> {
                         ),
                     )
                     .with_label("earlier than the event before it")
-                    .with_help(
-                        "list events in date order; events on the same date keep file order",
-                    ));
+                    .with_help(help));
             }
-            last = Some((event.date, place(&raw_event.value.on)));
+            last = Some((latest, place(&raw_event.value.on)));
             events.push(event);
         }
         if let (Some(end), Some(u), Some((last_date, last_place))) = (until, &raw.until, last)
@@ -355,6 +410,7 @@ impl Checker<'_> {
             bills,
             cases,
             expect,
+            inputs,
         })
     }
 
@@ -392,15 +448,45 @@ impl Checker<'_> {
         Ok(setup)
     }
 
+    /// One event, and the latest day it can fall on; its uncertain inputs are added to
+    /// `inputs`.
     fn event(
         &self,
         raw: &Spanned<RawEvent>,
+        index: usize,
         setup: &Setup,
         bills: &mut Vec<BillDecl>,
         cases: &mut Vec<CaseDecl>,
-    ) -> Result<Event, Diagnostic> {
+        inputs: &mut Vec<Input>,
+    ) -> Result<(Event, Date), Diagnostic> {
         let e = &raw.value;
-        let date = self.date(&e.on)?;
+        let (date, latest) = self.event_dates(&e.on)?;
+        if latest != date {
+            inputs.push(Input {
+                event: index,
+                place: place(&e.on),
+                kind: InputKind::Window {
+                    from: date,
+                    to: latest,
+                },
+            });
+        }
+        if let Some(chance) = &e.chance {
+            if !(0.0..=1.0).contains(&chance.value) {
+                return Err(self
+                    .error(
+                        place(chance),
+                        format!("chance {} is not between 0 and 1", chance.value),
+                    )
+                    .with_label("not a probability")
+                    .with_help("write a chance from 0 (never) to 1 (always), e.g. chance: 0.7"));
+            }
+            inputs.push(Input {
+                event: index,
+                place: place(chance),
+                kind: InputKind::Chance(chance.value),
+            });
+        }
         let action: Action = self.word(&e.action)?;
         let do_place = place(&e.action);
 
@@ -421,7 +507,15 @@ impl Checker<'_> {
                     .with_help(takes));
             }
         }
+        let binomial_yeas = matches!(
+            e.yeas.as_ref().map(|y| &y.value),
+            Some(RawCount::Binomial(..))
+        );
         for name in required {
+            // With binomial yeas, the nays are the rest of those voting.
+            if *name == "nays" && binomial_yeas {
+                continue;
+            }
             if !e.present_fields().iter().any(|(n, _)| n == name) {
                 return Err(self
                     .error(do_place, format!("{action} needs `{name}`"))
@@ -463,7 +557,7 @@ impl Checker<'_> {
                 },
             },
             Action::ConsentVote => Args::Consent {
-                tally: self.tally(e, Chamber::Senate, setup)?,
+                tally: self.tally(e, Chamber::Senate, setup, index, inputs)?,
             },
             Action::Introduce => {
                 let purpose: Purpose = self.word(self.need(&e.purpose, "purpose", do_place)?)?;
@@ -475,7 +569,7 @@ impl Checker<'_> {
             Action::Vote => {
                 let chamber = *self.need(&chamber, "chamber", do_place)?;
                 let bill = self.bill_index(e, false, Some(chamber), bills, &mut subject_place)?;
-                let tally = self.tally(e, chamber, setup)?;
+                let tally = self.tally(e, chamber, setup, index, inputs)?;
                 Args::Vote {
                     bill,
                     chamber,
@@ -486,7 +580,7 @@ impl Checker<'_> {
                 let bill = self.bill_index(e, false, chamber, bills, &mut subject_place)?;
                 Args::Cloture {
                     bill,
-                    tally: self.tally(e, Chamber::Senate, setup)?,
+                    tally: self.tally(e, Chamber::Senate, setup, index, inputs)?,
                 }
             }
             Action::Present | Action::Sign | Action::Veto => Args::Bill {
@@ -498,14 +592,14 @@ impl Checker<'_> {
                 Args::Override {
                     bill,
                     chamber,
-                    tally: self.tally(e, chamber, setup)?,
+                    tally: self.tally(e, chamber, setup, index, inputs)?,
                 }
             }
             Action::AuthorizeSuit => {
                 let chamber = *self.need(&chamber, "chamber", do_place)?;
                 Args::AuthorizeSuit {
                     chamber,
-                    tally: self.tally(e, chamber, setup)?,
+                    tally: self.tally(e, chamber, setup, index, inputs)?,
                 }
             }
             Action::FileSuit | Action::Rule | Action::Appeal | Action::Cert => {
@@ -553,12 +647,13 @@ impl Checker<'_> {
                 };
                 match action {
                     Action::Rule => {
-                        let holding: Holding =
-                            self.word(self.need(&e.holding, "holding", do_place)?)?;
+                        let raw_holding = self.need(&e.holding, "holding", do_place)?;
+                        let (holding, can_be_unlawful) =
+                            self.holding(raw_holding, index, inputs)?;
                         let remedy = match &e.remedy {
                             Some(r) => {
                                 let remedy: Remedy = self.word(r)?;
-                                if remedy != Remedy::None && holding != Holding::Unlawful {
+                                if remedy != Remedy::None && !can_be_unlawful {
                                     return Err(self
                                         .error(
                                             place(r),
@@ -629,14 +724,92 @@ impl Checker<'_> {
             }
         }
 
-        Ok(Event {
-            date,
-            action,
-            args,
-            place: do_place,
-            subject_place,
-            note: e.note.as_ref().map(|n| n.value.clone()),
-        })
+        Ok((
+            Event {
+                date,
+                action,
+                args,
+                place: do_place,
+                subject_place,
+                note: e.note.as_ref().map(|n| n.value.clone()),
+            },
+            latest,
+        ))
+    }
+
+    /// A holding, `doctrine`, or weights. Returns the holding a single run shows (the
+    /// most likely one; simulate draws it) and whether it can be `unlawful`.
+    fn holding(
+        &self,
+        raw: &Spanned<RawHolding>,
+        index: usize,
+        inputs: &mut Vec<Input>,
+    ) -> Result<(Holding, bool), Diagnostic> {
+        let at = place(raw);
+        match &raw.value {
+            RawHolding::One(word) if word == "doctrine" => {
+                inputs.push(Input {
+                    event: index,
+                    place: at,
+                    kind: InputKind::HoldingByDoctrine,
+                });
+                Ok((Holding::NoStanding, true))
+            }
+            RawHolding::One(word) => {
+                let holding: Holding = Holding::parse(word).map_err(|m| {
+                    self.error(at, m)
+                        .with_label("not a holding")
+                        .with_help(format!(
+                            "{}, `doctrine`, or weights such as {{no_standing: 0.6, unlawful: 0.4}}",
+                            Holding::valid_list()
+                        ))
+                })?;
+                Ok((holding, holding == Holding::Unlawful))
+            }
+            RawHolding::Weights(weights) => {
+                let mut parsed: Vec<(Holding, f64)> = Vec::new();
+                for (word, weight) in weights {
+                    let holding = Holding::parse(word).map_err(|m| {
+                        self.error(at, m)
+                            .with_label("not a holding")
+                            .with_help(Holding::valid_list())
+                    })?;
+                    if !(weight.is_finite() && *weight >= 0.0) {
+                        return Err(self
+                            .error(at, format!("the weight of {holding} is {weight}, not a number 0 or more"))
+                            .with_label("a weight")
+                            .with_help("weights are numbers 0 or more, e.g. {no_standing: 0.6, unlawful: 0.4}"));
+                    }
+                    parsed.push((holding, *weight));
+                }
+                let total: f64 = parsed.iter().map(|(_, w)| w).sum();
+                if total <= 0.0 || !total.is_finite() {
+                    return Err(self
+                        .error(at, "the holding's weights add up to nothing")
+                        .with_label("no holding can be drawn")
+                        .with_help("give at least one holding a weight above 0"));
+                }
+                for entry in &mut parsed {
+                    entry.1 /= total;
+                }
+                let likeliest = parsed
+                    .iter()
+                    .fold(None::<(Holding, f64)>, |best, &(h, w)| match best {
+                        Some((_, bw)) if bw >= w => best,
+                        _ => Some((h, w)),
+                    })
+                    .map_or(Holding::NoStanding, |(h, _)| h);
+                let can_be_unlawful = parsed
+                    .iter()
+                    .any(|(h, w)| *h == Holding::Unlawful && *w > 0.0);
+                inputs.push(Input {
+                    event: index,
+                    place: at,
+                    kind: InputKind::Holding(parsed),
+                });
+                Ok((likeliest, can_be_unlawful))
+            }
+        }
     }
 
     /// A field the action requires (checked against `fields_of` before; never absent).
@@ -703,36 +876,70 @@ impl Checker<'_> {
         }
     }
 
-    fn tally(&self, e: &RawEvent, chamber: Chamber, setup: &Setup) -> Result<Tally, Diagnostic> {
+    fn tally(
+        &self,
+        e: &RawEvent,
+        chamber: Chamber,
+        setup: &Setup,
+        index: usize,
+        inputs: &mut Vec<Input>,
+    ) -> Result<Tally, Diagnostic> {
         let sworn = setup.sworn(chamber);
         let mut counts = [0u32; 3];
         let mut total: i64 = 0;
-        for (slot, (name, value)) in [
-            ("yeas", &e.yeas),
-            ("nays", &e.nays),
-            ("present", &e.present),
-        ]
-        .into_iter()
-        .enumerate()
+        // A binomial vote: `voting` members vote, the yeas drawn, the rest nays.
+        let mut binomial: Option<(i64, f64, Place)> = None;
+        let yeas = e.yeas.as_ref().map(|y| match y.value {
+            RawCount::Fixed(n) => (n, place(y)),
+            RawCount::Binomial(n, p) => {
+                binomial = Some((n, p, place(y)));
+                (n, place(y))
+            }
+        });
+        let nays = e.nays.as_ref().map(|v| (v.value, place(v)));
+        let present = e.present.as_ref().map(|v| (v.value, place(v)));
+        if let (Some((_, _, at)), Some((_, nays_at))) = (binomial, nays) {
+            return Err(self
+                .error(nays_at, "nays cannot be given with binomial yeas: the nays are the rest of those voting")
+                .with_label("drawn, not given")
+                .with_help(format!(
+                    "remove nays; binomial: [VOTING, CHANCE] at line {} says how many vote",
+                    at.line
+                )));
+        }
+        if let Some((_, p, at)) = binomial
+            && !(0.0..=1.0).contains(&p)
         {
-            let Some(v) = value else { continue };
-            if v.value < 0 {
+            return Err(self
+                .error(at, format!("the binomial's chance {p} is not between 0 and 1"))
+                .with_label("not a probability")
+                .with_help("write binomial: [VOTING, CHANCE] with a chance from 0 to 1, e.g. binomial: [100, 0.62]"));
+        }
+        let name_of = |slot: usize| match (slot, binomial.is_some()) {
+            (0, true) => "yeas (the binomial's number voting)",
+            (0, false) => "yeas",
+            (1, _) => "nays",
+            _ => "present",
+        };
+        for (slot, value) in [yeas, nays, present].into_iter().enumerate() {
+            let Some((value, at)) = value else { continue };
+            let name = name_of(slot);
+            if value < 0 {
                 return Err(self
-                    .error(place(v), format!("{name}: {} is negative", v.value))
+                    .error(at, format!("{name}: {value} is negative"))
                     .with_label("a count of members")
                     .with_help(format!(
                         "vote counts are whole numbers from 0 to {sworn} ({} sworn)",
                         chamber.members()
                     )));
             }
-            total = total.saturating_add(v.value);
+            total = total.saturating_add(value);
             if total > i64::from(sworn) {
                 return Err(self
                     .error(
-                        place(v),
+                        at,
                         format!(
-                            "{name}: {} makes {total} votes, more than the {sworn} {} sworn",
-                            v.value,
+                            "{name}: {value} makes {total} votes, more than the {sworn} {} sworn",
                             chamber.members()
                         ),
                     )
@@ -742,7 +949,24 @@ impl Checker<'_> {
                         if chamber == Chamber::Senate { "senators" } else { "representatives" }
                     )));
             }
-            counts[slot] = v.value as u32;
+            counts[slot] = value as u32;
+        }
+        if let Some((voting, p, at)) = binomial {
+            if e.vice_president.is_some() {
+                return Err(self
+                    .error(at, "vice_president cannot be given with binomial yeas: whether the vote is tied is drawn")
+                    .with_help("give fixed yeas and nays for a tied vote, or remove vice_president"));
+            }
+            let voting = voting as u32;
+            inputs.push(Input {
+                event: index,
+                place: at,
+                kind: InputKind::Yeas { voting, p },
+            });
+            // The expected split, for a single run's display; simulate draws it.
+            let expected = ((f64::from(voting) * p).round() as u32).min(voting);
+            counts[0] = expected;
+            counts[1] = voting - expected;
         }
         Ok(Tally {
             yeas: counts[0],

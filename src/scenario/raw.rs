@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
+use serde::de::{self, Deserializer, Error as _, MapAccess, Visitor};
 
 use crate::diag::Place;
 use crate::yaml::{Spanned, place};
@@ -31,13 +32,13 @@ pub(super) struct RawSetup {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawEvent {
-    pub on: Spanned<String>,
+    pub on: Spanned<RawDate>,
     #[serde(rename = "do")]
     pub action: Spanned<String>,
     pub note: Option<Spanned<String>>,
     pub amount: Option<Spanned<f64>>,
     pub troops: Option<Spanned<i64>>,
-    pub yeas: Option<Spanned<i64>>,
+    pub yeas: Option<Spanned<RawCount>>,
     pub nays: Option<Spanned<i64>>,
     pub present: Option<Spanned<i64>>,
     pub vice_president: Option<Spanned<String>>,
@@ -46,9 +47,11 @@ pub(super) struct RawEvent {
     pub purpose: Option<Spanned<String>>,
     pub case: Option<Spanned<String>>,
     pub plaintiff: Option<Spanned<String>>,
-    pub holding: Option<Spanned<String>>,
+    pub holding: Option<Spanned<RawHolding>>,
     pub remedy: Option<Spanned<String>>,
     pub granted: Option<Spanned<bool>>,
+    /// The chance the event happens at all (simulate).
+    pub chance: Option<Spanned<f64>>,
 }
 
 impl RawEvent {
@@ -92,4 +95,123 @@ pub(super) struct RawExpect {
     pub violations: Option<Spanned<Vec<Spanned<String>>>>,
     pub bills: Option<BTreeMap<String, Spanned<String>>>,
     pub cases: Option<BTreeMap<String, Spanned<String>>>,
+}
+
+/// `on:` a date, or a window `{between: [FROM, TO]}` (simulate samples a day in it).
+#[derive(Debug)]
+pub(super) enum RawDate {
+    One(String),
+    Between(String, String),
+}
+
+/// `yeas:` a count, or `{binomial: [VOTING, P]}`: of VOTING members voting, each votes
+/// yea with chance P (the rest are nays).
+#[derive(Debug)]
+pub(super) enum RawCount {
+    Fixed(i64),
+    Binomial(i64, f64),
+}
+
+/// `holding:` a holding, `doctrine` (the rulebook's weights for the plaintiff), or
+/// weights `{no_standing: 0.6, unlawful: 0.4}`.
+#[derive(Debug)]
+pub(super) enum RawHolding {
+    One(String),
+    Weights(Vec<(String, f64)>),
+}
+
+/// Reads a mapping with exactly one known key into `T`.
+fn single_key<'de, A, T>(mut map: A, key: &'static [&'static str; 1]) -> Result<T, A::Error>
+where
+    A: MapAccess<'de>,
+    T: Deserialize<'de>,
+{
+    let mut value = None;
+    while let Some(k) = map.next_key::<String>()? {
+        if k != key[0] {
+            return Err(A::Error::unknown_field(&k, key));
+        }
+        if value.is_some() {
+            return Err(A::Error::duplicate_field(key[0]));
+        }
+        value = Some(map.next_value()?);
+    }
+    value.ok_or_else(|| A::Error::missing_field(key[0]))
+}
+
+impl<'de> Deserialize<'de> for RawDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawDate;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a date (YYYY-MM-DD) or a window {between: [YYYY-MM-DD, YYYY-MM-DD]}")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawDate, E> {
+                Ok(RawDate::One(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawDate, E> {
+                Ok(RawDate::One(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawDate, E> {
+                Ok(RawDate::One(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawDate, E> {
+                Ok(RawDate::One(v.to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawDate, A::Error> {
+                let (from, to): (String, String) = single_key(map, &["between"])?;
+                Ok(RawDate::Between(from, to))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawCount {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawCount;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a whole number of votes, or {binomial: [VOTING, CHANCE]}")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawCount, E> {
+                Ok(RawCount::Fixed(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawCount, E> {
+                Ok(RawCount::Fixed(i64::try_from(v).unwrap_or(i64::MAX)))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawCount, A::Error> {
+                let (n, p): (i64, f64) = single_key(map, &["binomial"])?;
+                Ok(RawCount::Binomial(n, p))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawHolding {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawHolding;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(
+                    "a holding, `doctrine`, or weights such as {no_standing: 0.6, unlawful: 0.4}",
+                )
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawHolding, E> {
+                Ok(RawHolding::One(v.to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawHolding, A::Error> {
+                let mut weights = Vec::new();
+                while let Some((k, w)) = map.next_entry::<String, f64>()? {
+                    weights.push((k, w));
+                }
+                Ok(RawHolding::Weights(weights))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
