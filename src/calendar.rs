@@ -6,7 +6,7 @@
 //! only knows how to count.
 
 use jiff::civil::{Date, Weekday};
-use jiff::{ToSpan, Unit};
+use jiff::ToSpan;
 
 /// Parses a date written exactly `YYYY-MM-DD` that exists in the calendar.
 ///
@@ -72,10 +72,8 @@ pub fn nth_day_sundays_excepted(start: Date, n: u32) -> Option<Date> {
 
 /// Whole days from `earlier` to `later` (negative when `later` comes first).
 pub fn days_between(earlier: Date, later: Date) -> i64 {
-    earlier
-        .until((Unit::Day, later))
-        .map(|span| i64::from(span.get_days()))
-        .unwrap_or(i64::MAX)
+    // Civil days have no time zone and no DST: exactly 24 hours each.
+    later.duration_since(earlier).as_secs() / 86_400
 }
 
 /// The day after `date`, or `None` past the end of the supported calendar.

@@ -629,11 +629,19 @@ impl<'a> Engine<'a> {
         event: &Event,
         requirement: Requirement,
     ) -> Result<(), Impossible> {
+        // A simulation passes over the event; it builds no explanation.
+        let quiet = self.marks.is_some();
         let fail = |message: String, help: String| Impossible {
             event: index,
             at_subject: false,
             message,
             help,
+        };
+        let quietly = || Impossible {
+            event: index,
+            at_subject: false,
+            message: String::new(),
+            help: String::new(),
         };
         match requirement {
             Requirement::Cloture => {
@@ -641,6 +649,9 @@ impl<'a> Engine<'a> {
                     return Ok(());
                 };
                 if self.s.setup.filibuster && !w.bills[bill].cloture {
+                    if quiet {
+                        return Err(quietly());
+                    }
                     let cloture = &self.p.rulebook.parameters.cloture;
                     let needed = cloture
                         .decide(&Tally {
@@ -667,18 +678,24 @@ impl<'a> Engine<'a> {
                     return Ok(());
                 };
                 let plaintiff = self.s.cases[case].plaintiff;
-                let missing: Vec<Chamber> = match plaintiff {
-                    Plaintiff::Senate => [Chamber::Senate].into(),
-                    Plaintiff::House => [Chamber::House].into(),
-                    Plaintiff::Congress => [Chamber::Senate, Chamber::House].into(),
-                    _ => Vec::new(),
-                }
-                .into_iter()
-                .filter(|c| !match c {
+                let needs: &[Chamber] = match plaintiff {
+                    Plaintiff::Senate => &[Chamber::Senate],
+                    Plaintiff::House => &[Chamber::House],
+                    Plaintiff::Congress => &[Chamber::Senate, Chamber::House],
+                    _ => &[],
+                };
+                let authorized = |c: &Chamber| match c {
                     Chamber::Senate => w.senate_suit,
                     Chamber::House => w.house_suit,
-                })
-                .collect();
+                };
+                if needs.iter().all(authorized) {
+                    return Ok(());
+                }
+                if quiet {
+                    return Err(quietly());
+                }
+                let missing: Vec<Chamber> =
+                    needs.iter().copied().filter(|c| !authorized(c)).collect();
                 if let Some(first) = missing.first() {
                     let names: Vec<&str> = missing.iter().map(|c| c.title()).collect();
                     return Err(fail(
@@ -695,6 +712,9 @@ impl<'a> Engine<'a> {
             }
             Requirement::TreatyInForce => {
                 if w.treaty == self.p.roles.withdrawn {
+                    if quiet {
+                        return Err(quietly());
+                    }
                     return Err(fail(
                         format!(
                             "{} is impossible: the treaty is withdrawn{}; treaty actions end with withdrawal",

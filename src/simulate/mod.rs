@@ -224,8 +224,9 @@ pub struct Counts {
     pub cases: Vec<Vec<u64>>,
     /// The days withdrawal took effect.
     pub effective: BTreeMap<Date, u64>,
-    /// Path fingerprint → (trials, the first trial that took it).
-    pub paths: HashMap<u64, (u64, u64)>,
+    /// Path fingerprint → (trials, the first trial that took it). The fingerprint is
+    /// already a hash, so a fast fixed hasher does.
+    pub paths: HashMap<u64, (u64, u64), foldhash::fast::FixedState>,
     /// Per event: trials in which it was drawn to happen, and in which it could not.
     pub happened: Vec<u64>,
     pub skipped: Vec<u64>,
