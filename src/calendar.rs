@@ -5,8 +5,8 @@
 //! days). The numbers (one year, ten days, 180 days) come from the rulebook; this module
 //! only knows how to count.
 
-use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
+use jiff::civil::{Date, Weekday};
 
 /// Parses a date written exactly `YYYY-MM-DD` that exists in the calendar.
 ///

@@ -117,7 +117,13 @@ fn events() -> Vec<(i32, Ev)> {
         (d(2027, 3, 3), Ev::SenateVote { yeas: 55, nays: 45 }),
         (d(2027, 3, 6), Ev::Present),
         (d(2027, 3, 10), Ev::Veto),
-        (d(2027, 3, 24), Ev::OverrideHouse { yeas: 300, nays: 130 }),
+        (
+            d(2027, 3, 24),
+            Ev::OverrideHouse {
+                yeas: 300,
+                nays: 130,
+            },
+        ),
         (d(2027, 3, 26), Ev::OverrideSenate { yeas: 70, nays: 30 }),
         (d(2027, 4, 1), Ev::Consent),
         (d(2027, 8, 1), Ev::GiveNotice),
@@ -156,12 +162,12 @@ enum Case {
 
 /// Majority of those voting with a quorum of the sworn present.
 fn majority(yeas: u32, nays: u32, sworn: u32) -> bool {
-    yeas + nays >= sworn / 2 + 1 && yeas > nays && yeas >= 1
+    yeas + nays > sworn / 2 && yeas > nays && yeas >= 1
 }
 
 /// Two-thirds of those voting with a quorum present.
 fn two_thirds(yeas: u32, nays: u32, sworn: u32) -> bool {
-    yeas + nays >= sworn / 2 + 1 && yeas * 3 >= (yeas + nays) * 2 && yeas >= 1
+    yeas + nays > sworn / 2 && yeas * 3 >= (yeas + nays) * 2 && yeas >= 1
 }
 
 fn trial(f: &Fixed, evs: &[(i32, Ev)], seed: u64, n: u64, c: &mut Counts) {
@@ -239,7 +245,9 @@ fn trial(f: &Fixed, evs: &[(i32, Ev)], seed: u64, n: u64, c: &mut Counts) {
                 }
             }
             Ev::Cloture => {
-                if matches!(bill, Bill::Introduced | Bill::PassedHouse) && cloture_yeas * 5 >= 100 * 3 {
+                if matches!(bill, Bill::Introduced | Bill::PassedHouse)
+                    && cloture_yeas * 5 >= 100 * 3
+                {
                     cloture = true;
                 }
             }

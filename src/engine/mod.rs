@@ -309,14 +309,11 @@ impl<'a> Engine<'a> {
         Ok(end)
     }
 
-    fn record(&mut self, step: TraceStep) {
-        if let Some(trace) = self.trace.as_deref_mut() {
-            trace.push(step);
-        }
-    }
-
     /// Fires, in date order, every timer due on or before `limit`.
     fn fire_timers(&mut self, w: &mut World, limit: Date) {
+        if w.notice_due.is_none() && w.bills.iter().all(|b| b.due.is_none()) {
+            return;
+        }
         loop {
             let treaty_due = w.notice_due.filter(|d| *d <= limit);
             let bill_due = w
@@ -386,12 +383,12 @@ impl<'a> Engine<'a> {
         timer: TimerKind,
         sel: Selection,
     ) -> Option<EdgeIndex> {
-        self.p
-            .track(kind)
-            .graph
-            .edges(at)
-            .find(|e| e.weight().trigger == Trigger::Timer(timer) && sel.matches(e.weight()))
-            .map(|e| e.id())
+        let track = self.p.track(kind);
+        track
+            .steps(at, Trigger::Timer(timer))
+            .iter()
+            .copied()
+            .find(|e| sel.matches(&track.graph[*e]))
     }
 
     /// Moves a track along an edge and records the step; returns the stage reached.
@@ -418,18 +415,20 @@ impl<'a> Engine<'a> {
         if let (TrackKind::Bill, Some(i)) = (kind, instance) {
             w.bills[i].since = w.date;
         }
-        self.record(TraceStep {
-            date: w.date,
-            track: kind,
-            instance,
-            from,
-            to,
-            edge,
-            event,
-            vote,
-            violations,
-            due,
-        });
+        if let Some(trace) = self.trace.as_deref_mut() {
+            trace.push(TraceStep {
+                date: w.date,
+                track: kind,
+                instance,
+                from,
+                to,
+                edge,
+                event,
+                vote,
+                violations,
+                due,
+            });
+        }
         to
     }
 
@@ -488,12 +487,18 @@ impl<'a> Engine<'a> {
         let trigger = Trigger::Action(event.action);
         // The steps out of this stage that this event could take (no allocation: the
         // engine runs millions of times in a Monte Carlo ensemble).
+        let candidates = self.p.track(kind).steps(stage, trigger);
         let matching = || {
-            graph
-                .edges(stage)
-                .filter(move |e| e.weight().trigger == trigger && selection.matches(e.weight()))
+            candidates
+                .iter()
+                .map(move |e| (*e, &graph[*e]))
+                .filter(move |(_, step)| selection.matches(step))
         };
         if matching().next().is_none() {
+            if self.marks.is_some() {
+                // A simulation passes over the event without explaining why.
+                return Err(self.impossible(w, index, event, kind, instance, stage, selection));
+            }
             // A requirement that every step of this action shares (the treaty in force,
             // for suspend and resume) explains the refusal better than the stage does.
             let steps = || graph.edge_weights().filter(|step| step.trigger == trigger);
@@ -508,7 +513,7 @@ impl<'a> Engine<'a> {
         }
         // A vote decides between the steps that carry and those that fail.
         let vote = matching()
-            .find_map(|e| e.weight().vote)
+            .find_map(|(_, step)| step.vote)
             .zip(event.args.tally());
         let carried = vote.map(|(kind, tally)| {
             kind.threshold(&self.p.rulebook.parameters)
@@ -516,8 +521,8 @@ impl<'a> Engine<'a> {
                 .carried
         });
         let Some(edge) = matching()
-            .find(|e| e.weight().outcome.is_none() || e.weight().outcome == carried)
-            .map(|e| e.id())
+            .find(|(_, step)| step.outcome.is_none() || step.outcome == carried)
+            .map(|(e, _)| e)
         else {
             return Err(self.impossible(w, index, event, kind, instance, stage, selection));
         };
@@ -586,10 +591,9 @@ impl<'a> Engine<'a> {
             let lift = self
                 .p
                 .track(TrackKind::Treaty)
-                .graph
-                .edges(w.treaty)
-                .find(|e| e.weight().trigger == Trigger::InjunctionLifted)
-                .map(|e| e.id());
+                .steps(w.treaty, Trigger::InjunctionLifted)
+                .first()
+                .copied();
             if let Some(edge) = lift {
                 w.notice_held = false;
                 self.take_unprompted(w, TrackKind::Treaty, None, edge);
@@ -603,19 +607,22 @@ impl<'a> Engine<'a> {
     fn violations(&self, w: &World, event: &Event) -> ProvisionSet {
         let params = &self.p.rulebook.parameters;
         let mut breached = ProvisionSet::default();
-        if !params.limitation_in_force || w.limitation_repealed {
+        let governing = self.p.governing[event.action as usize];
+        if governing == 0 || !params.limitation_in_force || w.limitation_repealed {
             return breached;
         }
         let authorized = w.authorized(self.p);
         for (i, provision) in self.p.provisions.iter().enumerate() {
-            let applies = provision.actions.contains(&event.action);
+            if governing & (1 << i) == 0 {
+                continue;
+            }
             let breach = match provision.test {
                 ProvisionTest::Unauthorized => !authorized,
                 ProvisionTest::CommitteeNotice => w
                     .first_valid_notification
                     .is_none_or(|n| days_between(n, event.date) < params.committee_notice_days),
             };
-            if applies && breach {
+            if breach {
                 breached.insert(i);
             }
         }

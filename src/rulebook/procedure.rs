@@ -2,8 +2,8 @@
 //! resolved to an index or an enum, checked once so that the engine never looks up a
 //! string while it runs.
 
-use petgraph::graph::{DiGraph, NodeIndex};
-use petgraph::visit::Dfs;
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use petgraph::visit::{Dfs, EdgeRef};
 
 use super::{Parameters, ProvisionTest, Rulebook};
 use crate::threshold::Threshold;
@@ -221,9 +221,60 @@ pub struct Track {
     pub text: String,
     pub graph: DiGraph<StageData, StepData>,
     pub start: NodeIndex,
+    /// The steps out of each stage by trigger, so the engine goes straight to the few
+    /// that can fire instead of scanning every edge: the steps of (stage, trigger slot)
+    /// are `dispatch_steps[dispatch[i]..dispatch[i + 1]]`, i = stage × slots + slot.
+    dispatch: Vec<u32>,
+    dispatch_steps: Vec<EdgeIndex>,
+}
+
+impl Trigger {
+    /// How many trigger slots there are: each action, each timer, an injunction lifted.
+    pub const SLOTS: usize = Action::ALL.len() + 3;
+
+    /// This trigger's slot in [`Track`]'s dispatch table.
+    pub fn slot(self) -> usize {
+        match self {
+            Trigger::Action(a) => a as usize,
+            Trigger::Timer(TimerKind::NoticePeriod) => Action::ALL.len(),
+            Trigger::Timer(TimerKind::ReturnPeriod) => Action::ALL.len() + 1,
+            Trigger::InjunctionLifted => Action::ALL.len() + 2,
+        }
+    }
 }
 
 impl Track {
+    /// Builds the dispatch table from the graph.
+    fn index(&mut self) {
+        let slots = Trigger::SLOTS;
+        let cells = self.graph.node_count() * slots;
+        let mut buckets: Vec<Vec<EdgeIndex>> = vec![Vec::new(); cells];
+        for e in self.graph.edge_references() {
+            buckets[e.source().index() * slots + e.weight().trigger.slot()].push(e.id());
+        }
+        for bucket in &mut buckets {
+            // Edge order as petgraph iterates a stage's edges (newest first), so that
+            // which of two matching steps wins does not change.
+            bucket.sort_by(|a, b| b.cmp(a));
+        }
+        self.dispatch = Vec::with_capacity(cells + 1);
+        self.dispatch_steps.clear();
+        self.dispatch.push(0);
+        for bucket in buckets {
+            self.dispatch_steps.extend(bucket);
+            self.dispatch.push(self.dispatch_steps.len() as u32);
+        }
+    }
+
+    /// The steps out of `stage` that `trigger` can take, in the graph's order.
+    pub fn steps(&self, stage: NodeIndex, trigger: Trigger) -> &[EdgeIndex] {
+        let i = stage.index() * Trigger::SLOTS + trigger.slot();
+        match (self.dispatch.get(i), self.dispatch.get(i + 1)) {
+            (Some(&from), Some(&to)) => &self.dispatch_steps[from as usize..to as usize],
+            _ => &[],
+        }
+    }
+
     /// The stage with this id.
     pub fn stage(&self, id: &str) -> Option<NodeIndex> {
         self.graph.node_indices().find(|n| self.graph[*n].id == id)
@@ -257,6 +308,9 @@ pub struct Procedure {
     pub tracks: Vec<Track>,
     pub roles: Roles,
     pub provisions: Vec<CompiledProvision>,
+    /// For each action (by `Action as usize`), the provisions that govern it, as a bit
+    /// set over `provisions` (at most 32 of them).
+    pub governing: Vec<u32>,
 }
 
 /// Bill statuses that outputs and `expect:` use; the bill track must report each.
@@ -427,11 +481,22 @@ impl Procedure {
             )?;
         }
 
+        let governing = Action::ALL
+            .iter()
+            .map(|action| {
+                provisions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| p.actions.contains(action))
+                    .fold(0u32, |mask, (i, _)| mask | (1 << i))
+            })
+            .collect();
         Ok(Procedure {
             rulebook,
             tracks,
             roles,
             provisions,
+            governing,
         })
     }
 }
@@ -666,13 +731,17 @@ fn compile_track(
             }
         }
     }
-    Ok(Track {
+    let mut track = Track {
         kind,
         title: spec.title.clone(),
         text: spec.text.clone(),
         graph,
         start,
-    })
+        dispatch: Vec::new(),
+        dispatch_steps: Vec::new(),
+    };
+    track.index();
+    Ok(track)
 }
 
 /// Whether two steps from one stage could both match one event.
