@@ -428,3 +428,34 @@ fn a_reset_world_is_a_new_world() {
     world.reset(&p, &s, start);
     assert_eq!(world, engine::World::new(&p, &s, start));
 }
+
+#[test]
+fn run_replays_the_trial_simulate_numbered() {
+    let file = "scenarios/uncertain-senate-and-courts.yaml";
+    let s = scenario::load(Path::new(file)).unwrap();
+    let p = rulebook::load(rulebook::DEFAULT_ID).unwrap();
+    let e = ensemble(&p, &s, 2_000, 5, 2);
+    // The most frequent path's first trial, replayed by `run`, takes that path's steps.
+    let (_, first) = e
+        .counts
+        .paths
+        .values()
+        .copied()
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+        .unwrap();
+    let steps = simulate::replay(&p, &s, &e.plan, 5, first);
+    let out = run_bin(&[
+        "run",
+        file,
+        "--seed",
+        "5",
+        "--trial",
+        &first.to_string(),
+        "--format",
+        "json",
+    ]);
+    assert_exit(&out, 0, "run --trial");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["drawn"]["trial"], first);
+    assert_eq!(doc["trace"].as_array().unwrap().len(), steps.len());
+}

@@ -62,9 +62,13 @@ pub enum Command {
         /// text for people, json for machines (one document per file).
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
-        /// For a file with uncertain inputs: the seed of the one history drawn (trial 0).
+        /// For a file with uncertain inputs: the seed of the one history drawn.
         #[arg(long, value_name = "S", default_value_t = 0)]
         seed: u64,
+        /// For a file with uncertain inputs: which trial of the seed to draw (as
+        /// `simulate` numbers them, e.g. a path's `first_trial`).
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        trial: u64,
     },
     /// Run a scenario with uncertain inputs many times and report the shares of each
     /// outcome with 95% intervals, when withdrawal took effect, the most frequent
@@ -183,6 +187,7 @@ pub fn main() -> i32 {
         err_color,
         procedures: BTreeMap::new(),
         seed: 0,
+        trial: 0,
         drawn: None,
     };
     let result = match cli.command {
@@ -191,8 +196,10 @@ pub fn main() -> i32 {
             rulebook,
             format,
             seed,
+            trial,
         } => {
             app.seed = seed;
+            app.trial = trial;
             app.run(&files, rulebook.as_deref(), format)
         }
         Command::Simulate {
@@ -261,8 +268,9 @@ struct App<W: Write> {
     err_color: bool,
     /// Compiled rulebooks by id or path, so each is loaded once.
     procedures: BTreeMap<String, Procedure>,
-    /// The seed of the history drawn for a file with uncertain inputs.
+    /// The seed and trial of the history drawn for a file with uncertain inputs.
     seed: u64,
+    trial: u64,
     /// Said of the last file run, when it had uncertain inputs: which history was drawn.
     drawn: Option<String>,
 }
@@ -324,13 +332,15 @@ impl<W: Write> App<W> {
         let procedure = &self.procedures[&key];
         self.drawn = None;
         if scenario.is_uncertain() {
-            // One history drawn from the distribution: trial 0 of the seed.
-            let (drawn, run, missed) = simulate::sampled_run(procedure, &scenario, self.seed, 0)
-                .map_err(|m| Diagnostic::file(&scenario.file, m))?;
+            // One history drawn from the distribution: a trial of the seed.
+            let (drawn, run, missed) =
+                simulate::sampled_run(procedure, &scenario, self.seed, self.trial)
+                    .map_err(|m| Diagnostic::file(&scenario.file, m))?;
             let mut note = format!(
-                "One history drawn from a scenario with {} uncertain inputs (seed {}, trial 0); `treatysim simulate` gives the distribution.",
+                "One history drawn from a scenario with {} uncertain inputs (seed {}, trial {}); `treatysim simulate` gives the distribution.",
                 scenario.inputs.len(),
-                self.seed
+                self.seed,
+                self.trial
             );
             if !missed.is_empty() {
                 let lines: Vec<String> = missed
@@ -380,7 +390,7 @@ impl<W: Write> App<W> {
                             if let (Some(note), Some(map)) = (&self.drawn, doc.as_object_mut()) {
                                 map.insert(
                                     "drawn".into(),
-                                    serde_json::json!({ "seed": self.seed, "trial": 0, "note": note }),
+                                    serde_json::json!({ "seed": self.seed, "trial": self.trial, "note": note }),
                                 );
                             }
                             serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
