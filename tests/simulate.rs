@@ -459,3 +459,73 @@ fn run_replays_the_trial_simulate_numbered() {
     assert_eq!(doc["drawn"]["trial"], first);
     assert_eq!(doc["trace"].as_array().unwrap().len(), steps.len());
 }
+
+/// Runs the binary under `script`, which gives it a terminal, and returns what the
+/// terminal showed.
+#[cfg(unix)]
+fn on_a_terminal(args: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("tty.log");
+    let command = format!("{} {args} > /dev/null", env!("CARGO_BIN_EXE_treatysim"));
+    let out = std::process::Command::new("script")
+        .args(["-q", "-e", "-c", &command])
+        .arg(&log)
+        .output()
+        .expect("`script` (util-linux) runs");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    String::from_utf8_lossy(&std::fs::read(&log).unwrap()).into_owned()
+}
+
+#[test]
+#[cfg(unix)]
+fn a_terminal_sees_a_live_progress_bar_with_rate_and_eta() {
+    let shown = on_a_terminal(
+        "simulate scenarios/uncertain-senate-and-courts.yaml --trials 300000 --seed 1 --threads 2",
+    );
+    let updates = shown.matches(" trials/s  ETA ").count();
+    assert!(
+        updates >= 2,
+        "the bar advances: {updates} updates in {shown:?}"
+    );
+    assert!(shown.contains("/300,000 trials"), "{shown:?}");
+    assert!(
+        shown.contains("300,000 trials in "),
+        "a closing line with the rate"
+    );
+}
+
+#[test]
+#[cfg(unix)]
+fn ctrl_c_stops_and_reports_the_trials_that_finished_marked_partial() {
+    let child = bin()
+        .args([
+            "simulate",
+            "benches/reference.yaml",
+            "--trials",
+            "1000000000000",
+            "--seed",
+            "1",
+        ])
+        .current_dir(root())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    let killed = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let started = std::time::Instant::now();
+    let out = child.wait_with_output().unwrap();
+    assert!(started.elapsed().as_secs() < 5, "stops promptly");
+    assert_eq!(out.status.code(), Some(130), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("PARTIAL: stopped after "), "{stdout}");
+    assert!(stdout.contains(" of 1,000,000,000,000 trials"), "{stdout}");
+    assert!(
+        stdout.contains("Most frequent paths"),
+        "the finished trials are reported"
+    );
+}

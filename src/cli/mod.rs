@@ -537,7 +537,7 @@ impl<W: Write> App<W> {
             let bar = indicatif::ProgressBar::new(options.trials);
             bar.set_style(
                 indicatif::ProgressStyle::with_template(
-                    "{spinner} [{elapsed_precise}] {wide_bar} {human_pos}/{human_len} trials  {per_sec}  ETA {eta}",
+                    "{spinner} [{elapsed_precise}] {wide_bar} {human_pos}/{human_len} trials  {msg}  ETA {eta}",
                 )
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
             );
@@ -549,7 +549,13 @@ impl<W: Write> App<W> {
         // Ctrl-C stops after the chunks in hand; the report says it is partial.
         let _ = ctrlc::set_handler(|| STOP.store(true, Ordering::Relaxed));
         let started = std::time::Instant::now();
-        let result = simulate::run(procedure, &scenario, options, &|n| bar.inc(n), &STOP);
+        // Advanced per chunk of trials, not per trial.
+        let advance = |n: u64| {
+            bar.inc(n);
+            let rate = bar.position() as f64 / bar.elapsed().as_secs_f64().max(1e-9);
+            bar.set_message(format!("{} trials/s", simulate::thousands(rate as u64)));
+        };
+        let result = simulate::run(procedure, &scenario, options, &advance, &STOP);
         bar.finish_and_clear();
         let ensemble = match result {
             Ok(e) => e,
@@ -570,9 +576,9 @@ impl<W: Write> App<W> {
         self.out.flush()?;
         if interactive {
             eprintln!(
-                "{} trials in {seconds:.2} s ({:.0} trials/s) on {} threads",
+                "{} trials in {seconds:.2} s ({} trials/s) on {} threads",
                 simulate::thousands(ensemble.counts.trials),
-                ensemble.counts.trials as f64 / seconds.max(1e-9),
+                simulate::thousands((ensemble.counts.trials as f64 / seconds.max(1e-9)) as u64),
                 options.threads
             );
         }
