@@ -4,6 +4,8 @@
 //! Output to stdout; errors to stderr; nothing on stdout when a file fails. A closed pipe
 //! (`treatysim run x.yaml | head`) ends the program quietly.
 
+mod compare_cmd;
+mod explain_cmd;
 mod rulebook_cmd;
 
 use std::collections::BTreeMap;
@@ -139,6 +141,27 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Run one scenario under two rulebooks: the outcomes side by side and the first
+    /// step where the runs part ways.
+    Compare {
+        /// The scenario file (YAML).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The two rulebooks, each a built-in id or a file: --rulebook A --rulebook B.
+        #[arg(long, value_name = "ID|FILE", required = true, num_args = 1)]
+        rulebook: Vec<String>,
+    },
+    /// Explain a term of the glossary, a stage or a step, in plain words with its
+    /// source; without a name, list them all.
+    Explain {
+        /// A term ("cloture", "pocket veto"), a stage (notice_pending) or a step
+        /// (bill.pocket_veto).
+        #[arg(value_name = "NAME", num_args = 0..)]
+        name: Vec<String>,
+        /// The rulebook whose words to use: a built-in id or a file.
+        #[arg(long, value_name = "ID|FILE", default_value = rulebook::DEFAULT_ID)]
+        rulebook: String,
+    },
     /// List or show the rulebooks.
     Rulebook {
         #[command(subcommand)]
@@ -241,6 +264,8 @@ pub fn main() -> i32 {
             rulebook,
             output,
         } => app.report(&file, rulebook.as_deref(), output.as_deref()),
+        Command::Compare { file, rulebook } => app.compare(&file, &rulebook),
+        Command::Explain { name, rulebook } => app.explain(&name.join(" "), &rulebook),
         Command::Rulebook { command } => app.rulebook(command),
     };
     match result {
@@ -694,6 +719,66 @@ impl<W: Write> App<W> {
                 Ok(0)
             }
         }
+    }
+
+    fn compare(&mut self, path: &Path, rulebooks: &[String]) -> std::io::Result<i32> {
+        if rulebooks.len() != 2 {
+            eprintln!(
+                "error: compare takes exactly two rulebooks, got {}\n  help: write --rulebook us-nato-2024 --rulebook as-reported-60",
+                rulebooks.len()
+            );
+            return Ok(2);
+        }
+        let mut runs = Vec::new();
+        for id in rulebooks {
+            match self.load_and_run(path, Some(id)) {
+                Ok((scenario, key, run)) => runs.push((scenario, key, run)),
+                Err(d) => {
+                    self.report_error(&d);
+                    return Ok(2);
+                }
+            }
+        }
+        let (sa, ka, ra) = &runs[0];
+        let (sb, kb, rb) = &runs[1];
+        let a = compare_cmd::Side {
+            procedure: &self.procedures[ka],
+            scenario: sa,
+            run: ra,
+        };
+        let b = compare_cmd::Side {
+            procedure: &self.procedures[kb],
+            scenario: sb,
+            run: rb,
+        };
+        let text = compare_cmd::compare(&a, &b, self.style);
+        self.out.write_all(text.as_bytes())?;
+        self.out.flush()?;
+        Ok(0)
+    }
+
+    fn explain(&mut self, name: &str, id: &str) -> std::io::Result<i32> {
+        let procedure = match rulebook::load(id) {
+            Ok(p) => p,
+            Err(d) => {
+                self.report_error(&d);
+                return Ok(2);
+            }
+        };
+        let text = if name.trim().is_empty() {
+            explain_cmd::list(&procedure, self.style)
+        } else {
+            match explain_cmd::one(&procedure, name, self.style) {
+                Ok(text) => text,
+                Err((message, help)) => {
+                    eprintln!("error: {message}\n  help: {help}");
+                    return Ok(2);
+                }
+            }
+        };
+        self.out.write_all(text.as_bytes())?;
+        self.out.flush()?;
+        Ok(0)
     }
 
     fn rulebook(&mut self, command: RulebookCommand) -> std::io::Result<i32> {

@@ -1,0 +1,162 @@
+//! `treatysim explain` and `treatysim compare`: text from the rulebook, with sources;
+//! the first step where two rulebooks part ways.
+
+mod common;
+
+use common::{assert_exit, run_bin, text};
+
+#[test]
+fn explain_lists_and_explains_terms_stages_and_steps_with_their_sources() {
+    let out = run_bin(&["explain"]);
+    assert_exit(&out, 0, "explain");
+    let list = text(&out.stdout);
+    for name in [
+        "advice and consent",
+        "quorum",
+        "cloture",
+        "presentment",
+        "pocket veto",
+        "denunciation",
+        "standing",
+        "ripeness",
+        "political question",
+        "injunction",
+        "Youngstown categories",
+        "notice_pending",
+        "pocket_veto",
+    ] {
+        assert!(list.contains(name), "the list names {name}");
+    }
+    // A term: the rulebook's words and the source's own.
+    let out = run_bin(&["explain", "pocket", "veto"]);
+    assert_exit(&out, 0, "explain pocket veto");
+    let t = text(&out.stdout);
+    assert!(
+        t.contains("pocket veto  (term)") && t.contains("Source: U.S. Const. art. I, § 7"),
+        "{t}"
+    );
+    // A stage, by its id alone or with its track.
+    for q in ["notice_pending", "treaty.notice_pending"] {
+        let out = run_bin(&["explain", q]);
+        assert_exit(&out, 0, q);
+        let t = text(&out.stdout);
+        assert!(
+            t.contains("Notice pending  (stage treaty.notice_pending)"),
+            "{t}"
+        );
+        assert!(
+            t.contains("Reached by: give notice") && t.contains("North Atlantic Treaty"),
+            "{t}"
+        );
+    }
+    // A step: its trigger, its threshold, the provision that governs it.
+    let out = run_bin(&["explain", "consent_adopted"]);
+    let t = text(&out.stdout);
+    assert!(
+        t.contains("two-thirds of those voting, with a quorum"),
+        "{t}"
+    );
+    let out = run_bin(&["explain", "give_notice"]);
+    let t = text(&out.stdout);
+    assert!(
+        t.contains("Governed by 1250A(a)") && t.contains("Governed by 1250A(c)"),
+        "{t}"
+    );
+    // Under another rulebook, the other threshold.
+    let out = run_bin(&["explain", "consent_adopted", "--rulebook", "as-reported-60"]);
+    assert!(text(&out.stdout).contains("at least 60 yeas"));
+}
+
+#[test]
+fn explain_suggests_the_name_meant() {
+    let out = run_bin(&["explain", "notice_pendng"]);
+    assert_exit(&out, 2, "a misspelled name");
+    assert!(out.stdout.is_empty());
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("\"notice_pendng\"") && err.contains("did you mean `notice_pending`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn compare_shows_where_sixty_senators_part_ways_with_the_law() {
+    let out = run_bin(&[
+        "compare",
+        "scenarios/sixty-senators-law.yaml",
+        "--rulebook",
+        "us-nato-2024",
+        "--rulebook",
+        "as-reported-60",
+    ]);
+    assert_exit(&out, 0, "compare");
+    let t = text(&out.stdout);
+    assert!(
+        t.contains("A = us-nato-2024") && t.contains("B = as-reported-60"),
+        "{t}"
+    );
+    let lawful = t.lines().find(|l| l.starts_with("Lawful")).unwrap();
+    assert!(
+        lawful.contains('≠') && lawful.contains("no: 1250A(a) violated") && lawful.contains("yes"),
+        "{lawful}"
+    );
+    assert!(t.contains("They part ways at step 3"), "{t}");
+    assert!(
+        t.contains("A: 2027-06-01 (Senate): Consent vote fails"),
+        "{t}"
+    );
+    assert!(
+        t.contains("B: 2027-06-01 (Senate): Consent vote carries"),
+        "{t}"
+    );
+    assert!(t.contains("Steps 1 to 2 are the same"), "{t}");
+}
+
+#[test]
+fn compare_says_when_the_rulebooks_agree_and_refuses_other_than_two() {
+    let out = run_bin(&[
+        "compare",
+        "scenarios/consent-route.yaml",
+        "--rulebook",
+        "us-nato-2024",
+        "--rulebook",
+        "us-nato-2024",
+    ]);
+    assert_exit(&out, 0, "compare a rulebook with itself");
+    assert!(text(&out.stdout).contains("do not part ways"));
+    let out = run_bin(&[
+        "compare",
+        "scenarios/consent-route.yaml",
+        "--rulebook",
+        "us-nato-2024",
+    ]);
+    assert_exit(&out, 2, "one rulebook");
+    assert!(text(&out.stderr).contains("exactly two rulebooks"));
+}
+
+/// docs/explore.md shows real output: each ```text block that starts with a command is
+/// what that command prints today.
+#[test]
+fn the_docs_show_real_output() {
+    let doc = std::fs::read_to_string(common::root().join("docs/explore.md")).unwrap();
+    let mut checked = 0;
+    for block in doc.split("```text\n").skip(1) {
+        let block = block.split("```").next().unwrap();
+        let Some((first, shown)) = block.split_once('\n') else {
+            continue;
+        };
+        let Some(command) = first.strip_prefix("$ treatysim ") else {
+            continue;
+        };
+        let args: Vec<&str> = command.split_whitespace().collect();
+        let out = run_bin(&args);
+        assert_exit(&out, 0, command);
+        assert_eq!(
+            text(&out.stdout),
+            shown,
+            "docs/explore.md is out of date for `{command}`"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 3, "{checked} examples checked");
+}
