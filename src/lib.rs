@@ -16,6 +16,7 @@ pub mod diag;
 pub mod diagram;
 pub mod engine;
 pub mod expect;
+pub mod explore;
 pub mod files;
 pub mod report;
 pub mod rulebook;

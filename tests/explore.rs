@@ -160,3 +160,122 @@ fn the_docs_show_real_output() {
     }
     assert!(checked >= 3, "{checked} examples checked");
 }
+
+#[test]
+fn paths_lists_the_distinct_routes_shortest_first_lawful_or_not() {
+    let out = run_bin(&["paths", "--max", "20"]);
+    assert_exit(&out, 0, "paths");
+    let t = text(&out.stdout);
+    assert!(
+        t.starts_with("Routes to withdrawn under us-nato-2024\nExplored "),
+        "{t}"
+    );
+    assert!(t.contains("distinct routes reach it"), "{t}");
+    // The shortest: the President alone, and the year runs.
+    let first = t.split("\nRoute 2 ").next().unwrap();
+    assert!(
+        first.contains("Route 1 (2 moves, unlawful: 1250A(a), 1250A(c) violated)"),
+        "{first}"
+    );
+    assert!(
+        first.contains("1. give notice") && first.contains("1 year after notice"),
+        "{first}"
+    );
+    // The lawful routes: consent, an Act, or the statute held invalid.
+    let out = run_bin(&["paths", "--lawful", "--max", "20"]);
+    let lawful = text(&out.stdout);
+    assert!(!lawful.contains(", unlawful"), "{lawful}");
+    assert!(
+        lawful.contains("Senate consents, 67–33"),
+        "the consent route"
+    );
+    assert!(
+        lawful.contains("the President signs it") || lawful.contains("Senate overrides"),
+        "the Act route"
+    );
+    assert!(
+        lawful.contains("the court: section 1250A invalid"),
+        "the statute held invalid"
+    );
+    assert!(
+        lawful.contains("notify the committees in writing"),
+        "1250A(c) met where it counts"
+    );
+}
+
+#[test]
+fn check_states_the_properties_and_writes_witnesses_that_run_replays() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = common::bin()
+        .args(["check", "--write-scenarios"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_exit(&out, 0, "check");
+    let t = text(&out.stdout);
+    for id in [
+        "no-lawful-withdrawal-without-authority",
+        "no-act-without-both-chambers",
+        "enforcement-gap",
+        "unauthorized-notice-recorded",
+    ] {
+        assert!(t.contains(&format!("holds  {id}")), "{id}: {t}");
+    }
+    assert!(t.ends_with("4 hold, 0 fail\n"), "{t}");
+    assert!(t.contains("witness (2 moves)"), "{t}");
+    let witness = dir.path().join("us-nato-2024-enforcement-gap.yaml");
+    let replay = run_bin(&["run", "--format", "json", witness.to_str().unwrap()]);
+    assert_exit(&replay, 0, "the witness replays");
+    let doc: serde_json::Value = serde_json::from_slice(&replay.stdout).unwrap();
+    assert_eq!(doc["outcome"]["treaty"], "withdrawn");
+    assert_eq!(doc["outcome"]["lawful"], false);
+
+    let out = run_bin(&["check", "--rulebook", "us-pre-2024"]);
+    assert_exit(&out, 0, "check us-pre-2024");
+    let t = text(&out.stdout);
+    assert!(
+        t.contains("holds  nothing-unlawful") && t.contains("holds  president-alone"),
+        "{t}"
+    );
+}
+
+#[test]
+fn check_finds_the_counterexample_when_the_law_has_a_hole() {
+    // A rulebook whose 1250A(a) forgot the notice: only suspension is covered.
+    let dir = tempfile::tempdir().unwrap();
+    let base =
+        std::fs::read_to_string(common::root().join("src/rulebooks/us-nato-2024.yaml")).unwrap();
+    let holed = base.replacen("actions: [give_notice, suspend]", "actions: [suspend]", 1);
+    assert_ne!(base, holed);
+    let book = dir.path().join("holed.yaml");
+    std::fs::write(&book, holed.replacen("id: us-nato-2024", "id: holed", 1)).unwrap();
+    let witnesses = dir.path().join("w");
+    let out = common::bin()
+        .args(["check", "--rulebook"])
+        .arg(&book)
+        .arg("--write-scenarios")
+        .arg(&witnesses)
+        .output()
+        .unwrap();
+    assert_exit(&out, 1, "a property fails");
+    let t = text(&out.stdout);
+    assert!(t.contains("FAILS  unauthorized-notice-recorded"), "{t}");
+    assert!(
+        t.contains("FAILS  no-lawful-withdrawal-without-authority"),
+        "{t}"
+    );
+    assert!(t.contains("counterexample ("), "{t}");
+    // The counterexample replays: withdrawn, lawful, not authorized.
+    let file = witnesses.join("holed-no-lawful-withdrawal-without-authority.yaml");
+    let replay = common::bin()
+        .args(["run", "--format", "json", "--rulebook"])
+        .arg(&book)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_exit(&replay, 0, "the counterexample replays");
+    let doc: serde_json::Value = serde_json::from_slice(&replay.stdout).unwrap();
+    assert_eq!(doc["outcome"]["treaty"], "withdrawn", "{doc}");
+    assert_eq!(doc["outcome"]["lawful"], true);
+    assert_eq!(doc["outcome"]["authorized"], false);
+}

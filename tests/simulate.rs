@@ -529,3 +529,24 @@ fn ctrl_c_stops_and_reports_the_trials_that_finished_marked_partial() {
         "the finished trials are reported"
     );
 }
+
+#[test]
+fn an_assigned_world_equals_its_source() {
+    let file = root().join("scenarios/story-unilateral-notice.yaml");
+    let s = scenario::load(&file).unwrap();
+    let p = rulebook::load(rulebook::DEFAULT_ID).unwrap();
+    let mut moved = engine::World::new(&p, &s, s.events[0].date);
+    let mut marks = engine::Marks::default();
+    engine::trial(
+        &p,
+        &s,
+        &vec![true; s.events.len()],
+        &mut moved,
+        &mut marks,
+        None,
+    );
+    let mut copy = engine::World::new(&p, &s, s.events[0].date);
+    assert_ne!(copy, moved);
+    copy.assign(&moved);
+    assert_eq!(copy, moved, "every field is copied");
+}

@@ -19,12 +19,13 @@ use crate::diag::Diagnostic;
 use crate::diagram;
 use crate::engine;
 use crate::expect;
+use crate::explore;
 use crate::files;
 use crate::report::{self, Style};
 use crate::rulebook::{self, Procedure};
 use crate::scenario::{self, Scenario};
 use crate::simulate;
-use crate::vocab::{TrackKind, Word};
+use crate::vocab::{TrackKind, TreatyStatus, Word};
 
 /// Simulates the U.S. legal procedure for leaving the North Atlantic Treaty under
 /// section 1250A of the FY2024 NDAA, and says what happens, when, and why.
@@ -151,6 +152,36 @@ pub enum Command {
         #[arg(long, value_name = "ID|FILE", required = true, num_args = 1)]
         rulebook: Vec<String>,
     },
+    /// Every route through the procedure to a treaty status, found by exploring every
+    /// reachable state with the engine; shortest first, each marked lawful or not.
+    Paths {
+        /// The treaty status to reach.
+        #[arg(long, value_name = "STATUS", default_value = "withdrawn", value_parser = ["party", "notice_pending", "suspended", "withdrawn"])]
+        to: String,
+        /// Only routes that end lawful (no violation stands).
+        #[arg(long, conflicts_with = "unlawful")]
+        lawful: bool,
+        /// Only routes that end unlawful.
+        #[arg(long)]
+        unlawful: bool,
+        /// How many routes to show.
+        #[arg(long, value_name = "N", default_value_t = 10)]
+        max: usize,
+        /// The rulebook to explore: a built-in id or a file.
+        #[arg(long, value_name = "ID|FILE", default_value = rulebook::DEFAULT_ID)]
+        rulebook: String,
+    },
+    /// Check the properties of the law that the rulebook states, over every reachable
+    /// state, each with a witness or a counterexample; exit 1 if one fails.
+    Check {
+        /// The rulebook to check: a built-in id or a file.
+        #[arg(long, value_name = "ID|FILE", default_value = rulebook::DEFAULT_ID)]
+        rulebook: String,
+        /// Write each witness and counterexample as a scenario file in this folder, for
+        /// `treatysim run` to replay.
+        #[arg(long, value_name = "DIR")]
+        write_scenarios: Option<PathBuf>,
+    },
     /// Explain a term of the glossary, a stage or a step, in plain words with its
     /// source; without a name, list them all.
     Explain {
@@ -265,6 +296,17 @@ pub fn main() -> i32 {
             output,
         } => app.report(&file, rulebook.as_deref(), output.as_deref()),
         Command::Compare { file, rulebook } => app.compare(&file, &rulebook),
+        Command::Paths {
+            to,
+            lawful,
+            unlawful,
+            max,
+            rulebook,
+        } => app.paths(&to, lawful, unlawful, max, &rulebook),
+        Command::Check {
+            rulebook,
+            write_scenarios,
+        } => app.check(&rulebook, write_scenarios.as_deref()),
         Command::Explain { name, rulebook } => app.explain(&name.join(" "), &rulebook),
         Command::Rulebook { command } => app.rulebook(command),
     };
@@ -755,6 +797,174 @@ impl<W: Write> App<W> {
         self.out.write_all(text.as_bytes())?;
         self.out.flush()?;
         Ok(0)
+    }
+
+    fn paths(
+        &mut self,
+        to: &str,
+        lawful: bool,
+        unlawful: bool,
+        max: usize,
+        id: &str,
+    ) -> std::io::Result<i32> {
+        let procedure = match rulebook::load(id) {
+            Ok(p) => p,
+            Err(d) => {
+                self.report_error(&d);
+                return Ok(2);
+            }
+        };
+        let target: TreatyStatus = match TreatyStatus::parse(to) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return Ok(2);
+            }
+        };
+        let started = std::time::Instant::now();
+        let ex = explore::Exploration::run(&procedure, explore::STATE_LIMIT);
+        let seconds = started.elapsed().as_secs_f64();
+        let all = explore::first_arrivals(&ex, |i| ex.status(i) == target);
+        let lawful_count = all.iter().filter(|&&i| ex.lawful(i)).count();
+        let shown: Vec<usize> = all
+            .iter()
+            .copied()
+            .filter(|&i| (!lawful || ex.lawful(i)) && (!unlawful || !ex.lawful(i)))
+            .collect();
+        let mut out = String::new();
+        out.push_str(&self.style.bold(&format!(
+            "Routes to {} under {}",
+            to.replace('_', " "),
+            procedure.rulebook.id
+        )));
+        out.push('\n');
+        if std::io::stderr().is_terminal() {
+            eprintln!("explored in {seconds:.2} s");
+        }
+        out.push_str(&format!(
+            "Explored {} states and {} moves. {} distinct routes reach it: {} lawful, {} unlawful.\n",
+            simulate::thousands(ex.nodes.len() as u64),
+            simulate::thousands(ex.transitions as u64),
+            all.len(),
+            lawful_count,
+            all.len() - lawful_count
+        ));
+        if ex.nodes.len() >= explore::STATE_LIMIT {
+            out.push_str(
+                "The exploration stopped at its limit of states: routes may be missing.\n",
+            );
+        }
+        let filter = if lawful {
+            " lawful"
+        } else if unlawful {
+            " unlawful"
+        } else {
+            ""
+        };
+        out.push_str(&format!("The {} shortest{filter}:\n", shown.len().min(max)));
+        for (n, &i) in shown.iter().take(max).enumerate() {
+            let moves = ex.nodes[i].depth;
+            let verdict = if ex.lawful(i) {
+                "lawful".to_string()
+            } else {
+                let (standing, _) = engine::standing_breaches(&ex.nodes[i].world);
+                let ids: Vec<&str> = standing
+                    .iter()
+                    .filter_map(|k| procedure.provisions.get(k).map(|x| x.id.as_str()))
+                    .collect();
+                format!("unlawful: {} violated", ids.join(", "))
+            };
+            out.push_str(&format!("\nRoute {} ({moves} moves, {verdict})\n", n + 1));
+            out.push_str(&explore::route_text(&ex, i));
+        }
+        self.out.write_all(out.as_bytes())?;
+        self.out.flush()?;
+        Ok(0)
+    }
+
+    fn check(&mut self, id: &str, write: Option<&Path>) -> std::io::Result<i32> {
+        let procedure = match rulebook::load(id) {
+            Ok(p) => p,
+            Err(d) => {
+                self.report_error(&d);
+                return Ok(2);
+            }
+        };
+        if let Some(dir) = write
+            && let Err(e) = std::fs::create_dir_all(dir)
+        {
+            eprintln!("error: cannot create {}: {e}", dir.display());
+            return Ok(2);
+        }
+        let started = std::time::Instant::now();
+        let ex = explore::Exploration::run(&procedure, explore::STATE_LIMIT);
+        let style = self.style;
+        let mut out = String::new();
+        out.push_str(&style.bold(&format!("Properties of {}", procedure.rulebook.id)));
+        out.push('\n');
+        out.push_str(&format!(
+            "Checked over {} states and {} moves, every one the procedure can reach from the start.\n",
+            simulate::thousands(ex.nodes.len() as u64),
+            simulate::thousands(ex.transitions as u64)
+        ));
+        if procedure.rulebook.properties.is_empty() {
+            out.push_str("The rulebook states no properties.\n");
+        }
+        let (mut held, mut failed) = (0, 0);
+        for property in &procedure.rulebook.properties {
+            let verdict = explore::check(&ex, property);
+            let sometimes = matches!(
+                property.test,
+                rulebook::PropertyTest::SometimesUnlawfulWithdrawal
+                    | rulebook::PropertyTest::SometimesWithdrawnUnauthorized
+            );
+            let mark = if verdict.holds {
+                held += 1;
+                green(style, "holds")
+            } else {
+                failed += 1;
+                red(style, "FAILS")
+            };
+            out.push_str(&format!("\n{mark}  {}\n", style.bold(&property.id)));
+            let cite = report::citation_text(
+                procedure.rulebook.citations.get(&property.citation),
+                &property.citation,
+            );
+            for line in textwrap::wrap(&format!("{} — {cite}", property.says), 90) {
+                out.push_str(&format!("       {line}\n"));
+            }
+            if let Some(i) = verdict.example {
+                let what = if sometimes {
+                    "witness"
+                } else {
+                    "counterexample"
+                };
+                out.push_str(&format!("       {what} ({} moves):\n", ex.nodes[i].depth));
+                for line in explore::route_text(&ex, i).lines() {
+                    out.push_str(&format!("     {line}\n"));
+                }
+                if let Some(dir) = write {
+                    let path = dir.join(format!("{}-{}.yaml", procedure.rulebook.id, property.id));
+                    let teaches = format!(
+                        "the {what} that `treatysim check` found for the property {}: {}",
+                        property.id, property.says
+                    );
+                    let text = ex.route_scenario(i, &format!("{what}: {}", property.id), &teaches);
+                    if let Err(d) = files::write_atomic(&path, text.as_bytes(), &[]) {
+                        self.report_error(&d);
+                        return Ok(2);
+                    }
+                    out.push_str(&format!("       written to {}\n", path.display()));
+                }
+            }
+        }
+        out.push_str(&format!("\n{held} hold, {failed} fail\n"));
+        self.out.write_all(out.as_bytes())?;
+        self.out.flush()?;
+        if std::io::stderr().is_terminal() {
+            eprintln!("explored in {:.2} s", started.elapsed().as_secs_f64());
+        }
+        Ok(if failed > 0 { 1 } else { 0 })
     }
 
     fn explain(&mut self, name: &str, id: &str) -> std::io::Result<i32> {

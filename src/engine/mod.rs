@@ -172,11 +172,44 @@ pub fn trial(
     let mut engine = Engine::new(procedure, scenario, trace);
     engine.active = active;
     engine.marks = Some(marks);
+    engine.quiet = true;
     let end = engine.run_in(world).unwrap_or(Date::MIN);
     TrialInfo {
         end,
         path: engine.path,
     }
+}
+
+/// One move of an exploration: the timers due by `event.date` fire, then `event` (the
+/// scenario's event `index`, at the date given) applies to `world`. The steps taken are
+/// appended to `trace`. On an impossible event the world is left as the timers left it,
+/// and the error carries no explanation (explorations only ask whether it can happen).
+pub fn step(
+    procedure: &Procedure,
+    scenario: &Scenario,
+    world: &mut World,
+    index: usize,
+    event: &Event,
+    trace: &mut Vec<TraceStep>,
+) -> Result<(), Impossible> {
+    let mut engine = Engine::new(procedure, scenario, Some(trace));
+    engine.quiet = true;
+    engine.fire_timers(world, event.date);
+    world.date = world.date.max(event.date);
+    engine.apply(world, index, event)
+}
+
+/// Lets time run to `date`: the timers due by then fire; steps go to `trace`.
+pub fn wait(
+    procedure: &Procedure,
+    scenario: &Scenario,
+    world: &mut World,
+    date: Date,
+    trace: &mut Vec<TraceStep>,
+) {
+    let mut engine = Engine::new(procedure, scenario, Some(trace));
+    engine.fire_timers(world, date);
+    world.date = world.date.max(date);
 }
 
 /// The outcome a world stands at, as `run` reports it.
@@ -228,6 +261,9 @@ struct Engine<'a> {
     marks: Option<&'a mut Marks>,
     /// A fingerprint of the steps taken.
     path: u64,
+    /// Impossible events build no explanation (a simulation or an exploration asks only
+    /// whether the event can happen).
+    quiet: bool,
 }
 
 /// What an event says that selects among steps.
@@ -271,6 +307,7 @@ impl<'a> Engine<'a> {
             active: &[],
             marks: None,
             path: 0xcbf2_9ce4_8422_2325,
+            quiet: false,
         }
     }
 
@@ -296,7 +333,7 @@ impl<'a> Engine<'a> {
             world.date = event.date;
             match self.apply(world, index, event) {
                 Ok(()) => {}
-                Err(_) if self.marks.is_some() => {
+                Err(_) if self.quiet => {
                     if let Some(marks) = self.marks.as_deref_mut() {
                         marks.skipped[index] = true;
                     }
@@ -495,7 +532,7 @@ impl<'a> Engine<'a> {
                 .filter(move |(_, step)| selection.matches(step))
         };
         if matching().next().is_none() {
-            if self.marks.is_some() {
+            if self.quiet {
                 // A simulation passes over the event without explaining why.
                 return Err(self.impossible(w, index, event, kind, instance, stage, selection));
             }
@@ -637,7 +674,7 @@ impl<'a> Engine<'a> {
         requirement: Requirement,
     ) -> Result<(), Impossible> {
         // A simulation passes over the event; it builds no explanation.
-        let quiet = self.marks.is_some();
+        let quiet = self.quiet;
         let fail = |message: String, help: String| Impossible {
             event: index,
             at_subject: false,
@@ -749,7 +786,7 @@ impl<'a> Engine<'a> {
         stage: NodeIndex,
         selection: Selection,
     ) -> Impossible {
-        if self.marks.is_some() {
+        if self.quiet {
             // A simulation passes over the event; the explanation would go unread.
             return Impossible {
                 event: index,

@@ -164,6 +164,30 @@ impl World {
         );
     }
 
+    /// Becomes a copy of `other`, reusing this world's bill and case buffers (the derived
+    /// `clone_from` would allocate new ones): an exploration copies a world per move.
+    pub fn assign(&mut self, other: &World) {
+        self.date = other.date;
+        self.treaty = other.treaty;
+        self.suspension = other.suspension;
+        self.consent = other.consent;
+        self.congress = other.congress;
+        self.executive = other.executive;
+        self.notice_takes_effect = other.notice_takes_effect;
+        self.notice_due = other.notice_due;
+        self.notice_held = other.notice_held;
+        self.effective_on = other.effective_on;
+        self.act_authorized = other.act_authorized;
+        self.limitation_repealed = other.limitation_repealed;
+        self.consulted = other.consulted;
+        self.first_valid_notification = other.first_valid_notification;
+        self.senate_suit = other.senate_suit;
+        self.house_suit = other.house_suit;
+        self.breached = other.breached;
+        self.bills.clone_from(&other.bills);
+        self.cases.clone_from(&other.cases);
+    }
+
     /// The stage of a track (bills and cases by index).
     pub fn stage(&self, kind: TrackKind, instance: Option<usize>) -> NodeIndex {
         match (kind, instance) {

@@ -55,6 +55,7 @@ struct RulebookFile {
     doctrine: Option<Vec<DoctrineEntry>>,
     holdings: Option<BTreeMap<String, HoldingNote>>,
     glossary: Option<Vec<GlossaryEntry>>,
+    properties: Option<Vec<Property>>,
 }
 
 /// A complete rulebook: every section present, references not yet checked.
@@ -72,6 +73,39 @@ pub struct Rulebook {
     pub doctrine: Vec<DoctrineEntry>,
     pub holdings: BTreeMap<String, HoldingNote>,
     pub glossary: Vec<GlossaryEntry>,
+    /// Properties of the law in plain words, which `treatysim check` tests over every
+    /// reachable state.
+    pub properties: Vec<Property>,
+}
+
+/// A property of the law: what it says, and which test (a closed list) checks it.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Property {
+    pub id: String,
+    pub says: String,
+    pub test: PropertyTest,
+    /// The provision the test is about, for tests that name one.
+    pub provision: Option<String>,
+    pub citation: String,
+}
+
+/// The tests `treatysim check` knows.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum PropertyTest {
+    /// Never withdrawn and lawful without consent, an Act, or the statute held invalid.
+    NeverLawfulWithdrawalUnauthorized,
+    /// Never a bill enacted that has not passed both chambers.
+    NeverEnactedWithoutBothChambers,
+    /// Some reachable state is withdrawn and unlawful.
+    SometimesUnlawfulWithdrawal,
+    /// Every notice given without authorization records a breach of `provision`.
+    AlwaysUnauthorizedNoticeBreaches,
+    /// No reachable state has a violation standing.
+    NeverUnlawful,
+    /// Some reachable state is withdrawn without consent or an Act.
+    SometimesWithdrawnUnauthorized,
 }
 
 /// The law's numbers.
@@ -323,6 +357,11 @@ pub fn read(id_or_path: &str, depth: usize) -> Result<Rulebook, Diagnostic> {
         doctrine: section!(doctrine),
         holdings: section!(holdings),
         glossary: section!(glossary),
+        properties: match (file.properties, &base) {
+            (Some(value), _) => value,
+            (None, Some(base)) => base.properties.clone(),
+            (None, None) => Vec::new(),
+        },
     })
 }
 

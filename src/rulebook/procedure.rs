@@ -474,6 +474,17 @@ impl Procedure {
                 return Err(format!("`holdings:` has no entry for {holding}"));
             }
         }
+        for property in &rulebook.properties {
+            known_citation(&property.citation, &format!("property {}", property.id))?;
+            if let Some(id) = &property.provision
+                && !rulebook.provisions.iter().any(|p| &p.id == id)
+            {
+                return Err(format!(
+                    "property {} names the provision {id}, which is not under `provisions:`",
+                    property.id
+                ));
+            }
+        }
         for entry in &rulebook.glossary {
             known_citation(
                 &entry.citation,

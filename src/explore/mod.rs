@@ -1,0 +1,570 @@
+//! Exploring every route through the procedure: the engine itself, driven by
+//! representative moves (a vote that carries and one that fails, each holding, waiting
+//! for the next deadline or acting before it), from the start, breadth first, until no
+//! new state appears. One bill and one case (the Senate's suit) at most.
+//!
+//! Moves take no time; time passes only by waiting for the next deadline (the notice's
+//! year, a bill's ten days, 180 days after the committees were notified). States are
+//! compared by what can still matter: every track's stage, the facts the law weighs,
+//! which deadlines are pending and in what order, and (for the properties) whether the
+//! bill has passed both chambers. The dates themselves are kept in each state's world
+//! so that a route can be written out as a scenario `treatysim run` replays.
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+
+use crate::calendar::days_between;
+use crate::engine::{self, TraceStep, World};
+use crate::rulebook::Procedure;
+use crate::scenario::{self, Scenario};
+use crate::vocab::{Holding, TrackKind, TreatyStatus};
+
+/// The most states an exploration visits (a safety net; the built-in rulebooks need far
+/// fewer).
+pub const STATE_LIMIT: usize = 2_000_000;
+
+/// The day explorations start.
+const START: &str = "2027-01-04";
+
+/// The representative moves: (what a reader sees, the event as a scenario writes it).
+const MOVES: &[(&str, &str)] = &[
+    ("give notice", "do: give_notice"),
+    ("rescind the notice", "do: rescind_notice"),
+    ("suspend obligations", "do: suspend"),
+    ("resume obligations", "do: resume"),
+    (
+        "Senate consents, 67–33",
+        "do: consent_vote, yeas: 67, nays: 33",
+    ),
+    (
+        "Senate withholds consent, 60–40",
+        "do: consent_vote, yeas: 60, nays: 40",
+    ),
+    ("consult the committees", "do: consult_committees"),
+    ("notify the committees in writing", "do: notify_committees"),
+    ("spend funds on withdrawal", "do: spend"),
+    (
+        "introduce an Act authorizing withdrawal (House)",
+        "do: introduce, bill: hr-1, chamber: house, purpose: authorize_withdrawal",
+    ),
+    (
+        "House passes it, 300–130",
+        "do: vote, bill: hr-1, chamber: house, yeas: 300, nays: 130",
+    ),
+    (
+        "House rejects it, 200–230",
+        "do: vote, bill: hr-1, chamber: house, yeas: 200, nays: 230",
+    ),
+    (
+        "Senate invokes cloture, 60–40",
+        "do: cloture_vote, bill: hr-1, yeas: 60, nays: 40",
+    ),
+    (
+        "cloture fails, 55–45",
+        "do: cloture_vote, bill: hr-1, yeas: 55, nays: 45",
+    ),
+    (
+        "Senate passes it, 55–45",
+        "do: vote, bill: hr-1, chamber: senate, yeas: 55, nays: 45",
+    ),
+    (
+        "Senate rejects it, 45–55",
+        "do: vote, bill: hr-1, chamber: senate, yeas: 45, nays: 55",
+    ),
+    ("present it to the President", "do: present, bill: hr-1"),
+    ("the President signs it", "do: sign, bill: hr-1"),
+    ("the President vetoes it", "do: veto, bill: hr-1"),
+    (
+        "House overrides, 300–130",
+        "do: override, bill: hr-1, chamber: house, yeas: 300, nays: 130",
+    ),
+    (
+        "House fails to override, 250–180",
+        "do: override, bill: hr-1, chamber: house, yeas: 250, nays: 180",
+    ),
+    (
+        "Senate overrides, 70–30",
+        "do: override, bill: hr-1, chamber: senate, yeas: 70, nays: 30",
+    ),
+    (
+        "Senate fails to override, 60–40",
+        "do: override, bill: hr-1, chamber: senate, yeas: 60, nays: 40",
+    ),
+    ("Congress adjourns", "do: adjourn"),
+    ("Congress reconvenes", "do: reconvene"),
+    (
+        "Senate resolves to sue, 55–45",
+        "do: authorize_suit, chamber: senate, yeas: 55, nays: 45",
+    ),
+    (
+        "the Senate's counsel sues",
+        "do: file_suit, case: c, plaintiff: senate",
+    ),
+    (
+        "the court: no standing",
+        "do: rule, case: c, holding: no_standing",
+    ),
+    (
+        "the court: political question",
+        "do: rule, case: c, holding: political_question",
+    ),
+    (
+        "the court: unlawful, with an injunction",
+        "do: rule, case: c, holding: unlawful, remedy: injunction",
+    ),
+    (
+        "the court: unlawful, declaratory only",
+        "do: rule, case: c, holding: unlawful, remedy: declaratory",
+    ),
+    (
+        "the court: section 1250A invalid",
+        "do: rule, case: c, holding: statute_invalid",
+    ),
+    ("appeal", "do: appeal, case: c"),
+    ("certiorari granted", "do: cert, case: c, granted: true"),
+    ("certiorari denied", "do: cert, case: c, granted: false"),
+];
+
+/// A move, or waiting for the next deadline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Move {
+    Event(usize),
+    Wait,
+}
+
+/// One state reached.
+#[derive(Clone, Debug)]
+pub struct Node {
+    pub world: World,
+    /// The bill has passed both chambers at some point on the way here.
+    pub passed_both: bool,
+    /// How it was first reached: the state before, the move, and the steps it took.
+    pub parent: Option<(usize, Move, Vec<TraceStep>)>,
+    pub depth: usize,
+}
+
+/// What a state is, for telling states apart, packed into one number (compared and
+/// hashed in one go): each track's stage (8 bits each: treaty, suspension, consent,
+/// congress, executive, the bill, the case), the facts the law weighs (a bit each),
+/// whether the committees were notified long enough ago (2 bits), the pending deadlines
+/// in the order they fall (2 bits each), and the provisions breached (32 bits).
+type Key = u128;
+/// The exploration of a rulebook.
+pub struct Exploration<'a> {
+    pub procedure: &'a Procedure,
+    pub scenario: Scenario,
+    pub nodes: Vec<Node>,
+    /// Transitions tried that led somewhere (including to states seen before).
+    pub transitions: usize,
+}
+
+fn move_scenario(procedure: &Procedure) -> Scenario {
+    let mut text = format!(
+        "title: every move\nrulebook: {}\nsetup: {{ filibuster: true }}\nevents:\n",
+        procedure.rulebook.id
+    );
+    for (_, yaml) in MOVES {
+        text.push_str(&format!("  - {{ on: {START}, {yaml} }}\n"));
+    }
+    scenario::parse("(moves)", text.into()).expect("the representative moves are a valid scenario")
+}
+
+/// The label of a move.
+pub fn move_label(m: Move) -> &'static str {
+    match m {
+        Move::Event(i) => MOVES[i].0,
+        Move::Wait => "time passes to the next deadline",
+    }
+}
+
+impl<'a> Exploration<'a> {
+    /// Explores every state reachable from the start (at most `limit` states).
+    pub fn run(procedure: &'a Procedure, limit: usize) -> Exploration<'a> {
+        let scenario = move_scenario(procedure);
+        let start_date = scenario.events[0].date;
+        let world = World::new(procedure, &scenario, start_date);
+        let mut ex = Exploration {
+            procedure,
+            scenario,
+            nodes: vec![Node {
+                world,
+                passed_both: false,
+                parent: None,
+                depth: 0,
+            }],
+            transitions: 0,
+        };
+        let mut seen: HashMap<Key, usize, foldhash::fast::FixedState> = HashMap::default();
+        seen.insert(ex.key(&ex.nodes[0].world, false), 0);
+        let mut scratch = ex.nodes[0].world.clone();
+        let mut steps = Vec::new();
+        let mut next = 0;
+        while next < ex.nodes.len() && ex.nodes.len() < limit {
+            let here = next;
+            next += 1;
+            let moves = (0..MOVES.len()).map(Move::Event).chain([Move::Wait]);
+            for m in moves {
+                scratch.assign(&ex.nodes[here].world);
+                steps.clear();
+                if !ex.apply(&mut scratch, m, &mut steps) {
+                    continue;
+                }
+                ex.transitions += 1;
+                let passed_both = ex.nodes[here].passed_both
+                    || steps.iter().any(|t| {
+                        t.track == TrackKind::Bill
+                            && procedure.track(TrackKind::Bill).graph[t.to].status == "passed_both"
+                    });
+                let key = ex.key(&scratch, passed_both);
+                if seen.contains_key(&key) {
+                    continue;
+                }
+                seen.insert(key, ex.nodes.len());
+                ex.nodes.push(Node {
+                    world: scratch.clone(),
+                    passed_both,
+                    parent: Some((here, m, steps.clone())),
+                    depth: ex.nodes[here].depth + 1,
+                });
+            }
+        }
+        ex
+    }
+
+    /// The next deadline after `w`'s date, if any.
+    fn next_deadline(&self, w: &World) -> Option<Date> {
+        let period = self.procedure.rulebook.parameters.committee_notice_days;
+        let committee = w
+            .first_valid_notification
+            .and_then(|n| n.checked_add(jiff::Span::new().days(period)).ok())
+            .filter(|d| *d > w.date);
+        [w.notice_due, committee]
+            .into_iter()
+            .chain(w.bills.iter().map(|b| b.due))
+            .flatten()
+            .min()
+    }
+
+    /// A move applied to `world` (a copy of a state's), its steps appended to `steps`:
+    /// false when the move is impossible there or changes nothing.
+    fn apply(&self, world: &mut World, m: Move, steps: &mut Vec<TraceStep>) -> bool {
+        let before = world.date;
+        match m {
+            Move::Event(i) => {
+                let mut event = self.scenario.events[i].clone();
+                event.date = world.date;
+                if engine::step(self.procedure, &self.scenario, world, i, &event, steps).is_err() {
+                    return false;
+                }
+            }
+            Move::Wait => {
+                let Some(date) = self.next_deadline(world) else {
+                    return false;
+                };
+                engine::wait(self.procedure, &self.scenario, world, date, steps);
+            }
+        }
+        !steps.is_empty() || world.date != before
+    }
+
+    fn key(&self, w: &World, passed_both: bool) -> Key {
+        let period = self.procedure.rulebook.parameters.committee_notice_days;
+        let notification: u8 = match w.first_valid_notification {
+            None => 0,
+            Some(n) if days_between(n, w.date) < period => 1,
+            Some(_) => 2,
+        };
+        // At most three deadlines (one bill), sorted without allocating.
+        let mut deadlines = [(Date::MAX, 0u8); 3];
+        let mut count = 0;
+        if let Some(d) = w.notice_due {
+            deadlines[count] = (d, 1);
+            count += 1;
+        }
+        if let Some(d) = w.bills.first().and_then(|b| b.due) {
+            deadlines[count] = (d, 2);
+            count += 1;
+        }
+        if notification == 1
+            && let Some(n) = w.first_valid_notification
+            && let Ok(d) = n.checked_add(jiff::Span::new().days(period))
+        {
+            deadlines[count] = (d, 3);
+        }
+        deadlines.sort_unstable();
+        let order = deadlines.map(|(_, kind)| kind);
+        let bill = w.bills.first();
+        let case = w.cases.first();
+        let stage = |n: petgraph::graph::NodeIndex| (n.index() as u128) & 0xff;
+        let mut key: u128 = 0;
+        for (k, n) in [w.treaty, w.suspension, w.consent, w.congress, w.executive]
+            .into_iter()
+            .enumerate()
+        {
+            key |= stage(n) << (8 * k);
+        }
+        key |= bill.map_or(0, |b| stage(b.stage)) << 40;
+        key |= case.map_or(0, |c| stage(c.stage)) << 48;
+        let flags = [
+            w.notice_held,
+            w.effective_on.is_some(),
+            w.act_authorized,
+            w.limitation_repealed,
+            w.consulted,
+            w.senate_suit,
+            w.house_suit,
+            bill.is_some_and(|b| b.cloture),
+            case.is_some_and(|c| engine::injunction(c.holding, c.remedy)),
+            case.is_some_and(|c| c.holding == Some(Holding::StatuteInvalid)),
+            passed_both,
+        ];
+        for (k, flag) in flags.into_iter().enumerate() {
+            key |= u128::from(flag) << (56 + k);
+        }
+        key |= u128::from(notification) << 67;
+        for (k, kind) in order.into_iter().enumerate() {
+            key |= u128::from(kind) << (69 + 2 * k);
+        }
+        key |= u128::from(w.breached.iter().fold(0u32, |m, k| m | (1 << k))) << 75;
+        key
+    }
+
+    /// The treaty's status in a state.
+    pub fn status(&self, i: usize) -> TreatyStatus {
+        engine::treaty_status(self.procedure, &self.nodes[i].world)
+    }
+
+    /// Whether no violation stands in a state.
+    pub fn lawful(&self, i: usize) -> bool {
+        engine::standing_breaches(&self.nodes[i].world).0.is_empty()
+    }
+
+    /// Whether withdrawal (or suspension) is authorized in a state.
+    pub fn authorized(&self, i: usize) -> bool {
+        self.nodes[i].world.authorized(self.procedure)
+    }
+
+    /// The moves from the start to a state: each move, the day it was made (for a wait,
+    /// the day it ended), and the steps it took.
+    pub fn route(&self, i: usize) -> Vec<(Move, Date, &[TraceStep])> {
+        let mut route = Vec::new();
+        let mut at = i;
+        while let Some((parent, m, steps)) = &self.nodes[at].parent {
+            let date = match m {
+                Move::Wait => self.nodes[at].world.date,
+                Move::Event(_) => self.nodes[*parent].world.date,
+            };
+            route.push((*m, date, steps.as_slice()));
+            at = *parent;
+        }
+        route.reverse();
+        route
+    }
+
+    /// A route written as a scenario `treatysim run` replays.
+    pub fn route_scenario(&self, i: usize, title: &str, teaches: &str) -> String {
+        let mut out = String::new();
+        for (k, line) in textwrap::wrap(&format!("Teaches: {teaches}"), 88)
+            .iter()
+            .enumerate()
+        {
+            out.push_str(if k == 0 { "# " } else { "#   " });
+            out.push_str(line);
+            out.push('\n');
+        }
+        out.push_str(&format!(
+            "title: \"{}\"\nrulebook: {}\nsetup: {{ filibuster: true }}\nevents:\n",
+            title.replace('"', "'"),
+            self.procedure.rulebook.id
+        ));
+        let route = self.route(i);
+        let mut any = false;
+        for (m, date, _) in &route {
+            if let Move::Event(e) = m {
+                out.push_str(&format!("  - {{ on: {date}, {} }}\n", MOVES[*e].1));
+                any = true;
+            }
+        }
+        if !any {
+            out.push_str(&format!("  - {{ on: {START}, do: announce }}\n"));
+        }
+        out.push_str(&format!("until: {}\n", self.nodes[i].world.date));
+        out
+    }
+}
+
+/// The actor of a step, as a reader says it.
+pub fn actor_name(actor: crate::vocab::Actor) -> &'static str {
+    use crate::vocab::Actor;
+    match actor {
+        Actor::President => "President",
+        Actor::Senate => "Senate",
+        Actor::House => "House",
+        Actor::Congress | Actor::Chamber => "Congress",
+        Actor::Courts => "Courts",
+        Actor::Plaintiff => "Plaintiff",
+        Actor::Clock => "Clock",
+    }
+}
+
+/// A route, as numbered moves with the steps each took, their actors and sources.
+pub fn route_text(ex: &Exploration, i: usize) -> String {
+    let p = ex.procedure;
+    let mut out = String::new();
+    for (n, (m, date, steps)) in ex.route(i).iter().enumerate() {
+        let head = match m {
+            Move::Wait => format!("time passes to {date}"),
+            Move::Event(_) => move_label(*m).to_string(),
+        };
+        out.push_str(&format!("  {:>2}. {head}\n", n + 1));
+        for t in steps.iter() {
+            let step = &p.track(t.track).graph[t.edge];
+            let cite = crate::report::citation_text(
+                p.rulebook.citations.get(&step.citation),
+                &step.citation,
+            );
+            let breaches: Vec<&str> = t
+                .violations
+                .iter()
+                .filter_map(|k| p.provisions.get(k).map(|x| x.id.as_str()))
+                .collect();
+            let mut line = format!("{:<9}  {} — {cite}", actor_name(step.actor), step.label);
+            if !breaches.is_empty() {
+                line.push_str(&format!("; breaches {}", breaches.join(", ")));
+            }
+            for (k, w) in textwrap::wrap(&line, 88).iter().enumerate() {
+                out.push_str(if k == 0 {
+                    "        "
+                } else {
+                    "                   "
+                });
+                out.push_str(w);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// The distinct routes to what `target` accepts, shortest first: the states where a route
+/// first reaches it (its parent did not), keeping a route only when no shorter route kept
+/// with the same verdict (the same violations standing) is contained in it (its moves a
+/// subsequence of this one's), so that a route with an irrelevant move added is not
+/// listed again.
+pub fn first_arrivals(ex: &Exploration, target: impl Fn(usize) -> bool) -> Vec<usize> {
+    let mut found: Vec<usize> = (0..ex.nodes.len())
+        .filter(|&i| target(i))
+        .filter(|&i| {
+            ex.nodes[i]
+                .parent
+                .as_ref()
+                .is_none_or(|(parent, _, _)| !target(*parent))
+        })
+        .collect();
+    found.sort_by_key(|&i| (ex.nodes[i].depth, i));
+    let verdict = |i: usize| engine::standing_breaches(&ex.nodes[i].world).0;
+    let mut kept: Vec<(usize, Vec<Move>)> = Vec::new();
+    for i in found {
+        let moves: Vec<Move> = ex.route(i).iter().map(|(m, _, _)| *m).collect();
+        let contained = kept
+            .iter()
+            .any(|(k, km)| verdict(*k) == verdict(i) && is_subsequence(km, &moves));
+        if !contained {
+            kept.push((i, moves));
+        }
+    }
+    kept.into_iter().map(|(i, _)| i).collect()
+}
+
+/// Whether `short` appears in `long` in order (not necessarily together).
+fn is_subsequence(short: &[Move], long: &[Move]) -> bool {
+    let mut it = long.iter();
+    short.iter().all(|m| it.any(|x| x == m))
+}
+
+/// What checking one property found.
+#[derive(Clone, Debug)]
+pub struct Verdict {
+    pub holds: bool,
+    /// For "sometimes": a state that shows it; for a property that fails: a state that
+    /// breaks it.
+    pub example: Option<usize>,
+}
+
+/// Checks one property over every state (and, for "always", every move) explored.
+pub fn check(ex: &Exploration, property: &crate::rulebook::Property) -> Verdict {
+    use crate::rulebook::PropertyTest as T;
+    let p = ex.procedure;
+    let withdrawn = |i: usize| ex.status(i) == TreatyStatus::Withdrawn;
+    let invalid = |i: usize| engine::standing_breaches(&ex.nodes[i].world).1;
+    let enacted = |i: usize| {
+        ex.nodes[i]
+            .world
+            .bills
+            .iter()
+            .any(|b| b.stage == p.roles.bill_enacted)
+    };
+    // The shallowest state that satisfies `f` (states are in breadth-first order).
+    let first = |f: &dyn Fn(usize) -> bool| (0..ex.nodes.len()).find(|&i| f(i));
+    match property.test {
+        T::NeverLawfulWithdrawalUnauthorized => {
+            let bad = first(&|i| withdrawn(i) && ex.lawful(i) && !ex.authorized(i) && !invalid(i));
+            Verdict {
+                holds: bad.is_none(),
+                example: bad,
+            }
+        }
+        T::NeverEnactedWithoutBothChambers => {
+            let bad = first(&|i| enacted(i) && !ex.nodes[i].passed_both);
+            Verdict {
+                holds: bad.is_none(),
+                example: bad,
+            }
+        }
+        T::SometimesUnlawfulWithdrawal => {
+            let witness = first(&|i| withdrawn(i) && !ex.lawful(i));
+            Verdict {
+                holds: witness.is_some(),
+                example: witness,
+            }
+        }
+        T::SometimesWithdrawnUnauthorized => {
+            let witness = first(&|i| withdrawn(i) && !ex.authorized(i));
+            Verdict {
+                holds: witness.is_some(),
+                example: witness,
+            }
+        }
+        T::NeverUnlawful => {
+            let bad = first(&|i| !ex.lawful(i));
+            Verdict {
+                holds: bad.is_none(),
+                example: bad,
+            }
+        }
+        T::AlwaysUnauthorizedNoticeBreaches => {
+            let wanted = property
+                .provision
+                .as_ref()
+                .and_then(|id| p.provisions.iter().position(|x| &x.id == id));
+            let bad = first(&|i| {
+                let Some((parent, Move::Event(_), steps)) = &ex.nodes[i].parent else {
+                    return false;
+                };
+                let unauthorized = !ex.authorized(*parent);
+                steps.iter().any(|t| {
+                    let step = &p.track(t.track).graph[t.edge];
+                    step.trigger
+                        == crate::rulebook::Trigger::Action(crate::vocab::Action::GiveNotice)
+                        && unauthorized
+                        && wanted.is_none_or(|k| !t.violations.contains(k))
+                })
+            });
+            Verdict {
+                holds: bad.is_none() && wanted.is_some(),
+                example: bad,
+            }
+        }
+    }
+}
