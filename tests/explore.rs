@@ -279,3 +279,54 @@ fn check_finds_the_counterexample_when_the_law_has_a_hole() {
     assert_eq!(doc["outcome"]["lawful"], true);
     assert_eq!(doc["outcome"]["authorized"], false);
 }
+
+/// The changed scenario `why` prints, replayed with `run`.
+fn replay_why(stdout: &str) -> serde_json::Value {
+    let yaml = stdout
+        .split("The changed scenario (`treatysim run` replays it):\n\n")
+        .nth(1)
+        .expect("a changed scenario");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("changed.yaml");
+    std::fs::write(&file, yaml).unwrap();
+    let out = run_bin(&["run", "--format", "json", file.to_str().unwrap()]);
+    assert_exit(&out, 0, "the changed scenario runs");
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn why_finds_the_votes_that_would_have_made_the_notice_lawful() {
+    let out = run_bin(&["why", "scenarios/sixty-senators-law.yaml"]);
+    assert_exit(&out, 0, "why");
+    let t = text(&out.stdout);
+    assert!(
+        t.contains("the scenario ends notice pending and unlawful"),
+        "{t}"
+    );
+    let flat = t.replace("\n  ", " ");
+    assert!(
+        flat.contains("With 67 yeas and 33 nays instead of 62–38 on 2027-06-01 (consent_vote), it would end notice pending and lawful instead."),
+        "{t}"
+    );
+    let doc = replay_why(&t);
+    assert_eq!(doc["outcome"]["treaty"], "notice_pending");
+    assert_eq!(doc["outcome"]["lawful"], true);
+}
+
+#[test]
+fn why_finds_the_day_the_committee_notice_falls_short() {
+    let out = run_bin(&["why", "scenarios/committee-notice-179-days.yaml"]);
+    assert_exit(&out, 0, "why");
+    let t = text(&out.stdout);
+    let flat = t.replace("\n  ", " ");
+    assert!(
+        flat.contains(" come on ") && flat.contains("lawful instead"),
+        "{t}"
+    );
+    let doc = replay_why(&t);
+    assert_eq!(doc["outcome"]["lawful"], true);
+    // A file with uncertain inputs is refused.
+    let out = run_bin(&["why", "scenarios/uncertain-senate-and-courts.yaml"]);
+    assert_exit(&out, 2, "why on an uncertain file");
+    assert!(text(&out.stderr).contains("without uncertain inputs"));
+}

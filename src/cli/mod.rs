@@ -182,6 +182,17 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         write_scenarios: Option<PathBuf>,
     },
+    /// The smallest change to a scenario that would flip its outcome (the treaty's
+    /// status or whether it ends lawful): a vote, a holding, an event removed, moved or
+    /// added; printed as a sentence and as the changed scenario.
+    Why {
+        /// The scenario file (YAML), without uncertain inputs.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Rulebook to use instead of the scenario's: a built-in id or a file.
+        #[arg(long, value_name = "ID|FILE")]
+        rulebook: Option<String>,
+    },
     /// Explain a term of the glossary, a stage or a step, in plain words with its
     /// source; without a name, list them all.
     Explain {
@@ -307,6 +318,7 @@ pub fn main() -> i32 {
             rulebook,
             write_scenarios,
         } => app.check(&rulebook, write_scenarios.as_deref()),
+        Command::Why { file, rulebook } => app.why(&file, rulebook.as_deref()),
         Command::Explain { name, rulebook } => app.explain(&name.join(" "), &rulebook),
         Command::Rulebook { command } => app.rulebook(command),
     };
@@ -965,6 +977,70 @@ impl<W: Write> App<W> {
             eprintln!("explored in {:.2} s", started.elapsed().as_secs_f64());
         }
         Ok(if failed > 0 { 1 } else { 0 })
+    }
+
+    fn why(&mut self, path: &Path, override_id: Option<&str>) -> std::io::Result<i32> {
+        let loaded = scenario::load(path).and_then(|s| {
+            let key = self.procedure(&s, override_id)?;
+            Ok((s, key))
+        });
+        let (scenario, key) = match loaded {
+            Ok(found) => found,
+            Err(d) => {
+                self.report_error(&d);
+                return Ok(2);
+            }
+        };
+        if scenario.is_uncertain() {
+            self.report_error(
+                &Diagnostic::file(&scenario.file, "why needs a scenario without uncertain inputs")
+                    .with_help("draw one history with `treatysim run FILE --seed S --trial N`, or remove the chances, windows, binomial votes and weighted holdings"),
+            );
+            return Ok(2);
+        }
+        let procedure = &self.procedures[&key];
+        let (base, tried, best) = match explore::why::smallest_flip(procedure, &scenario) {
+            Ok(found) => found,
+            Err(_) => {
+                let d = engine::run(procedure, &scenario)
+                    .err()
+                    .map(|e| e.diagnostic(&scenario))
+                    .unwrap_or_else(|| Diagnostic::file(&scenario.file, "the scenario cannot run"));
+                self.report_error(&d);
+                return Ok(2);
+            }
+        };
+        let mut out = String::new();
+        out.push_str(&self.style.bold(&format!("Why: {}", scenario.title)));
+        out.push('\n');
+        out.push_str(&format!(
+            "Under {} the scenario ends {}.\n",
+            procedure.rulebook.id,
+            explore::why::summary(&base)
+        ));
+        match best {
+            None => out.push_str(&format!(
+                "None of the {tried} single changes tried (a vote, a holding, an event removed, moved or added) flips it.\n"
+            )),
+            Some(change) => {
+                out.push_str(&format!(
+                    "The smallest change that flips it, of {tried} tried:\n\n"
+                ));
+                let sentence = format!(
+                    "{}, it would end {} instead.",
+                    change.sentence,
+                    explore::why::summary(&change.outcome)
+                );
+                for line in textwrap::wrap(&sentence, 96) {
+                    out.push_str(&format!("  {line}\n"));
+                }
+                out.push_str("\nThe changed scenario (`treatysim run` replays it):\n\n");
+                out.push_str(&explore::why::to_yaml(procedure, &change.scenario));
+            }
+        }
+        self.out.write_all(out.as_bytes())?;
+        self.out.flush()?;
+        Ok(0)
     }
 
     fn explain(&mut self, name: &str, id: &str) -> std::io::Result<i32> {

@@ -10,6 +10,8 @@
 //! bill has passed both chambers. The dates themselves are kept in each state's world
 //! so that a route can be written out as a scenario `treatysim run` replays.
 
+pub mod why;
+
 use std::collections::HashMap;
 
 use jiff::civil::Date;
