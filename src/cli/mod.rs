@@ -6,6 +6,7 @@
 
 mod compare_cmd;
 mod explain_cmd;
+mod play_cmd;
 mod rulebook_cmd;
 
 use std::collections::BTreeMap;
@@ -193,6 +194,20 @@ pub enum Command {
         #[arg(long, value_name = "ID|FILE")]
         rulebook: Option<String>,
     },
+    /// Step through the procedure interactively: the moves possible now, grouped by who
+    /// makes them, each consequence narrated with its source, a warning before an
+    /// unlawful move; at the end, the outcome and the session saved as a scenario.
+    Play {
+        /// The rulebook to play: a built-in id or a file.
+        #[arg(long, value_name = "ID|FILE", default_value = rulebook::DEFAULT_ID)]
+        rulebook: String,
+        /// Whose moves to offer (time can always pass).
+        #[arg(long = "as", value_enum, default_value_t = play_cmd::Role::All)]
+        role: play_cmd::Role,
+        /// Save the session here at the end instead of asking where.
+        #[arg(long, value_name = "FILE")]
+        save: Option<PathBuf>,
+    },
     /// Explain a term of the glossary, a stage or a step, in plain words with its
     /// source; without a name, list them all.
     Explain {
@@ -319,6 +334,11 @@ pub fn main() -> i32 {
             write_scenarios,
         } => app.check(&rulebook, write_scenarios.as_deref()),
         Command::Why { file, rulebook } => app.why(&file, rulebook.as_deref()),
+        Command::Play {
+            rulebook,
+            role,
+            save,
+        } => app.play(&rulebook, role, save),
         Command::Explain { name, rulebook } => app.explain(&name.join(" "), &rulebook),
         Command::Rulebook { command } => app.rulebook(command),
     };
@@ -1041,6 +1061,27 @@ impl<W: Write> App<W> {
         self.out.write_all(out.as_bytes())?;
         self.out.flush()?;
         Ok(0)
+    }
+
+    fn play(
+        &mut self,
+        id: &str,
+        role: play_cmd::Role,
+        save: Option<PathBuf>,
+    ) -> std::io::Result<i32> {
+        if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+            eprintln!(
+                "error: play is interactive and needs a terminal\n  help: run it in a terminal; to replay a saved session use `treatysim run FILE`"
+            );
+            return Ok(2);
+        }
+        match rulebook::load(id) {
+            Ok(p) => play_cmd::play(&p, role, save),
+            Err(d) => {
+                self.report_error(&d);
+                Ok(2)
+            }
+        }
     }
 
     fn explain(&mut self, name: &str, id: &str) -> std::io::Result<i32> {

@@ -128,11 +128,12 @@ const MOVES: &[(&str, &str)] = &[
     ("certiorari denied", "do: cert, case: c, granted: false"),
 ];
 
-/// A move, or waiting for the next deadline.
+/// A move, or waiting for the next deadline, or (in `play`) for some days.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Move {
     Event(usize),
     Wait,
+    WaitDays(i64),
 }
 
 /// One state reached.
@@ -173,30 +174,19 @@ fn move_scenario(procedure: &Procedure) -> Scenario {
 }
 
 /// The label of a move.
-pub fn move_label(m: Move) -> &'static str {
+pub fn move_label(m: Move) -> String {
     match m {
-        Move::Event(i) => MOVES[i].0,
-        Move::Wait => "time passes to the next deadline",
+        Move::Event(i) => MOVES[i].0.to_string(),
+        Move::Wait => "time passes to the next deadline".to_string(),
+        Move::WaitDays(1) => "time passes: 1 day".to_string(),
+        Move::WaitDays(n) => format!("time passes: {n} days"),
     }
 }
 
 impl<'a> Exploration<'a> {
     /// Explores every state reachable from the start (at most `limit` states).
     pub fn run(procedure: &'a Procedure, limit: usize) -> Exploration<'a> {
-        let scenario = move_scenario(procedure);
-        let start_date = scenario.events[0].date;
-        let world = World::new(procedure, &scenario, start_date);
-        let mut ex = Exploration {
-            procedure,
-            scenario,
-            nodes: vec![Node {
-                world,
-                passed_both: false,
-                parent: None,
-                depth: 0,
-            }],
-            transitions: 0,
-        };
+        let mut ex = Exploration::start(procedure);
         let mut seen: HashMap<Key, usize, foldhash::fast::FixedState> = HashMap::default();
         seen.insert(ex.key(&ex.nodes[0].world, false), 0);
         let mut scratch = ex.nodes[0].world.clone();
@@ -248,6 +238,50 @@ impl<'a> Exploration<'a> {
             .min()
     }
 
+    /// The state the exploration starts from.
+    pub fn start(procedure: &'a Procedure) -> Exploration<'a> {
+        let scenario = move_scenario(procedure);
+        let world = World::new(procedure, &scenario, scenario.events[0].date);
+        Exploration {
+            procedure,
+            scenario,
+            nodes: vec![Node {
+                world,
+                passed_both: false,
+                parent: None,
+                depth: 0,
+            }],
+            transitions: 0,
+        }
+    }
+
+    /// Every move possible from the last state: the move, the world after it, the steps.
+    pub fn possible(&self, from: usize, waits: &[Move]) -> Vec<(Move, World, Vec<TraceStep>)> {
+        let mut found = Vec::new();
+        let moves = (0..MOVES.len())
+            .map(Move::Event)
+            .chain(waits.iter().copied());
+        for m in moves {
+            let mut world = self.nodes[from].world.clone();
+            let mut steps = Vec::new();
+            if self.apply(&mut world, m, &mut steps) {
+                found.push((m, world, steps));
+            }
+        }
+        found
+    }
+
+    /// Records a move taken (in `play`): the new state, reached from `from`.
+    pub fn push(&mut self, from: usize, m: Move, world: World, steps: Vec<TraceStep>) -> usize {
+        self.nodes.push(Node {
+            world,
+            passed_both: false,
+            parent: Some((from, m, steps)),
+            depth: self.nodes[from].depth + 1,
+        });
+        self.nodes.len() - 1
+    }
+
     /// A move applied to `world` (a copy of a state's), its steps appended to `steps`:
     /// false when the move is impossible there or changes nothing.
     fn apply(&self, world: &mut World, m: Move, steps: &mut Vec<TraceStep>) -> bool {
@@ -262,6 +296,12 @@ impl<'a> Exploration<'a> {
             }
             Move::Wait => {
                 let Some(date) = self.next_deadline(world) else {
+                    return false;
+                };
+                engine::wait(self.procedure, &self.scenario, world, date, steps);
+            }
+            Move::WaitDays(n) => {
+                let Ok(date) = world.date.checked_add(jiff::Span::new().days(n)) else {
                     return false;
                 };
                 engine::wait(self.procedure, &self.scenario, world, date, steps);
@@ -354,7 +394,7 @@ impl<'a> Exploration<'a> {
         let mut at = i;
         while let Some((parent, m, steps)) = &self.nodes[at].parent {
             let date = match m {
-                Move::Wait => self.nodes[at].world.date,
+                Move::Wait | Move::WaitDays(_) => self.nodes[at].world.date,
                 Move::Event(_) => self.nodes[*parent].world.date,
             };
             route.push((*m, date, steps.as_slice()));
@@ -416,8 +456,8 @@ pub fn route_text(ex: &Exploration, i: usize) -> String {
     let mut out = String::new();
     for (n, (m, date, steps)) in ex.route(i).iter().enumerate() {
         let head = match m {
-            Move::Wait => format!("time passes to {date}"),
-            Move::Event(_) => move_label(*m).to_string(),
+            Move::Wait | Move::WaitDays(_) => format!("time passes to {date}"),
+            Move::Event(_) => move_label(*m),
         };
         out.push_str(&format!("  {:>2}. {head}\n", n + 1));
         for t in steps.iter() {

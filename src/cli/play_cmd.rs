@@ -1,0 +1,248 @@
+//! `treatysim play`: an interactive step-through for a class. It shows where things
+//! stand, offers only the moves possible now (grouped by who makes them; type to search),
+//! narrates each consequence with its source, warns before an unlawful move, and at the
+//! end prints the outcome and saves the session as a scenario `treatysim run` replays.
+//! The moves and their effects are the engine's own (`explore::Exploration`).
+
+use std::path::PathBuf;
+
+use dialoguer::theme::ColorfulTheme;
+use dialoguer::{Confirm, FuzzySelect, Input};
+
+use crate::engine::{self, TraceStep};
+use crate::explore::{self, Exploration, Move};
+use crate::files;
+use crate::report::{OutcomeRow, citation_text, outcome_rows};
+use crate::rulebook::Procedure;
+use crate::vocab::{Actor, TrackKind};
+
+/// Whose moves are offered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Role {
+    President,
+    Senate,
+    House,
+    Courts,
+    All,
+}
+
+impl Role {
+    fn plays(self, actor: Actor, chamber_label: &str) -> bool {
+        match self {
+            Role::All => true,
+            Role::President => actor == Actor::President,
+            Role::Senate => {
+                actor == Actor::Senate
+                    || (matches!(actor, Actor::Chamber | Actor::Congress)
+                        && chamber_label.contains("Senate"))
+            }
+            Role::House => {
+                actor == Actor::House
+                    || (matches!(actor, Actor::Chamber | Actor::Congress)
+                        && (chamber_label.contains("House") || chamber_label.contains("Congress")))
+            }
+            Role::Courts => matches!(actor, Actor::Courts | Actor::Plaintiff),
+        }
+    }
+}
+
+const WAITS: &[Move] = &[
+    Move::WaitDays(1),
+    Move::WaitDays(7),
+    Move::WaitDays(30),
+    Move::WaitDays(180),
+    Move::Wait,
+];
+
+fn where_things_stand(ex: &Exploration, at: usize) -> String {
+    let p = ex.procedure;
+    let w = &ex.nodes[at].world;
+    let mut out = format!("\nWhere things stand on {}:\n", w.date);
+    for kind in [
+        TrackKind::Treaty,
+        TrackKind::Suspension,
+        TrackKind::Consent,
+        TrackKind::Congress,
+    ] {
+        let track = p.track(kind);
+        out.push_str(&format!(
+            "  {:<34} {}\n",
+            track.title,
+            track.graph[w.stage(kind, None)].label
+        ));
+    }
+    if let Some(b) = w.bills.first() {
+        out.push_str(&format!(
+            "  {:<34} {}\n",
+            "The Act (hr-1)",
+            p.track(TrackKind::Bill).graph[b.stage].label
+        ));
+    }
+    if let Some(c) = w.cases.first() {
+        let holding = c.holding.map(|h| format!(" ({h})")).unwrap_or_default();
+        out.push_str(&format!(
+            "  {:<34} {}{holding}\n",
+            "The Senate's lawsuit",
+            p.track(TrackKind::Case).graph[c.stage].label
+        ));
+    }
+    if let Some(d) = w.notice_due {
+        out.push_str(&format!(
+            "  The notice takes effect on {d}, unless rescinded or enjoined.\n"
+        ));
+    }
+    out
+}
+
+fn narrate(p: &Procedure, steps: &[TraceStep]) -> String {
+    let mut out = String::new();
+    for t in steps {
+        let step = &p.track(t.track).graph[t.edge];
+        let cite = citation_text(p.rulebook.citations.get(&step.citation), &step.citation);
+        out.push_str(&format!("  → {} ({})\n", step.label, t.date));
+        for line in textwrap::wrap(step.text.trim(), 86) {
+            out.push_str(&format!("    {line}\n"));
+        }
+        for k in t.violations.iter() {
+            if let Some(provision) = p.rulebook.provisions.get(k) {
+                out.push_str(&format!(
+                    "    ✗ breaches {}: {}\n",
+                    provision.id, provision.title
+                ));
+            }
+        }
+        out.push_str(&format!("    — {cite}\n"));
+    }
+    out
+}
+
+fn rows_text(rows: &[OutcomeRow]) -> String {
+    let width = rows.iter().map(|r| r.label.len()).max().unwrap_or(8);
+    rows.iter()
+        .map(|r| format!("  {:<width$}  {}\n", r.label, r.value))
+        .collect()
+}
+
+/// Runs the session; returns the exit code.
+pub fn play(p: &Procedure, role: Role, save: Option<PathBuf>) -> std::io::Result<i32> {
+    let theme = ColorfulTheme::default();
+    let mut ex = Exploration::start(p);
+    let mut at = 0usize;
+    println!(
+        "treatysim play — {}.\nType to search the moves; Enter chooses; Esc ends the session.",
+        p.rulebook.title
+    );
+    loop {
+        print!("{}", where_things_stand(&ex, at));
+        let options = ex.possible(at, WAITS);
+        // Each move with who makes it (the actor of its first step).
+        let mut shown: Vec<(String, usize)> = Vec::new();
+        for (k, (m, _, steps)) in options.iter().enumerate() {
+            let label = explore::move_label(*m);
+            let actor = match (m, steps.first()) {
+                (Move::Wait | Move::WaitDays(_), _) | (_, None) => "Time".to_string(),
+                (_, Some(t)) => {
+                    explore::actor_name(p.track(t.track).graph[t.edge].actor).to_string()
+                }
+            };
+            let actor_kind = steps.first().map(|t| p.track(t.track).graph[t.edge].actor);
+            let offered = matches!(m, Move::Wait | Move::WaitDays(_))
+                || actor_kind.is_none_or(|a| role.plays(a, &label));
+            if offered {
+                shown.push((format!("{actor:<10} {label}"), k));
+            }
+        }
+        shown.sort_by(|a, b| a.0.cmp(&b.0));
+        shown.push((
+            "End      end the session and see the outcome".to_string(),
+            usize::MAX,
+        ));
+        let items: Vec<&str> = shown.iter().map(|(s, _)| s.as_str()).collect();
+        let choice = FuzzySelect::with_theme(&theme)
+            .with_prompt("What happens next?")
+            .items(&items)
+            .default(0)
+            .interact_opt()
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
+        let Some(choice) = choice else { break };
+        let k = shown[choice].1;
+        if k == usize::MAX {
+            break;
+        }
+        let (m, world, steps) = options[k].clone();
+        let breaches: Vec<String> = steps
+            .iter()
+            .flat_map(|t| t.violations.iter())
+            .filter_map(|i| p.rulebook.provisions.get(i))
+            .map(|x| format!("{} ({})", x.id, x.title))
+            .collect();
+        if !breaches.is_empty() {
+            let go = Confirm::with_theme(&theme)
+                .with_prompt(format!(
+                    "This is unlawful: it breaches {}. Do it anyway?",
+                    breaches.join("; ")
+                ))
+                .default(false)
+                .interact()
+                .map_err(|e| std::io::Error::other(e.to_string()))?;
+            if !go {
+                continue;
+            }
+        }
+        print!("{}", narrate(p, &steps));
+        at = ex.push(at, m, world, steps);
+    }
+    let w = &ex.nodes[at].world;
+    let outcome = engine::outcome_of(p, &ex.scenario, w, w.date);
+    let run = engine::Run {
+        trace: Vec::new(),
+        outcome,
+    };
+    println!("\nThe outcome:\n{}", rows_text(&outcome_rows(&run)));
+    let path = match save {
+        Some(path) => path,
+        None => {
+            let name: String = Input::with_theme(&theme)
+                .with_prompt("Save the session as a scenario file")
+                .default("play-session.yaml".to_string())
+                .interact_text()
+                .map_err(|e| std::io::Error::other(e.to_string()))?;
+            PathBuf::from(name)
+        }
+    };
+    let text = ex.route_scenario(
+        at,
+        "A session of treatysim play",
+        "a session played with `treatysim play`; `treatysim run` replays it",
+    );
+    match files::write_atomic(&path, text.as_bytes(), &[]) {
+        Ok(()) => {
+            println!(
+                "Saved to {}; `treatysim run {}` replays it.",
+                path.display(),
+                path.display()
+            );
+            Ok(0)
+        }
+        Err(d) => {
+            eprint!("{}", d.render(false));
+            Ok(2)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_offer_their_own_moves() {
+        assert!(Role::President.plays(Actor::President, "give notice"));
+        assert!(!Role::President.plays(Actor::Senate, "Senate consents, 67–33"));
+        assert!(Role::Senate.plays(Actor::Senate, "Senate consents, 67–33"));
+        assert!(Role::Senate.plays(Actor::Chamber, "Senate resolves to sue, 55–45"));
+        assert!(!Role::House.plays(Actor::Chamber, "Senate resolves to sue, 55–45"));
+        assert!(Role::Courts.plays(Actor::Courts, "the court: no standing"));
+        assert!(Role::All.plays(Actor::Clock, ""));
+    }
+}

@@ -1,0 +1,67 @@
+//! `treatysim play`, driven through a pseudo-terminal as a student would: a notice given
+//! (with the warning that it is unlawful), time passing to the deadline, the end; the
+//! saved session replays with `run`.
+
+#![cfg(unix)]
+
+mod common;
+
+use std::process::Command;
+
+use common::{assert_exit, run_bin, text};
+
+/// Types into the prompt once it is waiting for keys: the terminal library switches to
+/// raw mode after drawing the prompt, and input typed before that can be dropped.
+fn type_in(p: &mut rexpect::session::PtySession, keys: &str) {
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    p.send(keys).unwrap();
+    p.flush().unwrap();
+}
+
+#[test]
+fn a_full_session_to_a_withdrawal_replays_with_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("session.yaml");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_treatysim"));
+    cmd.args(["play", "--save"])
+        .arg(&saved)
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1");
+    let mut p = rexpect::session::spawn_command(cmd, Some(30_000)).expect("play starts in a pty");
+    p.exp_string("Where things stand").unwrap();
+    p.exp_string("What happens next?").unwrap();
+    type_in(&mut p, "give notice");
+    type_in(&mut p, "\r");
+    p.exp_string("Do it anyway?").unwrap();
+    type_in(&mut p, "y");
+    p.exp_string("breaches 1250A(a)").unwrap();
+    p.exp_string("What happens next?").unwrap();
+    type_in(&mut p, "next deadline");
+    type_in(&mut p, "\r");
+    p.exp_string("1 year after notice").unwrap();
+    p.exp_string("What happens next?").unwrap();
+    type_in(&mut p, "end the session");
+    type_in(&mut p, "\r");
+    p.exp_string("The outcome").unwrap();
+    p.exp_string("withdrawn").unwrap();
+    p.exp_string("Saved to").unwrap();
+    p.exp_eof().unwrap();
+
+    let out = run_bin(&["run", "--format", "json", saved.to_str().unwrap()]);
+    assert_exit(&out, 0, "the saved session replays");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        doc["outcome"]["treaty"],
+        "withdrawn",
+        "{}",
+        text(&out.stdout)
+    );
+    assert_eq!(doc["outcome"]["lawful"], false);
+}
+
+#[test]
+fn play_needs_a_terminal() {
+    let out = run_bin(&["play"]);
+    assert_exit(&out, 2, "play without a terminal");
+    assert!(text(&out.stderr).contains("needs a terminal"));
+}
