@@ -168,6 +168,13 @@ pub enum Command {
         /// How many routes to show.
         #[arg(long, value_name = "N", default_value_t = 10)]
         max: usize,
+        /// How many bills to explore at once (1 or 2; the states multiply).
+        #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=2))]
+        bills: u8,
+        /// How many lawsuits to explore at once (1 or 2): the Senate's, then a service
+        /// member's.
+        #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=2))]
+        cases: u8,
         /// The rulebook to explore: a built-in id or a file.
         #[arg(long, value_name = "ID|FILE", default_value = rulebook::DEFAULT_ID)]
         rulebook: String,
@@ -182,6 +189,12 @@ pub enum Command {
         /// `treatysim run` to replay.
         #[arg(long, value_name = "DIR")]
         write_scenarios: Option<PathBuf>,
+        /// How many bills to explore at once (1 or 2; the states multiply).
+        #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=2))]
+        bills: u8,
+        /// How many lawsuits to explore at once (1 or 2).
+        #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=2))]
+        cases: u8,
     },
     /// The smallest change to a scenario that would flip its outcome (the treaty's
     /// status or whether it ends lawful): a vote, a holding, an event removed, moved or
@@ -327,12 +340,32 @@ pub fn main() -> i32 {
             lawful,
             unlawful,
             max,
+            bills,
+            cases,
             rulebook,
-        } => app.paths(&to, lawful, unlawful, max, &rulebook),
+        } => app.paths(
+            &to,
+            (lawful, unlawful),
+            max,
+            explore::Size {
+                bills: bills.into(),
+                cases: cases.into(),
+            },
+            &rulebook,
+        ),
         Command::Check {
             rulebook,
             write_scenarios,
-        } => app.check(&rulebook, write_scenarios.as_deref()),
+            bills,
+            cases,
+        } => app.check(
+            &rulebook,
+            write_scenarios.as_deref(),
+            explore::Size {
+                bills: bills.into(),
+                cases: cases.into(),
+            },
+        ),
         Command::Why { file, rulebook } => app.why(&file, rulebook.as_deref()),
         Command::Play {
             rulebook,
@@ -834,9 +867,9 @@ impl<W: Write> App<W> {
     fn paths(
         &mut self,
         to: &str,
-        lawful: bool,
-        unlawful: bool,
+        (lawful, unlawful): (bool, bool),
         max: usize,
+        size: explore::Size,
         id: &str,
     ) -> std::io::Result<i32> {
         let procedure = match rulebook::load(id) {
@@ -854,7 +887,7 @@ impl<W: Write> App<W> {
             }
         };
         let started = std::time::Instant::now();
-        let ex = explore::Exploration::run(&procedure, explore::STATE_LIMIT);
+        let ex = explore::Exploration::run(&procedure, size, explore::STATE_LIMIT);
         let seconds = started.elapsed().as_secs_f64();
         let all = explore::first_arrivals(&ex, |i| ex.status(i) == target);
         let lawful_count = all.iter().filter(|&&i| ex.lawful(i)).count();
@@ -914,7 +947,12 @@ impl<W: Write> App<W> {
         Ok(0)
     }
 
-    fn check(&mut self, id: &str, write: Option<&Path>) -> std::io::Result<i32> {
+    fn check(
+        &mut self,
+        id: &str,
+        write: Option<&Path>,
+        size: explore::Size,
+    ) -> std::io::Result<i32> {
         let procedure = match rulebook::load(id) {
             Ok(p) => p,
             Err(d) => {
@@ -929,7 +967,7 @@ impl<W: Write> App<W> {
             return Ok(2);
         }
         let started = std::time::Instant::now();
-        let ex = explore::Exploration::run(&procedure, explore::STATE_LIMIT);
+        let ex = explore::Exploration::run(&procedure, size, explore::STATE_LIMIT);
         let style = self.style;
         let mut out = String::new();
         out.push_str(&style.bold(&format!("Properties of {}", procedure.rulebook.id)));

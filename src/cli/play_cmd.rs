@@ -126,7 +126,7 @@ fn rows_text(rows: &[OutcomeRow]) -> String {
 /// Runs the session; returns the exit code.
 pub fn play(p: &Procedure, role: Role, save: Option<PathBuf>) -> std::io::Result<i32> {
     let theme = ColorfulTheme::default();
-    let mut ex = Exploration::start(p);
+    let mut ex = Exploration::start(p, explore::Size::ONE);
     let mut at = 0usize;
     println!(
         "treatysim play — {}.\nType to search the moves; Enter chooses; Esc ends the session.",
@@ -138,7 +138,7 @@ pub fn play(p: &Procedure, role: Role, save: Option<PathBuf>) -> std::io::Result
         // Each move with who makes it (the actor of its first step).
         let mut shown: Vec<(String, usize)> = Vec::new();
         for (k, (m, _, steps)) in options.iter().enumerate() {
-            let label = explore::move_label(*m);
+            let label = ex.move_label(*m);
             let actor = match (m, steps.first()) {
                 (Move::Wait | Move::WaitDays(_), _) | (_, None) => "Time".to_string(),
                 (_, Some(t)) => {

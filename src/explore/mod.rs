@@ -29,7 +29,8 @@ pub const STATE_LIMIT: usize = 2_000_000;
 /// The day explorations start.
 const START: &str = "2027-01-04";
 
-/// The representative moves: (what a reader sees, the event as a scenario writes it).
+/// The representative moves that need no bill or case: (what a reader sees, the event as
+/// a scenario writes it).
 const MOVES: &[(&str, &str)] = &[
     ("give notice", "do: give_notice"),
     ("rescind the notice", "do: rescind_notice"),
@@ -46,86 +47,102 @@ const MOVES: &[(&str, &str)] = &[
     ("consult the committees", "do: consult_committees"),
     ("notify the committees in writing", "do: notify_committees"),
     ("spend funds on withdrawal", "do: spend"),
-    (
-        "introduce an Act authorizing withdrawal (House)",
-        "do: introduce, bill: hr-1, chamber: house, purpose: authorize_withdrawal",
-    ),
-    (
-        "House passes it, 300–130",
-        "do: vote, bill: hr-1, chamber: house, yeas: 300, nays: 130",
-    ),
-    (
-        "House rejects it, 200–230",
-        "do: vote, bill: hr-1, chamber: house, yeas: 200, nays: 230",
-    ),
-    (
-        "Senate invokes cloture, 60–40",
-        "do: cloture_vote, bill: hr-1, yeas: 60, nays: 40",
-    ),
-    (
-        "cloture fails, 55–45",
-        "do: cloture_vote, bill: hr-1, yeas: 55, nays: 45",
-    ),
-    (
-        "Senate passes it, 55–45",
-        "do: vote, bill: hr-1, chamber: senate, yeas: 55, nays: 45",
-    ),
-    (
-        "Senate rejects it, 45–55",
-        "do: vote, bill: hr-1, chamber: senate, yeas: 45, nays: 55",
-    ),
-    ("present it to the President", "do: present, bill: hr-1"),
-    ("the President signs it", "do: sign, bill: hr-1"),
-    ("the President vetoes it", "do: veto, bill: hr-1"),
-    (
-        "House overrides, 300–130",
-        "do: override, bill: hr-1, chamber: house, yeas: 300, nays: 130",
-    ),
-    (
-        "House fails to override, 250–180",
-        "do: override, bill: hr-1, chamber: house, yeas: 250, nays: 180",
-    ),
-    (
-        "Senate overrides, 70–30",
-        "do: override, bill: hr-1, chamber: senate, yeas: 70, nays: 30",
-    ),
-    (
-        "Senate fails to override, 60–40",
-        "do: override, bill: hr-1, chamber: senate, yeas: 60, nays: 40",
-    ),
     ("Congress adjourns", "do: adjourn"),
     ("Congress reconvenes", "do: reconvene"),
     (
         "Senate resolves to sue, 55–45",
         "do: authorize_suit, chamber: senate, yeas: 55, nays: 45",
     ),
+];
+
+/// The moves of each bill (`{id}` its id, `{it}` how a reader names it, `{of}` which
+/// bill when there are several).
+const BILL_MOVES: &[(&str, &str)] = &[
     (
-        "the Senate's counsel sues",
-        "do: file_suit, case: c, plaintiff: senate",
+        "introduce an Act authorizing withdrawal (House){of}",
+        "do: introduce, bill: {id}, chamber: house, purpose: authorize_withdrawal",
     ),
     (
-        "the court: no standing",
-        "do: rule, case: c, holding: no_standing",
+        "House passes {it}, 300–130",
+        "do: vote, bill: {id}, chamber: house, yeas: 300, nays: 130",
     ),
     (
-        "the court: political question",
-        "do: rule, case: c, holding: political_question",
+        "House rejects {it}, 200–230",
+        "do: vote, bill: {id}, chamber: house, yeas: 200, nays: 230",
     ),
     (
-        "the court: unlawful, with an injunction",
-        "do: rule, case: c, holding: unlawful, remedy: injunction",
+        "Senate invokes cloture on {it}, 60–40",
+        "do: cloture_vote, bill: {id}, yeas: 60, nays: 40",
     ),
     (
-        "the court: unlawful, declaratory only",
-        "do: rule, case: c, holding: unlawful, remedy: declaratory",
+        "cloture on {it} fails, 55–45",
+        "do: cloture_vote, bill: {id}, yeas: 55, nays: 45",
     ),
     (
-        "the court: section 1250A invalid",
-        "do: rule, case: c, holding: statute_invalid",
+        "Senate passes {it}, 55–45",
+        "do: vote, bill: {id}, chamber: senate, yeas: 55, nays: 45",
     ),
-    ("appeal", "do: appeal, case: c"),
-    ("certiorari granted", "do: cert, case: c, granted: true"),
-    ("certiorari denied", "do: cert, case: c, granted: false"),
+    (
+        "Senate rejects {it}, 45–55",
+        "do: vote, bill: {id}, chamber: senate, yeas: 45, nays: 55",
+    ),
+    ("present {it} to the President", "do: present, bill: {id}"),
+    ("the President signs {it}", "do: sign, bill: {id}"),
+    ("the President vetoes {it}", "do: veto, bill: {id}"),
+    (
+        "House overrides the veto of {it}, 300–130",
+        "do: override, bill: {id}, chamber: house, yeas: 300, nays: 130",
+    ),
+    (
+        "House fails to override on {it}, 250–180",
+        "do: override, bill: {id}, chamber: house, yeas: 250, nays: 180",
+    ),
+    (
+        "Senate overrides the veto of {it}, 70–30",
+        "do: override, bill: {id}, chamber: senate, yeas: 70, nays: 30",
+    ),
+    (
+        "Senate fails to override on {it}, 60–40",
+        "do: override, bill: {id}, chamber: senate, yeas: 60, nays: 40",
+    ),
+];
+
+/// The moves of each case (`{id}` its id, `{plaintiff}` and `{who}` who sues, `{of}`
+/// which case when there are several).
+const CASE_MOVES: &[(&str, &str)] = &[
+    (
+        "{who} sues{of}",
+        "do: file_suit, case: {id}, plaintiff: {plaintiff}",
+    ),
+    (
+        "the court: no standing{of}",
+        "do: rule, case: {id}, holding: no_standing",
+    ),
+    (
+        "the court: political question{of}",
+        "do: rule, case: {id}, holding: political_question",
+    ),
+    (
+        "the court: unlawful, with an injunction{of}",
+        "do: rule, case: {id}, holding: unlawful, remedy: injunction",
+    ),
+    (
+        "the court: unlawful, declaratory only{of}",
+        "do: rule, case: {id}, holding: unlawful, remedy: declaratory",
+    ),
+    (
+        "the court: section 1250A invalid{of}",
+        "do: rule, case: {id}, holding: statute_invalid",
+    ),
+    ("appeal{of}", "do: appeal, case: {id}"),
+    (
+        "certiorari granted{of}",
+        "do: cert, case: {id}, granted: true",
+    ),
+    (
+        "certiorari denied{of}",
+        "do: cert, case: {id}, granted: false",
+    ),
 ];
 
 /// A move, or waiting for the next deadline, or (in `play`) for some days.
@@ -140,62 +157,141 @@ pub enum Move {
 #[derive(Clone, Debug)]
 pub struct Node {
     pub world: World,
-    /// The bill has passed both chambers at some point on the way here.
-    pub passed_both: bool,
+    /// Which bills (a bit each, by index) have passed both chambers on the way here.
+    pub passed_both: u8,
     /// How it was first reached: the state before, the move, and the steps it took.
     pub parent: Option<(usize, Move, Vec<TraceStep>)>,
     pub depth: usize,
 }
 
-/// What a state is, for telling states apart, packed into one number (compared and
-/// hashed in one go): each track's stage (8 bits each: treaty, suspension, consent,
-/// congress, executive, the bill, the case), the facts the law weighs (a bit each),
+/// What a state is, for telling states apart, packed into 256 bits (compared and hashed
+/// in one go): each track's stage (8 bits each: treaty, suspension, consent, congress,
+/// executive, then each bill and each case), the facts the law weighs (a bit each),
 /// whether the committees were notified long enough ago (2 bits), the pending deadlines
-/// in the order they fall (2 bits each), and the provisions breached (32 bits).
-type Key = u128;
+/// in the order they fall (3 bits each), and the provisions breached (32 bits).
+type Key = [u64; 4];
+
+/// Packs fields into a [`Key`], low bits first.
+struct Packer {
+    key: Key,
+    at: usize,
+}
+
+impl Packer {
+    fn push(&mut self, value: u64, bits: usize) {
+        let value = value & ((1u64 << bits) - 1);
+        let (word, shift) = (self.at / 64, self.at % 64);
+        self.key[word] |= value << shift;
+        if shift + bits > 64 {
+            self.key[word + 1] |= value >> (64 - shift);
+        }
+        self.at += bits;
+    }
+}
+
 /// The exploration of a rulebook.
 pub struct Exploration<'a> {
     pub procedure: &'a Procedure,
     pub scenario: Scenario,
+    /// The moves tried: (what a reader sees, the event as a scenario writes it).
+    pub moves: Vec<(String, String)>,
     pub nodes: Vec<Node>,
     /// Transitions tried that led somewhere (including to states seen before).
     pub transitions: usize,
 }
 
-fn move_scenario(procedure: &Procedure) -> Scenario {
+/// How many bills and cases an exploration may use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Size {
+    pub bills: usize,
+    pub cases: usize,
+}
+
+impl Size {
+    /// One bill and one case: the default, and what `play` uses.
+    pub const ONE: Size = Size { bills: 1, cases: 1 };
+    /// The most `paths` and `check` accept of each (the states multiply with each).
+    pub const MAX: usize = 2;
+}
+
+/// Plaintiffs of the explored cases, in order: (id in the format, who sues).
+const PLAINTIFFS: &[(&str, &str)] = &[
+    ("senate", "the Senate's counsel"),
+    ("service_member", "a service member"),
+];
+
+/// The moves for `size` bills and cases: (what a reader sees, the event as written).
+fn moves(size: Size) -> Vec<(String, String)> {
+    let mut all: Vec<(String, String)> = MOVES
+        .iter()
+        .map(|(l, y)| (l.to_string(), y.to_string()))
+        .collect();
+    for b in 0..size.bills {
+        let id = format!("hr-{}", b + 1);
+        let (it, of) = if size.bills > 1 {
+            (id.clone(), format!(" ({id})"))
+        } else {
+            ("it".to_string(), String::new())
+        };
+        for (l, y) in BILL_MOVES {
+            all.push((
+                l.replace("{it}", &it).replace("{of}", &of),
+                y.replace("{id}", &id),
+            ));
+        }
+    }
+    for c in 0..size.cases {
+        let id = format!("c{}", c + 1);
+        let (plaintiff, who) = PLAINTIFFS[c % PLAINTIFFS.len()];
+        let of = if size.cases > 1 {
+            format!(" ({id})")
+        } else {
+            String::new()
+        };
+        for (l, y) in CASE_MOVES {
+            all.push((
+                l.replace("{who}", who).replace("{of}", &of),
+                y.replace("{id}", &id).replace("{plaintiff}", plaintiff),
+            ));
+        }
+    }
+    all
+}
+
+fn move_scenario(procedure: &Procedure, moves: &[(String, String)]) -> Scenario {
     let mut text = format!(
         "title: every move\nrulebook: {}\nsetup: {{ filibuster: true }}\nevents:\n",
         procedure.rulebook.id
     );
-    for (_, yaml) in MOVES {
+    for (_, yaml) in moves {
         text.push_str(&format!("  - {{ on: {START}, {yaml} }}\n"));
     }
     scenario::parse("(moves)", text.into()).expect("the representative moves are a valid scenario")
 }
 
-/// The label of a move.
-pub fn move_label(m: Move) -> String {
-    match m {
-        Move::Event(i) => MOVES[i].0.to_string(),
-        Move::Wait => "time passes to the next deadline".to_string(),
-        Move::WaitDays(1) => "time passes: 1 day".to_string(),
-        Move::WaitDays(n) => format!("time passes: {n} days"),
-    }
-}
-
 impl<'a> Exploration<'a> {
+    /// The label of a move.
+    pub fn move_label(&self, m: Move) -> String {
+        match m {
+            Move::Event(i) => self.moves[i].0.clone(),
+            Move::Wait => "time passes to the next deadline".to_string(),
+            Move::WaitDays(1) => "time passes: 1 day".to_string(),
+            Move::WaitDays(n) => format!("time passes: {n} days"),
+        }
+    }
+
     /// Explores every state reachable from the start (at most `limit` states).
-    pub fn run(procedure: &'a Procedure, limit: usize) -> Exploration<'a> {
-        let mut ex = Exploration::start(procedure);
+    pub fn run(procedure: &'a Procedure, size: Size, limit: usize) -> Exploration<'a> {
+        let mut ex = Exploration::start(procedure, size);
         let mut seen: HashMap<Key, usize, foldhash::fast::FixedState> = HashMap::default();
-        seen.insert(ex.key(&ex.nodes[0].world, false), 0);
+        seen.insert(ex.key(&ex.nodes[0].world, 0), 0);
         let mut scratch = ex.nodes[0].world.clone();
         let mut steps = Vec::new();
         let mut next = 0;
         while next < ex.nodes.len() && ex.nodes.len() < limit {
             let here = next;
             next += 1;
-            let moves = (0..MOVES.len()).map(Move::Event).chain([Move::Wait]);
+            let moves = (0..ex.moves.len()).map(Move::Event).chain([Move::Wait]);
             for m in moves {
                 scratch.assign(&ex.nodes[here].world);
                 steps.clear();
@@ -203,10 +299,14 @@ impl<'a> Exploration<'a> {
                     continue;
                 }
                 ex.transitions += 1;
-                let passed_both = ex.nodes[here].passed_both
-                    || steps.iter().any(|t| {
+                let passed_both = steps
+                    .iter()
+                    .filter(|t| {
                         t.track == TrackKind::Bill
                             && procedure.track(TrackKind::Bill).graph[t.to].status == "passed_both"
+                    })
+                    .fold(ex.nodes[here].passed_both, |mask, t| {
+                        mask | (1 << t.instance.unwrap_or(0).min(7))
                     });
                 let key = ex.key(&scratch, passed_both);
                 if seen.contains_key(&key) {
@@ -239,15 +339,17 @@ impl<'a> Exploration<'a> {
     }
 
     /// The state the exploration starts from.
-    pub fn start(procedure: &'a Procedure) -> Exploration<'a> {
-        let scenario = move_scenario(procedure);
+    pub fn start(procedure: &'a Procedure, size: Size) -> Exploration<'a> {
+        let moves = moves(size);
+        let scenario = move_scenario(procedure, &moves);
         let world = World::new(procedure, &scenario, scenario.events[0].date);
         Exploration {
             procedure,
             scenario,
+            moves,
             nodes: vec![Node {
                 world,
-                passed_both: false,
+                passed_both: 0,
                 parent: None,
                 depth: 0,
             }],
@@ -258,7 +360,7 @@ impl<'a> Exploration<'a> {
     /// Every move possible from the last state: the move, the world after it, the steps.
     pub fn possible(&self, from: usize, waits: &[Move]) -> Vec<(Move, World, Vec<TraceStep>)> {
         let mut found = Vec::new();
-        let moves = (0..MOVES.len())
+        let moves = (0..self.moves.len())
             .map(Move::Event)
             .chain(waits.iter().copied());
         for m in moves {
@@ -275,7 +377,7 @@ impl<'a> Exploration<'a> {
     pub fn push(&mut self, from: usize, m: Move, world: World, steps: Vec<TraceStep>) -> usize {
         self.nodes.push(Node {
             world,
-            passed_both: false,
+            passed_both: 0,
             parent: Some((from, m, steps)),
             depth: self.nodes[from].depth + 1,
         });
@@ -310,45 +412,49 @@ impl<'a> Exploration<'a> {
         !steps.is_empty() || world.date != before
     }
 
-    fn key(&self, w: &World, passed_both: bool) -> Key {
+    fn key(&self, w: &World, passed_both: u8) -> Key {
         let period = self.procedure.rulebook.parameters.committee_notice_days;
         let notification: u8 = match w.first_valid_notification {
             None => 0,
             Some(n) if days_between(n, w.date) < period => 1,
             Some(_) => 2,
         };
-        // At most three deadlines (one bill), sorted without allocating.
-        let mut deadlines = [(Date::MAX, 0u8); 3];
+        // The pending deadlines (the notice, each bill, the committee period), sorted
+        // without allocating: at most 2 + Size::MAX of them.
+        let mut deadlines = [(Date::MAX, 0u8); 2 + Size::MAX];
         let mut count = 0;
         if let Some(d) = w.notice_due {
             deadlines[count] = (d, 1);
             count += 1;
         }
-        if let Some(d) = w.bills.first().and_then(|b| b.due) {
-            deadlines[count] = (d, 2);
-            count += 1;
+        for (k, b) in w.bills.iter().enumerate().take(Size::MAX) {
+            if let Some(d) = b.due {
+                deadlines[count] = (d, 3 + k as u8);
+                count += 1;
+            }
         }
         if notification == 1
             && let Some(n) = w.first_valid_notification
             && let Ok(d) = n.checked_add(jiff::Span::new().days(period))
         {
-            deadlines[count] = (d, 3);
+            deadlines[count] = (d, 2);
         }
         deadlines.sort_unstable();
-        let order = deadlines.map(|(_, kind)| kind);
-        let bill = w.bills.first();
-        let case = w.cases.first();
-        let stage = |n: petgraph::graph::NodeIndex| (n.index() as u128) & 0xff;
-        let mut key: u128 = 0;
-        for (k, n) in [w.treaty, w.suspension, w.consent, w.congress, w.executive]
-            .into_iter()
-            .enumerate()
-        {
-            key |= stage(n) << (8 * k);
+        let stage = |n: petgraph::graph::NodeIndex| n.index() as u64;
+        let mut key = Packer { key: [0; 4], at: 0 };
+        for n in [w.treaty, w.suspension, w.consent, w.congress, w.executive] {
+            key.push(stage(n), 8);
         }
-        key |= bill.map_or(0, |b| stage(b.stage)) << 40;
-        key |= case.map_or(0, |c| stage(c.stage)) << 48;
-        let flags = [
+        for b in w.bills.iter().take(Size::MAX) {
+            key.push(stage(b.stage), 8);
+            key.push(u64::from(b.cloture), 1);
+        }
+        for c in w.cases.iter().take(Size::MAX) {
+            key.push(stage(c.stage), 8);
+            key.push(u64::from(engine::injunction(c.holding, c.remedy)), 1);
+            key.push(u64::from(c.holding == Some(Holding::StatuteInvalid)), 1);
+        }
+        for flag in [
             w.notice_held,
             w.effective_on.is_some(),
             w.act_authorized,
@@ -356,20 +462,19 @@ impl<'a> Exploration<'a> {
             w.consulted,
             w.senate_suit,
             w.house_suit,
-            bill.is_some_and(|b| b.cloture),
-            case.is_some_and(|c| engine::injunction(c.holding, c.remedy)),
-            case.is_some_and(|c| c.holding == Some(Holding::StatuteInvalid)),
-            passed_both,
-        ];
-        for (k, flag) in flags.into_iter().enumerate() {
-            key |= u128::from(flag) << (56 + k);
+        ] {
+            key.push(u64::from(flag), 1);
         }
-        key |= u128::from(notification) << 67;
-        for (k, kind) in order.into_iter().enumerate() {
-            key |= u128::from(kind) << (69 + 2 * k);
+        key.push(u64::from(passed_both), Size::MAX);
+        key.push(u64::from(notification), 2);
+        for (_, kind) in deadlines {
+            key.push(u64::from(kind), 3);
         }
-        key |= u128::from(w.breached.iter().fold(0u32, |m, k| m | (1 << k))) << 75;
-        key
+        key.push(
+            u64::from(w.breached.iter().fold(0u32, |m, k| m | (1 << k))),
+            32,
+        );
+        key.key
     }
 
     /// The treaty's status in a state.
@@ -424,7 +529,7 @@ impl<'a> Exploration<'a> {
         let mut any = false;
         for (m, date, _) in &route {
             if let Move::Event(e) = m {
-                out.push_str(&format!("  - {{ on: {date}, {} }}\n", MOVES[*e].1));
+                out.push_str(&format!("  - {{ on: {date}, {} }}\n", self.moves[*e].1));
                 any = true;
             }
         }
@@ -457,7 +562,7 @@ pub fn route_text(ex: &Exploration, i: usize) -> String {
     for (n, (m, date, steps)) in ex.route(i).iter().enumerate() {
         let head = match m {
             Move::Wait | Move::WaitDays(_) => format!("time passes to {date}"),
-            Move::Event(_) => move_label(*m),
+            Move::Event(_) => ex.move_label(*m),
         };
         out.push_str(&format!("  {:>2}. {head}\n", n + 1));
         for t in steps.iter() {
@@ -540,12 +645,12 @@ pub fn check(ex: &Exploration, property: &crate::rulebook::Property) -> Verdict 
     let p = ex.procedure;
     let withdrawn = |i: usize| ex.status(i) == TreatyStatus::Withdrawn;
     let invalid = |i: usize| engine::standing_breaches(&ex.nodes[i].world).1;
-    let enacted = |i: usize| {
-        ex.nodes[i]
-            .world
-            .bills
-            .iter()
-            .any(|b| b.stage == p.roles.bill_enacted)
+    // A bill enacted that never passed both chambers.
+    let enacted_alone = |i: usize| {
+        let node = &ex.nodes[i];
+        node.world.bills.iter().enumerate().any(|(k, b)| {
+            b.stage == p.roles.bill_enacted && node.passed_both & (1 << k.min(7)) == 0
+        })
     };
     // The shallowest state that satisfies `f` (states are in breadth-first order).
     let first = |f: &dyn Fn(usize) -> bool| (0..ex.nodes.len()).find(|&i| f(i));
@@ -558,7 +663,7 @@ pub fn check(ex: &Exploration, property: &crate::rulebook::Property) -> Verdict 
             }
         }
         T::NeverEnactedWithoutBothChambers => {
-            let bad = first(&|i| enacted(i) && !ex.nodes[i].passed_both);
+            let bad = first(&enacted_alone);
             Verdict {
                 holds: bad.is_none(),
                 example: bad,
@@ -608,5 +713,57 @@ pub fn check(ex: &Exploration, property: &crate::rulebook::Property) -> Verdict 
                 example: bad,
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn moves_name_each_bill_and_case_when_there_are_several() {
+        let one = moves(Size::ONE);
+        assert!(
+            one.iter()
+                .any(|(l, y)| l == "House passes it, 300–130" && y.contains("bill: hr-1"))
+        );
+        let two = moves(Size { bills: 2, cases: 2 });
+        assert!(
+            two.iter()
+                .any(|(l, y)| l == "House passes hr-2, 300–130" && y.contains("bill: hr-2"))
+        );
+        assert!(
+            two.iter().any(|(l, y)| l == "a service member sues (c2)"
+                && y.contains("plaintiff: service_member"))
+        );
+        assert_eq!(
+            two.len(),
+            MOVES.len() + 2 * BILL_MOVES.len() + 2 * CASE_MOVES.len()
+        );
+        // Every move is a valid event of the format.
+        let p = crate::rulebook::load(crate::rulebook::DEFAULT_ID).unwrap();
+        let s = move_scenario(&p, &two);
+        assert_eq!(s.events.len(), two.len());
+        assert_eq!((s.bills.len(), s.cases.len()), (2, 2));
+    }
+
+    #[test]
+    fn keys_pack_without_overlap() {
+        let mut a = Packer { key: [0; 4], at: 0 };
+        a.push(0xff, 8);
+        a.push(1, 1);
+        a.push(u64::from(u32::MAX), 32);
+        a.push(0b101, 3);
+        assert_eq!(a.at, 44);
+        assert_eq!(
+            a.key[0],
+            0xff | (1 << 8) | (u64::from(u32::MAX) << 9) | (0b101 << 41)
+        );
+        let mut b = Packer {
+            key: [0; 4],
+            at: 60,
+        };
+        b.push(0xff, 8);
+        assert_eq!((b.key[0] >> 60, b.key[1]), (0xf, 0xf));
     }
 }
