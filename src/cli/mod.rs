@@ -454,6 +454,24 @@ impl<W: Write> App<W> {
         Ok(key)
     }
 
+    /// A rulebook by id or file; on an error, reports it and gives `None` (exit 2).
+    fn load_rulebook(&self, id: &str) -> Option<Procedure> {
+        rulebook::load(id).map_err(|d| self.report_error(&d)).ok()
+    }
+
+    /// A scenario and the key of its compiled rulebook; on an error, reports it.
+    fn load_scenario(
+        &mut self,
+        path: &Path,
+        override_id: Option<&str>,
+    ) -> Option<(Scenario, String)> {
+        let loaded = scenario::load(path).and_then(|s| {
+            let key = self.procedure(&s, override_id)?;
+            Ok((s, key))
+        });
+        loaded.map_err(|d| self.report_error(&d)).ok()
+    }
+
     fn load_and_run(
         &mut self,
         path: &Path,
@@ -652,16 +670,8 @@ impl<W: Write> App<W> {
         options: simulate::Options,
         format: Format,
     ) -> std::io::Result<i32> {
-        let loaded = scenario::load(path).and_then(|s| {
-            let key = self.procedure(&s, override_id)?;
-            Ok((s, key))
-        });
-        let (scenario, key) = match loaded {
-            Ok(found) => found,
-            Err(d) => {
-                self.report_error(&d);
-                return Ok(2);
-            }
+        let Some((scenario, key)) = self.load_scenario(path, override_id) else {
+            return Ok(2);
         };
         let procedure = &self.procedures[&key];
         let interactive = std::io::stderr().is_terminal();
@@ -755,13 +765,10 @@ impl<W: Write> App<W> {
             },
             None => {
                 let id = args.rulebook.as_deref().unwrap_or(rulebook::DEFAULT_ID);
-                match rulebook::load(id) {
-                    Ok(procedure) => diagram::build(&procedure, only, None),
-                    Err(d) => {
-                        self.report_error(&d);
-                        return Ok(2);
-                    }
-                }
+                let Some(procedure) = self.load_rulebook(id) else {
+                    return Ok(2);
+                };
+                diagram::build(&procedure, only, None)
             }
         };
         let text = match format {
@@ -872,12 +879,8 @@ impl<W: Write> App<W> {
         size: explore::Size,
         id: &str,
     ) -> std::io::Result<i32> {
-        let procedure = match rulebook::load(id) {
-            Ok(p) => p,
-            Err(d) => {
-                self.report_error(&d);
-                return Ok(2);
-            }
+        let Some(procedure) = self.load_rulebook(id) else {
+            return Ok(2);
         };
         let target: TreatyStatus = match TreatyStatus::parse(to) {
             Ok(t) => t,
@@ -953,12 +956,8 @@ impl<W: Write> App<W> {
         write: Option<&Path>,
         size: explore::Size,
     ) -> std::io::Result<i32> {
-        let procedure = match rulebook::load(id) {
-            Ok(p) => p,
-            Err(d) => {
-                self.report_error(&d);
-                return Ok(2);
-            }
+        let Some(procedure) = self.load_rulebook(id) else {
+            return Ok(2);
         };
         if let Some(dir) = write
             && let Err(e) = std::fs::create_dir_all(dir)
@@ -1038,16 +1037,8 @@ impl<W: Write> App<W> {
     }
 
     fn why(&mut self, path: &Path, override_id: Option<&str>) -> std::io::Result<i32> {
-        let loaded = scenario::load(path).and_then(|s| {
-            let key = self.procedure(&s, override_id)?;
-            Ok((s, key))
-        });
-        let (scenario, key) = match loaded {
-            Ok(found) => found,
-            Err(d) => {
-                self.report_error(&d);
-                return Ok(2);
-            }
+        let Some((scenario, key)) = self.load_scenario(path, override_id) else {
+            return Ok(2);
         };
         if scenario.is_uncertain() {
             self.report_error(
@@ -1113,22 +1104,15 @@ impl<W: Write> App<W> {
             );
             return Ok(2);
         }
-        match rulebook::load(id) {
-            Ok(p) => play_cmd::play(&p, role, save),
-            Err(d) => {
-                self.report_error(&d);
-                Ok(2)
-            }
+        match self.load_rulebook(id) {
+            Some(p) => play_cmd::play(&p, role, save),
+            None => Ok(2),
         }
     }
 
     fn explain(&mut self, name: &str, id: &str) -> std::io::Result<i32> {
-        let procedure = match rulebook::load(id) {
-            Ok(p) => p,
-            Err(d) => {
-                self.report_error(&d);
-                return Ok(2);
-            }
+        let Some(procedure) = self.load_rulebook(id) else {
+            return Ok(2);
         };
         let text = if name.trim().is_empty() {
             explain_cmd::list(&procedure, self.style)

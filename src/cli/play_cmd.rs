@@ -14,7 +14,8 @@ use crate::explore::{self, Exploration, Move};
 use crate::files;
 use crate::report::{OutcomeRow, citation_text, outcome_rows};
 use crate::rulebook::Procedure;
-use crate::vocab::{Actor, TrackKind};
+use crate::scenario::Args;
+use crate::vocab::{Actor, Chamber, TrackKind};
 
 /// Whose moves are offered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -27,22 +28,34 @@ pub enum Role {
 }
 
 impl Role {
-    fn plays(self, actor: Actor, chamber_label: &str) -> bool {
+    /// Whether this role makes a move whose step has `actor`; `chamber` is the chamber the
+    /// move's event names (a resolution to sue is the Senate's or the House's).
+    fn plays(self, actor: Actor, chamber: Option<Chamber>) -> bool {
         match self {
             Role::All => true,
             Role::President => actor == Actor::President,
             Role::Senate => {
                 actor == Actor::Senate
-                    || (matches!(actor, Actor::Chamber | Actor::Congress)
-                        && chamber_label.contains("Senate"))
+                    || actor == Actor::Congress
+                    || (actor == Actor::Chamber && chamber == Some(Chamber::Senate))
             }
             Role::House => {
                 actor == Actor::House
-                    || (matches!(actor, Actor::Chamber | Actor::Congress)
-                        && (chamber_label.contains("House") || chamber_label.contains("Congress")))
+                    || actor == Actor::Congress
+                    || (actor == Actor::Chamber && chamber == Some(Chamber::House))
             }
             Role::Courts => matches!(actor, Actor::Courts | Actor::Plaintiff),
         }
+    }
+}
+
+/// The chamber a move's event names, if any.
+fn chamber_of(ex: &Exploration, step: &TraceStep) -> Option<Chamber> {
+    match ex.scenario.events.get(step.event?)?.args {
+        Args::Vote { chamber, .. }
+        | Args::Override { chamber, .. }
+        | Args::AuthorizeSuit { chamber, .. } => Some(chamber),
+        _ => None,
     }
 }
 
@@ -145,9 +158,10 @@ pub fn play(p: &Procedure, role: Role, save: Option<PathBuf>) -> std::io::Result
                     explore::actor_name(p.track(t.track).graph[t.edge].actor).to_string()
                 }
             };
-            let actor_kind = steps.first().map(|t| p.track(t.track).graph[t.edge].actor);
             let offered = matches!(m, Move::Wait | Move::WaitDays(_))
-                || actor_kind.is_none_or(|a| role.plays(a, &label));
+                || steps.first().is_none_or(|t| {
+                    role.plays(p.track(t.track).graph[t.edge].actor, chamber_of(&ex, t))
+                });
             if offered {
                 shown.push((format!("{actor:<10} {label}"), k));
             }
@@ -237,12 +251,13 @@ mod tests {
 
     #[test]
     fn roles_offer_their_own_moves() {
-        assert!(Role::President.plays(Actor::President, "give notice"));
-        assert!(!Role::President.plays(Actor::Senate, "Senate consents, 67–33"));
-        assert!(Role::Senate.plays(Actor::Senate, "Senate consents, 67–33"));
-        assert!(Role::Senate.plays(Actor::Chamber, "Senate resolves to sue, 55–45"));
-        assert!(!Role::House.plays(Actor::Chamber, "Senate resolves to sue, 55–45"));
-        assert!(Role::Courts.plays(Actor::Courts, "the court: no standing"));
-        assert!(Role::All.plays(Actor::Clock, ""));
+        assert!(Role::President.plays(Actor::President, None));
+        assert!(!Role::President.plays(Actor::Senate, None));
+        assert!(Role::Senate.plays(Actor::Senate, None));
+        assert!(Role::Senate.plays(Actor::Chamber, Some(Chamber::Senate)));
+        assert!(!Role::House.plays(Actor::Chamber, Some(Chamber::Senate)));
+        assert!(Role::House.plays(Actor::Congress, None));
+        assert!(Role::Courts.plays(Actor::Courts, None));
+        assert!(Role::All.plays(Actor::Clock, None));
     }
 }

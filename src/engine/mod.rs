@@ -90,6 +90,17 @@ pub struct Impossible {
 }
 
 impl Impossible {
+    /// The refusal a simulation or an exploration gets: it only asks whether an event
+    /// can happen, so no explanation is built.
+    fn quiet(event: usize) -> Impossible {
+        Impossible {
+            event,
+            at_subject: false,
+            message: String::new(),
+            help: String::new(),
+        }
+    }
+
     /// The located error for a person.
     pub fn diagnostic(&self, scenario: &Scenario) -> crate::diag::Diagnostic {
         let event = &scenario.events[self.event];
@@ -681,12 +692,6 @@ impl<'a> Engine<'a> {
             message,
             help,
         };
-        let quietly = || Impossible {
-            event: index,
-            at_subject: false,
-            message: String::new(),
-            help: String::new(),
-        };
         match requirement {
             Requirement::Cloture => {
                 let Some(bill) = event.args.bill() else {
@@ -694,7 +699,7 @@ impl<'a> Engine<'a> {
                 };
                 if self.s.setup.filibuster && !w.bills[bill].cloture {
                     if quiet {
-                        return Err(quietly());
+                        return Err(Impossible::quiet(index));
                     }
                     let cloture = &self.p.rulebook.parameters.cloture;
                     let needed = cloture
@@ -736,7 +741,7 @@ impl<'a> Engine<'a> {
                     return Ok(());
                 }
                 if quiet {
-                    return Err(quietly());
+                    return Err(Impossible::quiet(index));
                 }
                 let missing: Vec<Chamber> =
                     needs.iter().copied().filter(|c| !authorized(c)).collect();
@@ -757,7 +762,7 @@ impl<'a> Engine<'a> {
             Requirement::TreatyInForce => {
                 if w.treaty == self.p.roles.withdrawn {
                     if quiet {
-                        return Err(quietly());
+                        return Err(Impossible::quiet(index));
                     }
                     return Err(fail(
                         format!(
@@ -788,12 +793,7 @@ impl<'a> Engine<'a> {
     ) -> Impossible {
         if self.quiet {
             // A simulation passes over the event; the explanation would go unread.
-            return Impossible {
-                event: index,
-                at_subject: false,
-                message: String::new(),
-                help: String::new(),
-            };
+            return Impossible::quiet(index);
         }
         let track = self.p.track(kind);
         let here = &track.graph[stage];

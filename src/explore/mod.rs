@@ -286,6 +286,12 @@ impl<'a> Exploration<'a> {
         let mut seen: HashMap<Key, usize, foldhash::fast::FixedState> = HashMap::default();
         seen.insert(ex.key(&ex.nodes[0].world, 0), 0);
         let mut scratch = ex.nodes[0].world.clone();
+        // Looked up once, not per move: the bill stage that means "passed both chambers".
+        let bill = procedure.track(TrackKind::Bill);
+        let passed_both_stage = bill
+            .graph
+            .node_indices()
+            .find(|n| bill.graph[*n].status == "passed_both");
         let mut steps = Vec::new();
         let mut next = 0;
         while next < ex.nodes.len() && ex.nodes.len() < limit {
@@ -301,10 +307,7 @@ impl<'a> Exploration<'a> {
                 ex.transitions += 1;
                 let passed_both = steps
                     .iter()
-                    .filter(|t| {
-                        t.track == TrackKind::Bill
-                            && procedure.track(TrackKind::Bill).graph[t.to].status == "passed_both"
-                    })
+                    .filter(|t| t.track == TrackKind::Bill && Some(t.to) == passed_both_stage)
                     .fold(ex.nodes[here].passed_both, |mask, t| {
                         mask | (1 << t.instance.unwrap_or(0).min(7))
                     });

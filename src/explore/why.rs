@@ -145,7 +145,9 @@ pub fn smallest_flip(
                     continue;
                 }
                 let mut changed = s.clone();
-                set_tally(&mut changed.events[i].args, t);
+                if let Some(tally) = changed.events[i].args.tally_mut() {
+                    *tally = t;
+                }
                 consider(
                     changed,
                     1.0 + f64::from(k - 1) / 20.0,
@@ -241,17 +243,6 @@ pub fn smallest_flip(
         }
     }
     Ok((base, tried, best_law.or(best_any)))
-}
-
-fn set_tally(args: &mut Args, t: crate::threshold::Tally) {
-    match args {
-        Args::Consent { tally }
-        | Args::Vote { tally, .. }
-        | Args::Cloture { tally, .. }
-        | Args::Override { tally, .. }
-        | Args::AuthorizeSuit { tally, .. } => *tally = t,
-        _ => {}
-    }
 }
 
 /// A scenario written back as YAML (notes and `expect:` left out).

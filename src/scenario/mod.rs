@@ -196,6 +196,18 @@ impl Args {
             _ => None,
         }
     }
+
+    /// The event's vote, to change it (simulate draws it; `why` swings it).
+    pub fn tally_mut(&mut self) -> Option<&mut Tally> {
+        match self {
+            Args::Consent { tally }
+            | Args::Vote { tally, .. }
+            | Args::Cloture { tally, .. }
+            | Args::Override { tally, .. }
+            | Args::AuthorizeSuit { tally, .. } => Some(tally),
+            _ => None,
+        }
+    }
 }
 
 /// The `expect:` block.

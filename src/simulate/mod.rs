@@ -160,7 +160,7 @@ impl Plan {
                 }
                 Draw::Yeas { voting, binomial } => {
                     let yeas = (binomial.sample(&mut rng) as u32).min(*voting);
-                    if let Some(tally) = tally_mut(&mut e.args) {
+                    if let Some(tally) = e.args.tally_mut() {
                         tally.yeas = yeas;
                         tally.nays = voting - yeas;
                     }
@@ -193,17 +193,6 @@ fn cumulative(weights: &[(Holding, f64)]) -> Vec<(Holding, f64)> {
             (*h, acc)
         })
         .collect()
-}
-
-fn tally_mut(args: &mut Args) -> Option<&mut crate::threshold::Tally> {
-    match args {
-        Args::Consent { tally }
-        | Args::Vote { tally, .. }
-        | Args::Cloture { tally, .. }
-        | Args::Override { tally, .. }
-        | Args::AuthorizeSuit { tally, .. } => Some(tally),
-        _ => None,
-    }
 }
 
 /// Everything counted over the trials. Adding two counts is exact and order-free.
@@ -446,16 +435,30 @@ pub fn run(
     })
 }
 
-/// Replays one trial with its trace (to describe a path).
-pub fn replay(p: &Procedure, s: &Scenario, plan: &Plan, seed: u64, trial: u64) -> Vec<TraceStep> {
+/// One trial drawn and run with its trace: the scenario with the trial's draws, which
+/// events happened, the marks, the final world and the end date.
+fn traced_trial(
+    p: &Procedure,
+    s: &Scenario,
+    plan: &Plan,
+    seed: u64,
+    trial: u64,
+    trace: &mut Vec<TraceStep>,
+) -> (Scenario, Vec<bool>, Marks, World, Date) {
     let mut work = s.clone();
     let mut active = vec![true; s.events.len()];
     let mut buckets = vec![0; plan.draws.len()];
     plan.draw(seed, trial, &mut work, &mut active, &mut buckets);
     let mut world = World::new(p, s, Date::MIN);
     let mut marks = Marks::default();
+    let info = engine::trial(p, &work, &active, &mut world, &mut marks, Some(trace));
+    (work, active, marks, world, info.end)
+}
+
+/// Replays one trial with its trace (to describe a path).
+pub fn replay(p: &Procedure, s: &Scenario, plan: &Plan, seed: u64, trial: u64) -> Vec<TraceStep> {
     let mut trace = Vec::new();
-    engine::trial(p, &work, &active, &mut world, &mut marks, Some(&mut trace));
+    traced_trial(p, s, plan, seed, trial, &mut trace);
     trace
 }
 
@@ -469,15 +472,9 @@ pub fn sampled_run(
     trial: u64,
 ) -> Result<(Scenario, engine::Run, Vec<usize>), String> {
     let plan = Plan::new(p, s)?;
-    let mut work = s.clone();
-    let mut active = vec![true; s.events.len()];
-    let mut buckets = vec![0; plan.draws.len()];
-    plan.draw(seed, trial, &mut work, &mut active, &mut buckets);
-    let mut world = World::new(p, s, Date::MIN);
-    let mut marks = Marks::default();
     let mut trace = Vec::new();
-    let info = engine::trial(p, &work, &active, &mut world, &mut marks, Some(&mut trace));
-    let outcome = engine::outcome_of(p, &work, &world, info.end);
+    let (work, active, marks, world, end) = traced_trial(p, s, &plan, seed, trial, &mut trace);
+    let outcome = engine::outcome_of(p, &work, &world, end);
     let missed = (0..s.events.len())
         .filter(|&e| !active[e] || marks.skipped[e])
         .collect();
