@@ -87,10 +87,15 @@ impl Diagnostic {
     /// The full report: a first line `error: file:line:col: message`, the source snippet
     /// with the value underlined, and the help.
     pub fn render(&self, color: bool) -> String {
-        let mut out = format!("error: {}: {}\n", self.location(), self.message);
+        let mut out = format!(
+            "error: {}: {}\n",
+            self.location(),
+            shorten_words(&self.message)
+        );
         if let (Some(source), Some((offset, len))) = (&self.source, self.span) {
+            let (source, offset, len) = shorten_lines(source, offset, len);
             let snippet = Snippet {
-                source: NamedSource::new(self.file.clone(), Arc::clone(source)),
+                source: NamedSource::new(self.file.clone(), source),
                 span: SourceSpan::new(offset.into(), len),
                 label: self.label.clone(),
             };
@@ -150,6 +155,92 @@ fn clamp_span(source: &str, offset: usize, len: usize) -> (usize, usize) {
     (start, end - start)
 }
 
+/// The longest line shown whole in a snippet, in bytes.
+const LONG_LINE: usize = 240;
+
+/// The longest run of characters without a space quoted whole in a message.
+const LONG_WORD: usize = 80;
+
+/// A message with every very long run of characters (a value quoted from a hostile
+/// file) cut down to its start and its length.
+fn shorten_words(message: &str) -> String {
+    if message.len() <= LONG_WORD {
+        return message.to_string();
+    }
+    let mut out = String::with_capacity(message.len().min(1024));
+    for (i, word) in message.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let chars = word.chars().count();
+        if chars > LONG_WORD {
+            let start: String = word.chars().take(60).collect();
+            out.push_str(&format!(
+                "{start}… ({} characters)",
+                thousands(chars as u64)
+            ));
+        } else {
+            out.push_str(word);
+        }
+    }
+    out
+}
+
+/// The source with each line longer than [`LONG_LINE`] cut to a window (around the
+/// span, on the span's line), and the span moved to match: miette draws every character
+/// of a line, and a hostile file's line can be megabytes long. Line numbers are kept.
+fn shorten_lines(source: &Arc<str>, offset: usize, len: usize) -> (Arc<str>, usize, usize) {
+    if source.lines().all(|l| l.len() <= LONG_LINE) {
+        return (Arc::clone(source), offset, len);
+    }
+    let floor = |text: &str, mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let mut out = String::new();
+    let (mut new_offset, mut new_len) = (0, 0);
+    let mut line_start = 0;
+    for line in source.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let ending = &line[body.len()..];
+        let span_here = offset >= line_start && offset <= line_start + body.len();
+        if body.len() <= LONG_LINE {
+            if span_here {
+                new_offset = out.len() + (offset - line_start);
+                new_len = len.min(line_start + body.len() - offset);
+            }
+            out.push_str(line);
+        } else {
+            let at = if span_here { offset - line_start } else { 0 };
+            let from = if at > LONG_LINE - 40 {
+                floor(body, at - 40)
+            } else {
+                0
+            };
+            let to = floor(body, from + LONG_LINE - 40);
+            if from > 0 {
+                out.push('…');
+            }
+            if span_here {
+                new_offset = out.len() + (at - from);
+                new_len = len.min(to.saturating_sub(at));
+            }
+            out.push_str(&body[from..to]);
+            out.push('…');
+            out.push_str(ending);
+        }
+        line_start += line.len();
+    }
+    if offset >= source.len() {
+        new_offset = out.len();
+        new_len = 0;
+    }
+    (Arc::from(out), new_offset, new_len)
+}
+
 /// The part miette renders: the snippet and its label, not the message.
 struct Snippet {
     source: NamedSource<Arc<str>>,
@@ -188,6 +279,10 @@ pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    // No candidate is anywhere near this long; comparing would only take time.
+    if word.len() > 64 {
+        return None;
+    }
     candidates
         .into_iter()
         .map(|c| (strsim::damerau_levenshtein(word, c), c))
@@ -203,6 +298,19 @@ pub fn one_of(items: &[&str]) -> String {
         [one] => (*one).to_string(),
         [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
     }
+}
+
+/// 1234567 → "1,234,567".
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -234,6 +342,40 @@ mod tests {
         assert_eq!(did_you_mean("give_notise", words), Some("give_notice"));
         assert_eq!(did_you_mean("suspnd", words), Some("suspend"));
         assert_eq!(did_you_mean("xyz", words), None);
+    }
+
+    #[test]
+    fn huge_values_are_shortened_in_messages_and_snippets() {
+        let long = "x".repeat(3_000_000);
+        let src: Arc<str> =
+            format!("title: t\nevents:\n  - {{on: 2027-01-01, do: {long}}}\n").into();
+        let offset = src.find("xxx").unwrap();
+        let place = Place {
+            line: 3,
+            column: 26,
+            offset,
+            len: long.len(),
+        };
+        let d = Diagnostic::at("s.yaml", src, place, format!("unknown action \"{long}\""));
+        let started = std::time::Instant::now();
+        let text = d.render(false);
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        assert!(text.len() < 2_000, "{} bytes", text.len());
+        assert!(text.contains("(3,000,002 characters)"), "{text}");
+        assert!(text.contains("3 │"), "{text}");
+        assert!(text.contains("do: xxxx"), "{text}");
+    }
+
+    #[test]
+    fn a_span_far_into_a_long_line_is_shown() {
+        let src: Arc<str> = format!("a: {}BAD{}\n", "y".repeat(1000), "z".repeat(1000)).into();
+        let offset = src.find("BAD").unwrap();
+        let (short, at, len) = shorten_lines(&src, offset, 3);
+        assert_eq!(&short[at..at + len], "BAD");
+        assert!(short.len() < 400);
+        // A short file is left alone.
+        let small: Arc<str> = "a: b\n".into();
+        assert_eq!(shorten_lines(&small, 3, 1), (Arc::clone(&small), 3, 1));
     }
 
     #[test]

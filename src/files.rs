@@ -5,32 +5,62 @@ use std::sync::Arc;
 
 use crate::diag::Diagnostic;
 
-/// The largest scenario or rulebook file read by default (bytes).
-pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+/// The name a file read from standard input goes by in messages.
+pub const STDIN_NAME: &str = "<stdin>";
 
-/// Reads a UTF-8 text file, refusing directories, huge files and other encodings.
+/// Whether a path names standard input (`-`).
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// A path as messages show it: `<stdin>` for `-`; names that are not UTF-8 are shown
+/// with their bad bytes replaced.
+pub fn shown(path: &Path) -> String {
+    if is_stdin(path) {
+        STDIN_NAME.to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// Reads a UTF-8 text file (or standard input for `-`), refusing directories, files over
+/// the `file-size` limit and other encodings.
 pub fn read_text(path: &Path) -> Result<Arc<str>, Diagnostic> {
-    let shown = path.display().to_string();
-    let metadata = std::fs::metadata(path).map_err(|e| {
-        Diagnostic::file(&shown, format!("cannot read the file: {}", io_reason(&e)))
-    })?;
-    if metadata.is_dir() {
-        return Err(Diagnostic::file(&shown, "this is a directory, not a file")
-            .with_help("name a .yaml file; `treatysim test` searches directories"));
+    use std::io::Read as _;
+    let limit = crate::limits::get().file_size;
+    let shown = shown(path);
+    let cannot_read = |e: &std::io::Error| {
+        Diagnostic::file(&shown, format!("cannot read the file: {}", io_reason(e)))
+    };
+    let mut bytes = Vec::new();
+    if is_stdin(path) {
+        // Read one byte past the limit to tell "at the limit" from "over it".
+        std::io::stdin()
+            .lock()
+            .take(limit.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(|e| cannot_read(&e))?;
+        if bytes.len() as u64 > limit {
+            return Err(too_large(&shown, None, limit));
+        }
+    } else {
+        let metadata = std::fs::metadata(path).map_err(|e| cannot_read(&e))?;
+        if metadata.is_dir() {
+            return Err(Diagnostic::file(&shown, "this is a directory, not a file")
+                .with_help("name a .yaml file; `treatysim test` searches directories"));
+        }
+        if metadata.len() > limit {
+            return Err(too_large(&shown, Some(metadata.len()), limit));
+        }
+        // The file may grow between the two calls, or be a device that never ends:
+        // never read more than the limit allows.
+        std::fs::File::open(path)
+            .and_then(|f| f.take(limit.saturating_add(1)).read_to_end(&mut bytes))
+            .map_err(|e| cannot_read(&e))?;
+        if bytes.len() as u64 > limit {
+            return Err(too_large(&shown, None, limit));
+        }
     }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(Diagnostic::file(
-            &shown,
-            format!(
-                "the file is {} bytes; files over {} bytes are refused",
-                metadata.len(),
-                MAX_FILE_BYTES
-            ),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::file(&shown, format!("cannot read the file: {}", io_reason(&e)))
-    })?;
     String::from_utf8(bytes).map(Arc::from).map_err(|e| {
         Diagnostic::file(
             &shown,
@@ -41,6 +71,22 @@ pub fn read_text(path: &Path) -> Result<Arc<str>, Diagnostic> {
         )
         .with_help("save the file as UTF-8")
     })
+}
+
+fn too_large(shown: &str, size: Option<u64>, limit: u64) -> Diagnostic {
+    use crate::limits::{Name, Size, how_to_raise};
+    let message = match size {
+        Some(size) => format!(
+            "the file is {} ({size} bytes), over the file-size limit of {}",
+            Size(size),
+            Size(limit)
+        ),
+        None => format!("the input is over the file-size limit of {}", Size(limit)),
+    };
+    Diagnostic::file(shown, message).with_help(how_to_raise(
+        Name::FileSize,
+        size.unwrap_or(limit.saturating_add(1)),
+    ))
 }
 
 fn io_reason(e: &std::io::Error) -> String {

@@ -18,6 +18,9 @@ pub mod engine;
 pub mod expect;
 pub mod explore;
 pub mod files;
+#[doc(hidden)]
+pub mod fuzzing;
+pub mod limits;
 pub mod report;
 pub mod rulebook;
 pub mod scenario;

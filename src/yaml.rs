@@ -56,21 +56,88 @@ pub fn from_str<T: DeserializeOwned>(file: &str, text: &Arc<str>) -> Result<T, D
             "a scenario needs at least `title:` and `events:`; see docs/scenario-format.md",
         ));
     }
+    let limits = crate::limits::get();
     let options = serde_saphyr::options! {
         strict_booleans: true,
+        budget: serde_saphyr::budget! {
+            max_depth: limits.depth,
+            flow_nesting_limit: limits.depth,
+        },
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: limits.aliases,
+        },
     };
     serde_saphyr::from_str_with_options::<T>(text, options).map_err(|err| convert(file, text, &err))
 }
 
-fn convert(file: &str, text: &Arc<str>, err: &serde_saphyr::Error) -> Diagnostic {
-    let raw = err.without_snippet().to_string();
-    // The library appends " at line N, column M"; the diagnostic shows the place itself.
-    let message = match raw.rfind(" at line ") {
-        Some(cut) => raw[..cut].to_string(),
-        None => raw,
+/// The message for a YAML limit the parser enforced, naming the limit and how to raise it.
+fn limit_breached(err: &serde_saphyr::Error) -> Option<(String, String)> {
+    use crate::limits::{Name, how_to_raise};
+    use serde_saphyr::budget::BudgetBreach;
+    let limits = crate::limits::get();
+    let depth = || {
+        (
+            format!(
+                "lists and mappings are nested more than {} deep (the depth limit)",
+                crate::diag::thousands(limits.depth as u64)
+            ),
+            how_to_raise(Name::Depth, limits.depth as u64 + 1),
+        )
     };
-    let message = plain_words(message);
-    let help = help_for(&message);
+    match err.without_snippet() {
+        serde_saphyr::Error::Budget { breach, .. } => match breach {
+            BudgetBreach::Depth { .. } => Some(depth()),
+            other => Some((
+                format!("the YAML is too large to read: {other:?}"),
+                "a scenario is a short list of events; check the file is the one you meant".into(),
+            )),
+        },
+        serde_saphyr::Error::AliasReplayLimitExceeded {
+            max_total_replayed_events,
+            ..
+        } => Some((
+            format!(
+                "aliases (*name) copy more than {} YAML nodes (the aliases limit; is this a \"billion laughs\" file?)",
+                crate::diag::thousands(*max_total_replayed_events as u64)
+            ),
+            how_to_raise(Name::Aliases, *max_total_replayed_events as u64),
+        )),
+        serde_saphyr::Error::AliasReplayStackDepthExceeded { .. } => Some(depth()),
+        other if other.to_string().contains("recursion limit exceeded") => Some(depth()),
+        _ => None,
+    }
+}
+
+/// Separates a message from its help in the errors this crate's own visitors raise
+/// (serde's custom errors carry one string; the library escapes control characters,
+/// so the mark is printable).
+const HELP_MARK: &str = " ⟦help⟧ ";
+
+/// A visitor's error message with what to do about it, for [`from_str`] to split.
+pub fn with_help(message: impl std::fmt::Display, help: impl std::fmt::Display) -> String {
+    format!("{message}{HELP_MARK}{help}")
+}
+
+fn convert(file: &str, text: &Arc<str>, err: &serde_saphyr::Error) -> Diagnostic {
+    // (message, help, whether to quote the value at the place)
+    let (message, help, quote) = if let Some((message, help)) = limit_breached(err) {
+        (message, Some(help), false)
+    } else {
+        let raw = err.without_snippet().to_string();
+        // The library appends " at line N, column M"; the diagnostic shows the place.
+        let message = match raw.rfind(" at line ") {
+            Some(cut) => raw[..cut].to_string(),
+            None => raw,
+        };
+        match message.split_once(HELP_MARK) {
+            Some((message, help)) => (message.to_string(), Some(help.to_string()), false),
+            None => {
+                let message = plain_words(message);
+                let help = help_for(&message);
+                (message, help, true)
+            }
+        }
+    };
     let mut diagnostic = match err.location() {
         Some(location) if location.line() > 0 => {
             let mut at = location_place(&location);
@@ -78,7 +145,11 @@ fn convert(file: &str, text: &Arc<str>, err: &serde_saphyr::Error) -> Diagnostic
                 at.offset = offset_of(text, at.line, at.column);
                 at.len = 1;
             }
-            let message = name_the_value(text, at, message);
+            let message = if quote {
+                name_the_value(text, at, message)
+            } else {
+                message
+            };
             Diagnostic::at(file, Arc::clone(text), at, message)
         }
         _ => Diagnostic::file(file, message),

@@ -4,6 +4,23 @@
 //! Output to stdout; errors to stderr; nothing on stdout when a file fails. A closed pipe
 //! (`treatysim run x.yaml | head`) ends the program quietly.
 
+/// `eprintln!` that ignores a failure to write: a closed standard error must not turn
+/// into a panic.
+macro_rules! eprintln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
+/// `eprint!` that ignores a failure to write (see `eprintln!` above).
+macro_rules! eprint {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod compare_cmd;
 mod explain_cmd;
 mod play_cmd;
@@ -36,6 +53,10 @@ pub struct Cli {
     /// When to colour output: auto (a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Change a limit on what is read, NAME=VALUE; repeatable. file-size (default 4MiB),
+    /// events (10000), depth (32), aliases (100000), text (10000 characters).
+    #[arg(long, global = true, value_name = "NAME=VALUE", value_parser = crate::limits::parse_setting)]
+    pub limit: Vec<crate::limits::Setting>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -262,8 +283,46 @@ pub enum RulebookCommand {
     },
 }
 
+/// The exit code after an internal error (a panic): EX_SOFTWARE from sysexits.h.
+pub const INTERNAL_ERROR: i32 = 70;
+
+/// A panic is a bug in treatysim, never the user's fault: print a short note saying so,
+/// with the version and where, and exit 70, rather than Rust's backtrace advice. Set
+/// RUST_BACKTRACE=1 to get the backtrace as well.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic".into());
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let mut err = std::io::stderr().lock();
+        let _ = writeln!(
+            err,
+            "treatysim {}: internal error, please report it (with the command and the files \
+             that caused it): {what}{place}",
+            env!("CARGO_PKG_VERSION")
+        );
+        if std::env::var_os("RUST_BACKTRACE").is_some_and(|v| v != "0") {
+            let _ = writeln!(err, "{}", std::backtrace::Backtrace::force_capture());
+        }
+        let _ = err.flush();
+        std::process::exit(INTERNAL_ERROR);
+    }));
+}
+
 /// Runs the command line and returns the exit code.
 pub fn main() -> i32 {
+    install_panic_hook();
+    // The tests' way to check the hook above; nothing else reads this variable.
+    if std::env::var_os("TREATYSIM_TEST_INTERNAL_ERROR").is_some() {
+        panic!("TREATYSIM_TEST_INTERNAL_ERROR is set");
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
@@ -272,6 +331,11 @@ pub fn main() -> i32 {
             return code;
         }
     };
+    let mut limits = crate::limits::Limits::DEFAULT;
+    for setting in &cli.limit {
+        limits.set(setting);
+    }
+    crate::limits::install(limits);
     let color = wants_color(cli.color, std::io::stdout().is_terminal());
     let err_color = wants_color(cli.color, std::io::stderr().is_terminal());
     let mut app = App {
@@ -695,7 +759,7 @@ impl<W: Write> App<W> {
         let advance = |n: u64| {
             bar.inc(n);
             let rate = bar.position() as f64 / bar.elapsed().as_secs_f64().max(1e-9);
-            bar.set_message(format!("{} trials/s", simulate::thousands(rate as u64)));
+            bar.set_message(format!("{} trials/s", crate::diag::thousands(rate as u64)));
         };
         let result = simulate::run(procedure, &scenario, options, &advance, &STOP);
         bar.finish_and_clear();
@@ -719,8 +783,8 @@ impl<W: Write> App<W> {
         if interactive {
             eprintln!(
                 "{} trials in {seconds:.2} s ({} trials/s) on {} threads",
-                simulate::thousands(ensemble.counts.trials),
-                simulate::thousands((ensemble.counts.trials as f64 / seconds.max(1e-9)) as u64),
+                crate::diag::thousands(ensemble.counts.trials),
+                crate::diag::thousands((ensemble.counts.trials as f64 / seconds.max(1e-9)) as u64),
                 options.threads
             );
         }
@@ -911,8 +975,8 @@ impl<W: Write> App<W> {
         }
         out.push_str(&format!(
             "Explored {} states and {} moves. {} distinct routes reach it: {} lawful, {} unlawful.\n",
-            simulate::thousands(ex.nodes.len() as u64),
-            simulate::thousands(ex.transitions as u64),
+            crate::diag::thousands(ex.nodes.len() as u64),
+            crate::diag::thousands(ex.transitions as u64),
             all.len(),
             lawful_count,
             all.len() - lawful_count
@@ -973,8 +1037,8 @@ impl<W: Write> App<W> {
         out.push('\n');
         out.push_str(&format!(
             "Checked over {} states and {} moves, every one the procedure can reach from the start.\n",
-            simulate::thousands(ex.nodes.len() as u64),
-            simulate::thousands(ex.transitions as u64)
+            crate::diag::thousands(ex.nodes.len() as u64),
+            crate::diag::thousands(ex.transitions as u64)
         ));
         if procedure.rulebook.properties.is_empty() {
             out.push_str("The rulebook states no properties.\n");

@@ -322,14 +322,31 @@ pub fn read(id_or_path: &str, depth: usize) -> Result<Rulebook, Diagnostic> {
             (id_or_path.to_string(), crate::files::read_text(path)?)
         }
     };
-    let file: RulebookFile = crate::yaml::from_str(&name, &text)?;
+    from_text(&name, &text, depth, true)
+}
+
+/// Reads a rulebook from its text (`name` names it in messages). `extends` may name a
+/// built-in rulebook and, when `files` is true, a rulebook file.
+pub fn from_text(
+    name: &str,
+    text: &Arc<str>,
+    depth: usize,
+    files: bool,
+) -> Result<Rulebook, Diagnostic> {
+    let file: RulebookFile = crate::yaml::from_str(name, text)?;
     let base = match &file.extends {
-        Some(parent) => Some(read(parent, depth + 1)?),
+        Some(parent) if files || builtin_text(parent).is_some() => Some(read(parent, depth + 1)?),
+        Some(parent) => {
+            return Err(Diagnostic::file(
+                name,
+                format!("extends: \"{parent}\" is not a built-in rulebook"),
+            ));
+        }
         None => None,
     };
     let missing = |section: &str| {
         Diagnostic::file(
-            &name,
+            name,
             format!("the rulebook has no `{section}:` section and extends no other rulebook"),
         )
         .with_help(format!(

@@ -263,7 +263,7 @@ fn fields_of(action: Action) -> (&'static [&'static str], &'static [&'static str
 /// Reads and checks a scenario file.
 pub fn load(path: &std::path::Path) -> Result<Scenario, Diagnostic> {
     let text = crate::files::read_text(path)?;
-    parse(&path.display().to_string(), text)
+    parse(&crate::files::shown(path), text)
 }
 
 /// Checks a scenario from its text (`file` names it in messages).
@@ -335,7 +335,39 @@ impl Checker<'_> {
         }
     }
 
+    /// Refuses a text value longer than the `text` limit.
+    fn text_limit(&self, value: Option<&Spanned<String>>, key: &str) -> Result<(), Diagnostic> {
+        let limit = crate::limits::get().text;
+        let Some(value) = value else { return Ok(()) };
+        let chars = value.value.chars().count();
+        if chars <= limit {
+            return Ok(());
+        }
+        Err(self
+            .error(
+                place(value),
+                format!(
+                    "{key}: the text is {} characters long, over the text limit of {}",
+                    crate::diag::thousands(chars as u64),
+                    crate::diag::thousands(limit as u64)
+                ),
+            )
+            .with_help(crate::limits::how_to_raise(
+                crate::limits::Name::Text,
+                chars as u64,
+            )))
+    }
+
     fn check(&self, raw: RawScenario) -> Result<Scenario, Diagnostic> {
+        self.text_limit(Some(&raw.title), "title")?;
+        self.text_limit(raw.summary.as_ref(), "summary")?;
+        self.text_limit(raw.rulebook.as_ref(), "rulebook")?;
+        for event in &raw.events.value.0 {
+            let e = &event.value;
+            self.text_limit(e.note.as_ref(), "note")?;
+            self.text_limit(e.bill.as_ref(), "bill")?;
+            self.text_limit(e.case.as_ref(), "case")?;
+        }
         if raw.title.value.trim().is_empty() {
             return Err(self
                 .error(place(&raw.title), "the title is empty")
@@ -344,20 +376,20 @@ impl Checker<'_> {
         let setup = self.setup(&raw)?;
         let until = raw.until.as_ref().map(|u| self.date(u)).transpose()?;
 
-        if raw.events.value.is_empty() {
+        if raw.events.value.0.is_empty() {
             return Err(self
                 .error(place(&raw.events), "there are no events")
                 .with_help(
                     "list at least one event, e.g. `- { on: 2027-03-01, do: give_notice }`",
                 ));
         }
-        let mut events = Vec::with_capacity(raw.events.value.len());
+        let mut events = Vec::with_capacity(raw.events.value.0.len());
         let mut bills: Vec<BillDecl> = Vec::new();
         let mut cases: Vec<CaseDecl> = Vec::new();
         let mut inputs: Vec<Input> = Vec::new();
         // The latest date the previous event can fall on, and where it stands.
         let mut last: Option<(Date, Place)> = None;
-        for raw_event in &raw.events.value {
+        for raw_event in &raw.events.value.0 {
             let index = events.len();
             let (event, latest) = self.event(
                 raw_event,
@@ -414,7 +446,7 @@ impl Checker<'_> {
             file: self.file.to_string(),
             source: Arc::clone(self.source),
             title: raw.title.value.trim().to_string(),
-            summary: raw.summary.map(|s| s.trim().to_string()),
+            summary: raw.summary.map(|s| s.value.trim().to_string()),
             rulebook: raw.rulebook.as_ref().map(|r| (r.value.clone(), place(r))),
             setup,
             until,

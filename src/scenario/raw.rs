@@ -12,12 +12,50 @@ use crate::yaml::{Spanned, place};
 #[serde(deny_unknown_fields)]
 pub(super) struct RawScenario {
     pub title: Spanned<String>,
-    pub summary: Option<String>,
+    pub summary: Option<Spanned<String>>,
     pub rulebook: Option<Spanned<String>>,
     pub setup: Option<RawSetup>,
     pub until: Option<Spanned<String>>,
-    pub events: Spanned<Vec<Spanned<RawEvent>>>,
+    pub events: Spanned<RawEvents>,
     pub expect: Option<RawExpect>,
+}
+
+/// The list of events, read one by one so that a file with more than the `events`
+/// limit is refused at the first event over it, before the rest is read.
+#[derive(Debug)]
+pub(super) struct RawEvents(pub Vec<Spanned<RawEvent>>);
+
+impl<'de> Deserialize<'de> for RawEvents {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Events;
+        impl<'de> Visitor<'de> for Events {
+            type Value = RawEvents;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of events")
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<RawEvents, A::Error> {
+                let limit = crate::limits::get().events;
+                let mut events = Vec::new();
+                while let Some(event) = seq.next_element()? {
+                    if events.len() == limit {
+                        return Err(A::Error::custom(crate::yaml::with_help(
+                            format!(
+                                "the scenario has more than {} events (the events limit)",
+                                crate::diag::thousands(limit as u64)
+                            ),
+                            crate::limits::how_to_raise(
+                                crate::limits::Name::Events,
+                                limit as u64 + 1,
+                            ),
+                        )));
+                    }
+                    events.push(event);
+                }
+                Ok(RawEvents(events))
+            }
+        }
+        deserializer.deserialize_seq(Events)
+    }
 }
 
 #[derive(Debug, Deserialize)]

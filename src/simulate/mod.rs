@@ -24,7 +24,7 @@ use crate::scenario::{Args, InputKind, Scenario};
 use crate::vocab::{Holding, TrackKind, TreatyStatus, Word};
 
 pub use stats::{Interval, quantile_dates, wilson};
-pub use text::{thousands, to_json, to_text};
+pub use text::{to_json, to_text};
 
 /// Trials per unit of work: a thread takes a chunk at a time, and the progress bar
 /// advances per chunk, not per trial.

@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 
 use super::stats::{Interval, quantile_dates, wilson};
 use super::{Ensemble, replay};
+use crate::diag::thousands;
 use crate::report::Style;
 use crate::rulebook::Procedure;
 use crate::scenario::Scenario;
@@ -512,17 +513,4 @@ pub fn to_json(p: &Procedure, s: &Scenario, e: &Ensemble) -> Value {
         "sensitivity": sensitivity,
         "events": events,
     })
-}
-
-/// 1234567 → "1,234,567".
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
 }
