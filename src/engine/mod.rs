@@ -127,6 +127,19 @@ pub struct Run {
     pub outcome: Outcome,
 }
 
+/// The fingerprint of a path with no steps (FNV-1a's offset basis).
+const PATH_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// A path's fingerprint after one more step: FNV-1a over (track, instance, edge), each
+/// packed in its own bits, so equal paths have equal fingerprints and different ones,
+/// almost surely, different fingerprints.
+fn extend_path(path: u64, kind: TrackKind, instance: Option<usize>, edge: EdgeIndex) -> u64 {
+    let step = ((kind as u64) << 48)
+        ^ ((instance.map_or(0, |i| i as u64 + 1) & 0xffff) << 32)
+        ^ edge.index() as u64;
+    (path ^ step).wrapping_mul(0x0000_0100_0000_01b3)
+}
+
 /// Runs a scenario and records every step.
 pub fn run(procedure: &Procedure, scenario: &Scenario) -> Result<Run, Impossible> {
     let mut trace = Vec::new();
@@ -317,7 +330,7 @@ impl<'a> Engine<'a> {
             trace,
             active: &[],
             marks: None,
-            path: 0xcbf2_9ce4_8422_2325,
+            path: PATH_START,
             quiet: false,
         }
     }
@@ -455,11 +468,7 @@ impl<'a> Engine<'a> {
         let graph = &self.p.track(kind).graph;
         let (from, to) = graph.edge_endpoints(edge).expect("an edge of this graph");
         *w.stage_mut(kind, instance) = to;
-        // FNV-1a over (track, instance, edge): the path's fingerprint.
-        let step = ((kind as u64) << 48)
-            ^ ((instance.map_or(0, |i| i as u64 + 1) & 0xffff) << 32)
-            ^ edge.index() as u64;
-        self.path = (self.path ^ step).wrapping_mul(0x0000_0100_0000_01b3);
+        self.path = extend_path(self.path, kind, instance, edge);
         if let (TrackKind::Bill, Some(i)) = (kind, instance) {
             w.bills[i].since = w.date;
         }

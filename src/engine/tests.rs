@@ -317,3 +317,390 @@ fn every_scenario_and_worked_example_in_process() {
     }
     assert!(checked >= 45, "only {checked} files");
 }
+
+fn load_story(file: &str) -> (Procedure, Scenario) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("scenarios")
+        .join(file);
+    let s = scenario::load(&path).unwrap();
+    let id = s.rulebook.as_ref().map_or(rulebook::DEFAULT_ID, |r| &r.0);
+    (rulebook::load(id).unwrap(), s)
+}
+
+/// Exploration's moves, one event at a time and then time passing, reproduce `run`.
+#[test]
+fn step_and_wait_replay_a_run() {
+    for file in [
+        "story-unilateral-notice.yaml",
+        "act-veto-overridden.yaml",
+        "act-pocket-veto.yaml",
+        "injunction-lifted-on-appeal.yaml",
+        "consent-route.yaml",
+    ] {
+        let (p, s) = load_story(file);
+        let expected = run(&p, &s).unwrap();
+        let mut world = World::new(&p, &s, s.events[0].date);
+        let mut trace = Vec::new();
+        for (index, event) in s.events.iter().enumerate() {
+            step(&p, &s, &mut world, index, event, &mut trace).unwrap();
+            assert_eq!(
+                world.date, event.date,
+                "{file}: the clock reached the event"
+            );
+        }
+        let end = end_date(&s).unwrap();
+        wait(&p, &s, &mut world, end, &mut trace);
+        assert_eq!(world.date, end, "{file}");
+        assert_eq!(trace, expected.trace, "{file}");
+        assert_eq!(
+            super::outcome_of(&p, &s, &world, end),
+            expected.outcome,
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn step_refuses_what_cannot_happen_and_wait_fires_the_deadline() {
+    let yaml = scenario(
+        "  - { on: 2027-01-04, do: rescind_notice }\n  - { on: 2027-01-05, do: give_notice }\n",
+    );
+    let s = scenario::parse("t.yaml", yaml.as_str().into()).unwrap();
+    let p = rulebook::load("us-nato-2024").unwrap();
+    let mut world = World::new(&p, &s, s.events[0].date);
+    let mut trace = Vec::new();
+    assert!(step(&p, &s, &mut world, 0, &s.events[0], &mut trace).is_err());
+    assert!(trace.is_empty());
+    step(&p, &s, &mut world, 1, &s.events[1], &mut trace).unwrap();
+    assert_eq!(treaty_status(&p, &world), TreatyStatus::NoticePending);
+    let day_before =
+        crate::calendar::anniversary(s.events[1].date, 1).unwrap() - jiff::Span::new().days(1);
+    wait(&p, &s, &mut world, day_before, &mut trace);
+    assert_eq!(treaty_status(&p, &world), TreatyStatus::NoticePending);
+    wait(
+        &p,
+        &s,
+        &mut world,
+        crate::calendar::anniversary(s.events[1].date, 1).unwrap(),
+        &mut trace,
+    );
+    assert_eq!(treaty_status(&p, &world), TreatyStatus::Withdrawn);
+    assert_eq!(
+        trace.len(),
+        2,
+        "the notice, then the withdrawal a year later"
+    );
+}
+
+/// A simulated trial passes over an event that cannot happen and marks it, marks the
+/// votes that carried, runs only the active events, and clears marks left from before.
+#[test]
+fn trials_mark_skipped_events_and_carried_votes() {
+    let yaml = scenario(concat!(
+        "  - { on: 2027-01-04, do: consult_committees }\n",
+        "  - { on: 2027-01-05, do: notify_committees }\n",
+        "  - { on: 2027-07-06, do: consent_vote, yeas: 67, nays: 33 }\n",
+        "  - { on: 2027-07-07, do: give_notice }\n",
+        "  - { on: 2027-07-08, do: rescind_notice }\n",
+        "  - { on: 2027-07-09, do: rescind_notice }\n",
+    ));
+    let s = scenario::parse("t.yaml", yaml.as_str().into()).unwrap();
+    let p = rulebook::load("us-nato-2024").unwrap();
+    let n = s.events.len();
+    let mut world = World::new(&p, &s, s.events[0].date);
+    // Marks left over from a larger scenario's trial must not leak into this one.
+    let mut marks = Marks {
+        skipped: vec![true; n + 3],
+        carried: vec![true; n + 3],
+    };
+    let all = vec![true; n];
+    let info = trial(&p, &s, &all, &mut world, &mut marks, None);
+    assert_eq!(marks.skipped, [false, false, false, false, false, true]);
+    assert_eq!(marks.carried, [false, false, true, false, false, false]);
+    assert_eq!(treaty_status(&p, &world), TreatyStatus::Party);
+    assert_eq!(info.end, end_date(&s).unwrap());
+    // Without the notice, both rescissions are passed over.
+    let mut active = all.clone();
+    active[3] = false;
+    let other = trial(&p, &s, &active, &mut world, &mut marks, None);
+    assert_eq!(marks.skipped, [false, false, false, false, true, true]);
+    assert_ne!(info.path, other.path, "another path, another fingerprint");
+    // The same trial again gives the same fingerprint and the same world.
+    let again = trial(&p, &s, &active, &mut world, &mut marks, None);
+    assert_eq!(again, other);
+    // A trial's trace is the run's, when every event can happen.
+    let mut traced = Vec::new();
+    let (p2, s2) = load_story("story-unilateral-notice.yaml");
+    let mut w2 = World::new(&p2, &s2, s2.events[0].date);
+    let active2 = vec![true; s2.events.len()];
+    trial(&p2, &s2, &active2, &mut w2, &mut marks, Some(&mut traced));
+    assert_eq!(traced, run(&p2, &s2).unwrap().trace);
+}
+
+/// Two deadlines pending at once fire in date order (the treaty's first on a tie), so
+/// the trace never goes back in time.
+#[test]
+fn deadlines_fire_in_date_order() {
+    // Presented on Monday 2027-05-03: the tenth day, Sundays excepted, is 2027-05-14,
+    // and the bill becomes law without a signature when it has passed, on 2027-05-15.
+    let events = |notice: &str| {
+        scenario(&format!(
+            concat!(
+                "  - {{ on: {notice}, do: give_notice }}\n",
+                "  - {{ on: 2027-04-01, do: introduce, bill: b, chamber: house, purpose: authorize_withdrawal }}\n",
+                "  - {{ on: 2027-04-10, do: vote, bill: b, chamber: house, yeas: 230, nays: 200 }}\n",
+                "  - {{ on: 2027-04-20, do: vote, bill: b, chamber: senate, yeas: 51, nays: 49 }}\n",
+                "  - {{ on: 2027-05-03, do: present, bill: b }}\n",
+                "until: 2027-06-01\n"
+            ),
+            notice = notice
+        ))
+    };
+    for (notice, treaty_first) in [
+        ("2026-05-14", true),  // the year ends 2027-05-14, a day before the bill's
+        ("2026-05-15", true),  // both on 2027-05-15: the treaty's first
+        ("2026-05-16", false), // the bill's comes first
+    ] {
+        let r = run_yaml("us-nato-2024", &events(notice)).unwrap();
+        let dates: Vec<Date> = r.trace.iter().map(|t| t.date).collect();
+        assert!(dates.is_sorted(), "{notice}: {dates:?}");
+        let timers: Vec<TrackKind> = r
+            .trace
+            .iter()
+            .filter(|t| t.event.is_none())
+            .map(|t| t.track)
+            .collect();
+        let expected = if treaty_first {
+            [TrackKind::Treaty, TrackKind::Bill]
+        } else {
+            [TrackKind::Bill, TrackKind::Treaty]
+        };
+        assert_eq!(timers, expected, "{notice}");
+    }
+}
+
+/// Path fingerprints (simulate counts paths by them) tell apart every step of every
+/// track and instance, and the order of steps.
+#[test]
+fn path_fingerprints_tell_steps_and_their_order_apart() {
+    use petgraph::graph::EdgeIndex;
+    let mut steps = Vec::new();
+    for kind in TrackKind::ALL {
+        for instance in [None, Some(0), Some(1), Some(7)] {
+            for edge in [0, 1, 2, 31, 40] {
+                steps.push((*kind, instance, EdgeIndex::new(edge)));
+            }
+        }
+    }
+    let one = |(k, i, e): (TrackKind, Option<usize>, EdgeIndex)| extend_path(PATH_START, k, i, e);
+    let mut seen = std::collections::HashSet::new();
+    for &s in &steps {
+        assert!(seen.insert(one(s)), "{s:?} collides");
+    }
+    let mut pairs = std::collections::HashSet::new();
+    for &(k1, i1, e1) in &steps {
+        for &(k2, i2, e2) in &steps {
+            let fp = extend_path(extend_path(PATH_START, k1, i1, e1), k2, i2, e2);
+            assert!(
+                pairs.insert(fp),
+                "({k1:?} {i1:?} {e1:?}) then ({k2:?} {i2:?} {e2:?}) collides"
+            );
+        }
+    }
+    assert_eq!(pairs.len(), steps.len() * steps.len());
+}
+
+fn world_after(yaml: &str, upto: usize) -> (Procedure, Scenario, World, Vec<TraceStep>) {
+    let s = scenario::parse("t.yaml", yaml.into()).unwrap();
+    let p = rulebook::load("us-nato-2024").unwrap();
+    let mut w = World::new(&p, &s, s.events[0].date);
+    let mut trace = Vec::new();
+    for (i, e) in s.events.iter().enumerate().take(upto) {
+        step(&p, &s, &mut w, i, e, &mut trace).unwrap();
+    }
+    (p, s, w, trace)
+}
+
+/// Rescinding a notice ends its year: no deadline is left pending to fire later.
+#[test]
+fn a_rescinded_notice_leaves_no_deadline() {
+    let yaml = scenario(
+        "  - { on: 2027-01-04, do: give_notice }\n  - { on: 2027-02-01, do: rescind_notice }\n",
+    );
+    let (p, s, mut w, mut trace) = world_after(&yaml, 1);
+    assert_eq!(
+        w.notice_due,
+        crate::calendar::anniversary(s.events[0].date, 1)
+    );
+    step(&p, &s, &mut w, 1, &s.events[1], &mut trace).unwrap();
+    assert_eq!((w.notice_due, w.notice_takes_effect), (None, None));
+    let later = crate::calendar::anniversary(s.events[0].date, 2).unwrap();
+    wait(&p, &s, &mut w, later, &mut trace);
+    assert_eq!(trace.len(), 2, "no timer fired: {trace:?}");
+    assert_eq!(treaty_status(&p, &w), TreatyStatus::Party);
+}
+
+/// Presenting a bill starts the ten days (Sundays excepted); signing or vetoing it ends
+/// them, so no deadline is left pending.
+#[test]
+fn presenting_starts_the_ten_days_and_signing_or_vetoing_ends_them() {
+    for (action, stage) in [("sign", "enacted"), ("veto", "vetoed")] {
+        let yaml = scenario(&format!(
+            concat!(
+                "  - {{ on: 2027-04-01, do: introduce, bill: b, chamber: house, purpose: authorize_withdrawal }}\n",
+                "  - {{ on: 2027-04-10, do: vote, bill: b, chamber: house, yeas: 230, nays: 200 }}\n",
+                "  - {{ on: 2027-04-20, do: vote, bill: b, chamber: senate, yeas: 51, nays: 49 }}\n",
+                "  - {{ on: 2027-05-03, do: present, bill: b }}\n",
+                "  - {{ on: 2027-05-05, do: {action}, bill: b }}\n",
+            ),
+            action = action
+        ));
+        let (p, s, mut w, mut trace) = world_after(&yaml, 3);
+        assert_eq!(w.bills[0].due, None, "no deadline before presentment");
+        step(&p, &s, &mut w, 3, &s.events[3], &mut trace).unwrap();
+        let tenth = jiff::civil::date(2027, 5, 14);
+        assert_eq!(w.bills[0].due, Some(jiff::civil::date(2027, 5, 15)));
+        assert_eq!(w.bills[0].presented_on, Some(s.events[3].date));
+        assert_eq!(trace.last().unwrap().due, Some(tenth));
+        step(&p, &s, &mut w, 4, &s.events[4], &mut trace).unwrap();
+        assert_eq!(w.bills[0].due, None, "{action} ends the ten days");
+        assert_eq!(trace.last().unwrap().due, None, "{action}");
+        assert_eq!(
+            p.track(TrackKind::Bill).graph[w.bills[0].stage].id,
+            stage,
+            "{action}"
+        );
+        wait(&p, &s, &mut w, jiff::civil::date(2027, 6, 1), &mut trace);
+        assert_eq!(trace.len(), 5, "{action}: no timer fired after it");
+    }
+}
+
+/// A rulebook whose limitation is not in force (as before 2024) records no violation,
+/// even though it keeps the provisions.
+#[test]
+fn no_violation_while_the_limitation_is_not_in_force() {
+    let text = "id: off\nextends: us-nato-2024\ntitle: The provisions, switched off\nsummary: A what-if.\nparameters:\n  limitation_in_force: false\n  consent: { rule: fraction_of_voting, num: 2, den: 3, quorum: true }\n  passage: { rule: majority, quorum: true }\n  cloture: { rule: fraction_of_sworn, num: 3, den: 5 }\n  override: { rule: fraction_of_voting, num: 2, den: 3, quorum: true }\n  suit_resolution: { rule: majority, quorum: true }\n  notice_period_years: 1\n  return_days: 10\n  committee_notice_days: 180\n";
+    let rb = rulebook::from_text("off.yaml", &std::sync::Arc::from(text), 0, false).unwrap();
+    assert!(!rb.provisions.is_empty());
+    let p = Procedure::compile(rb).unwrap();
+    let s = scenario::parse(
+        "t.yaml",
+        scenario("  - { on: 2027-01-04, do: give_notice }\n").into(),
+    )
+    .unwrap();
+    let o = run(&p, &s).unwrap().outcome;
+    assert!(o.lawful);
+    assert!(o.violations.is_empty(), "{:?}", o.violations);
+    // The same story under the law in force breaches 1250A(a) and (c).
+    let o = run(&rulebook::load("us-nato-2024").unwrap(), &s)
+        .unwrap()
+        .outcome;
+    assert!(!o.lawful);
+}
+
+/// An action no step of its stage takes is explained by the requirement all its steps
+/// share when that is what fails: suspending after withdrawal names the withdrawal.
+#[test]
+fn an_impossible_action_is_explained_by_the_requirement_its_steps_share() {
+    let yaml = scenario(concat!(
+        "  - { on: 2027-01-04, do: give_notice }\n",
+        "  - { on: 2027-01-05, do: suspend }\n",
+        "  - { on: 2028-02-01, do: suspend }\n",
+    ));
+    let err = run_yaml("us-nato-2024", &yaml).unwrap_err();
+    assert_eq!(err.event, 2);
+    assert!(
+        err.message
+            .contains("the treaty is withdrawn (since 2028-01-04)"),
+        "{}",
+        err.message
+    );
+    // While the treaty is in force, suspending twice is explained by the stage.
+    let yaml =
+        scenario("  - { on: 2027-01-05, do: suspend }\n  - { on: 2027-01-06, do: suspend }\n");
+    let err = run_yaml("us-nato-2024", &yaml).unwrap_err();
+    assert!(!err.message.contains("withdrawn"), "{}", err.message);
+}
+
+/// The explanation of an impossible event: where its subject stands and since when, and
+/// what would make it possible, worded for the reader.
+#[test]
+fn impossible_events_say_where_things_stand_and_what_would_help() {
+    let bill = concat!(
+        "  - { on: 2027-04-01, do: introduce, bill: b, chamber: house, purpose: authorize_withdrawal }\n",
+        "  - { on: 2027-04-10, do: vote, bill: b, chamber: house, yeas: 230, nays: 200 }\n",
+        "  - { on: 2027-04-20, do: vote, bill: b, chamber: senate, yeas: 51, nays: 49 }\n",
+        "  - { on: 2027-05-03, do: present, bill: b }\n",
+    );
+    let cases: [(String, &str, &str); 7] = [
+        (
+            format!("{bill}  - {{ on: 2027-05-05, do: sign, bill: b }}\n  - {{ on: 2027-05-06, do: veto, bill: b }}\n"),
+            "veto is impossible on 2027-05-06: the bill b is at `enacted` (since 2027-05-05). The bill is law.",
+            "the bill b is enacted: nothing more can be done with it",
+        ),
+        (
+            format!("{bill}  - {{ on: 2027-05-20, do: sign, bill: b }}\n"),
+            "sign is impossible on 2027-05-20: the bill b is at `enacted` (since 2027-05-15).",
+            "presented on 2027-05-03, the bill had to be signed or returned by 2027-05-14, the tenth day (Sundays excepted); on 2027-05-15 it was enacted",
+        ),
+        (
+            // On the tenth day itself the window is open: the veto, not the calendar, is
+            // what stands in the way.
+            format!("{bill}  - {{ on: 2027-05-13, do: veto, bill: b }}\n  - {{ on: 2027-05-14, do: sign, bill: b }}\n"),
+            "sign is impossible on 2027-05-14: the bill b is at `vetoed` (since 2027-05-13).",
+            "nothing makes it possible from here; possible now: override",
+        ),
+        (
+            format!("{bill}  - {{ on: 2027-05-13, do: veto, bill: b }}\n  - {{ on: 2027-05-15, do: present, bill: b }}\n"),
+            "present is impossible on 2027-05-15: the bill b is at `vetoed` (since 2027-05-13).",
+            "nothing makes it possible from here; possible now: override",
+        ),
+        (
+            "  - { on: 2027-01-04, do: give_notice }\n  - { on: 2028-02-01, do: give_notice }\n".into(),
+            "give_notice is impossible on 2028-02-01: the treaty is at `withdrawn` (since 2028-01-04). The United States has ceased to be a party.",
+            "the treaty is withdrawn: nothing more can be done with it",
+        ),
+        (
+            "  - { on: 2027-01-04, do: rescind_notice }\n".into(),
+            "rescind_notice is impossible on 2027-01-04: the treaty is at `party`. The United States",
+            "it becomes possible only after `give_notice` (give notice)",
+        ),
+        (
+            "  - { on: 2027-01-04, do: give_notice }\n  - { on: 2027-01-05, do: file_suit, case: c, plaintiff: house }\n".into(),
+            "the plaintiff house cannot sue: the House has not adopted a resolution directing its counsel to sue",
+            "an adopted authorize_suit with chamber: house before this file_suit would first make it possible",
+        ),
+    ];
+    for (events, message, help) in cases {
+        let err = run_yaml("us-nato-2024", &scenario(&events)).unwrap_err();
+        assert!(
+            err.message.starts_with(message),
+            "{}\nwanted: {message}",
+            err.message
+        );
+        assert_eq!(err.help, help, "{}", err.message);
+    }
+    // With the House's resolution, the House may sue.
+    let authorized = scenario(concat!(
+        "  - { on: 2027-01-04, do: give_notice }\n",
+        "  - { on: 2027-01-05, do: authorize_suit, chamber: house, yeas: 230, nays: 200 }\n",
+        "  - { on: 2027-01-06, do: file_suit, case: c, plaintiff: house }\n",
+    ));
+    assert!(run_yaml("us-nato-2024", &authorized).is_ok());
+}
+
+/// The outcome's `notice_due` is the anniversary of a notice still pending, and nothing
+/// once the treaty has left that stage.
+#[test]
+fn notice_due_only_while_the_notice_is_pending() {
+    let pending = outcome_of(&scenario(
+        "  - { on: 2027-01-04, do: give_notice }\nuntil: 2027-06-01\n",
+    ));
+    assert_eq!(pending.treaty, TreatyStatus::NoticePending);
+    assert_eq!(pending.notice_due, Some(jiff::civil::date(2028, 1, 4)));
+    let withdrawn = outcome_of(&scenario(
+        "  - { on: 2027-01-04, do: give_notice }\nuntil: 2028-06-01\n",
+    ));
+    assert_eq!(withdrawn.treaty, TreatyStatus::Withdrawn);
+    assert_eq!(withdrawn.notice_due, None);
+}
