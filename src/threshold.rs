@@ -336,6 +336,15 @@ mod tests {
     }
 
     #[test]
+    fn a_majority_needs_one_more_yea_than_the_nays() {
+        assert_eq!(MAJORITY.decide(&senate(40, 58, 0)).needed, 59);
+        assert_eq!(MAJORITY.decide(&senate(50, 50, 0)).needed, 51);
+        assert_eq!(MAJORITY.decide(&senate(0, 0, 60)).needed, 1);
+        assert!(MAJORITY.decide(&senate(51, 49, 0)).carried);
+        assert!(!MAJORITY.decide(&senate(50, 50, 0)).carried, "a tie fails");
+    }
+
+    #[test]
     fn consent_at_the_two_thirds_edge() {
         assert!(TWO_THIRDS_CONSENT.decide(&senate(66, 33, 0)).carried);
         assert!(TWO_THIRDS_CONSENT.decide(&senate(67, 33, 0)).carried);

@@ -704,3 +704,27 @@ fn notice_due_only_while_the_notice_is_pending() {
     assert_eq!(withdrawn.treaty, TreatyStatus::Withdrawn);
     assert_eq!(withdrawn.notice_due, None);
 }
+
+/// "It becomes possible only after ...": the first step of the shortest way there,
+/// naming the bill or case, and the step's label when it says more than the action.
+#[test]
+fn the_step_that_would_make_an_action_possible_is_named() {
+    let cases = [
+        (
+            "  - { on: 2027-04-01, do: introduce, bill: b, chamber: house, purpose: authorize_withdrawal }\n  - { on: 2027-04-03, do: present, bill: b }\n",
+            "it becomes possible only after `vote` on b (Senate passes)",
+        ),
+        (
+            "  - { on: 2027-01-04, do: give_notice }\n  - { on: 2027-01-05, do: authorize_suit, chamber: senate, yeas: 60, nays: 40 }\n  - { on: 2027-01-06, do: file_suit, case: c, plaintiff: senate }\n  - { on: 2027-01-07, do: appeal, case: c }\n",
+            "it becomes possible only after `rule` in c (district court rules)",
+        ),
+        (
+            "  - { on: 2027-01-04, do: resume }\n",
+            "it becomes possible only after `suspend`",
+        ),
+    ];
+    for (events, help) in cases {
+        let err = run_yaml("us-nato-2024", &scenario(events)).unwrap_err();
+        assert_eq!(err.help, help, "{}", err.message);
+    }
+}
