@@ -335,6 +335,108 @@ mod tests {
         }
     }
 
+    fn with_vp(yeas: u32, nays: u32, vp: Option<bool>) -> Tally {
+        Tally {
+            vice_president: vp,
+            ..senate(yeas, nays, 0)
+        }
+    }
+
+    #[test]
+    fn explanations_say_why_a_vote_carried_or_failed() {
+        let says = |t: &Threshold, tally: &Tally| t.explain(tally, "senators");
+        assert!(says(&MAJORITY, &senate(51, 49, 0)).contains("51 yeas to 49 nays is a majority"));
+        assert!(
+            says(&MAJORITY, &senate(49, 51, 0)).contains("49 yeas to 51 nays is not a majority")
+        );
+        assert!(
+            says(&MAJORITY, &with_vp(50, 50, Some(true)))
+                .contains("50–50, equally divided: the Vice President votes yea, which carries it")
+        );
+        assert!(
+            says(&MAJORITY, &with_vp(50, 50, Some(false)))
+                .contains("50–50, equally divided: the Vice President votes nay")
+        );
+        assert!(
+            says(&MAJORITY, &with_vp(50, 50, None))
+                .contains("50–50, equally divided: a tie does not carry")
+        );
+        // The fraction is judged alone, whatever the quorum and the minimum of yeas say.
+        let no_quorum = says(&TWO_THIRDS_CONSENT, &senate(30, 10, 0));
+        assert!(
+            no_quorum.contains("no quorum (40 of 100 sworn present; 51 needed)"),
+            "{no_quorum}"
+        );
+        assert!(
+            no_quorum.contains("30 yeas is at least two-thirds of 40 voting (27)"),
+            "{no_quorum}"
+        );
+        assert!(no_quorum.ends_with(": failed"), "{no_quorum}");
+        let nobody = says(&TWO_THIRDS_CONSENT, &senate(0, 0, 60));
+        assert!(
+            nobody.contains("0 yeas is at least two-thirds of 0 voting"),
+            "{nobody}"
+        );
+        assert!(
+            nobody.contains("no concurrence without at least 1 yea"),
+            "{nobody}"
+        );
+        let one = says(&TWO_THIRDS_CONSENT, &senate(1, 0, 59));
+        assert!(!one.contains("no concurrence"), "{one}");
+        assert!(one.ends_with(": carried"), "{one}");
+        let short = says(&CLOTURE, &senate(59, 41, 0));
+        assert!(
+            short.contains("59 yeas is less than three-fifths of 100 senators sworn (60)"),
+            "{short}"
+        );
+    }
+
+    #[test]
+    fn thresholds_in_a_few_words() {
+        assert_eq!(
+            TWO_THIRDS_CONSENT.describe("senators"),
+            "two-thirds of those voting, with a quorum"
+        );
+        assert_eq!(
+            MAJORITY.describe("senators"),
+            "a majority of those voting, with a quorum"
+        );
+        assert_eq!(
+            CLOTURE.describe("senators"),
+            "three-fifths of senators sworn"
+        );
+        let sixty = Threshold {
+            rule: Rule::AtLeast { count: 60 },
+            quorum: false,
+            min_yeas: 0,
+        };
+        assert_eq!(sixty.describe("senators"), "at least 60 yeas");
+        assert_eq!(fraction_name(1, 2), "one-half");
+        assert_eq!(fraction_name(3, 4), "three-quarters");
+        assert_eq!(fraction_name(4, 7), "4/7");
+    }
+
+    #[test]
+    fn only_sensible_thresholds_are_accepted() {
+        let fraction = |num, den| Threshold {
+            rule: Rule::FractionOfVoting { num, den },
+            quorum: true,
+            min_yeas: 0,
+        };
+        assert!(fraction(2, 3).validate().is_ok());
+        assert!(fraction(1, 1).validate().is_ok(), "unanimity is a fraction");
+        assert!(fraction(3, 2).validate().is_err());
+        assert!(fraction(0, 3).validate().is_err());
+        assert!(fraction(2, 0).validate().is_err());
+        let at_least = |count| Threshold {
+            rule: Rule::AtLeast { count },
+            quorum: false,
+            min_yeas: 0,
+        };
+        assert!(at_least(60).validate().is_ok());
+        assert!(at_least(0).validate().is_err());
+    }
+
     #[test]
     fn a_majority_needs_one_more_yea_than_the_nays() {
         assert_eq!(MAJORITY.decide(&senate(40, 58, 0)).needed, 59);

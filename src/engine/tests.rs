@@ -728,3 +728,30 @@ fn the_step_that_would_make_an_action_possible_is_named() {
         assert_eq!(err.help, help, "{}", err.message);
     }
 }
+
+/// An exploration copies worlds with `assign`: the copy equals the original, bills,
+/// cases and all, whatever the copy held before.
+#[test]
+fn a_world_assigned_equals_its_original() {
+    let (p, s) = load_story("injunction-lifted-on-appeal.yaml");
+    let mut original = World::new(&p, &s, s.events[0].date);
+    let mut trace = Vec::new();
+    for (i, e) in s.events.iter().enumerate() {
+        step(&p, &s, &mut original, i, e, &mut trace).unwrap();
+    }
+    let (p2, s2) = load_story("act-veto-overridden.yaml");
+    let mut copy = World::new(&p2, &s2, s2.events[0].date);
+    copy.assign(&original);
+    assert_eq!(copy, original);
+}
+
+#[test]
+fn provision_sets() {
+    let mut set = ProvisionSet::default();
+    assert!(set.is_empty());
+    set.insert(2);
+    assert!(!set.is_empty());
+    assert!(set.contains(2) && !set.contains(0));
+    assert_eq!(set.iter().collect::<Vec<_>>(), [2]);
+    assert_eq!(set.union(ProvisionSet::default()), set);
+}
