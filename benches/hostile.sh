@@ -20,7 +20,7 @@ def w(name, text, mode="w"):
         f.write(text)
 one = "title: x\nevents:\n  - {on: 2027-01-01, do: give_notice}\n"
 w("file-size.yaml", one + "#" + "x" * (5 * 1024 * 1024) + "\n")
-w("events.yaml", "title: x\nevents:\n" + "  - {on: 2027-01-01, do: announce}\n" * 120_000)
+w("events.yaml", "title: x\nevents:\n" + "  - {on: 2027-01-01, do: announce}\n" * 100_000)
 w("depth.yaml", "title: x\nevents: " + "[" * 100_000 + "]" * 100_000 + "\n")
 laughs = "title: x\nevents:\n  - &a0 {on: 2027-01-01, do: announce}\n"
 for i in range(1, 10):
@@ -40,7 +40,7 @@ for name in file-size events depth aliases text long-value not-utf8 within-limit
     status=0
     "$bin" run "$file" >/dev/null 2>"$work/err" || status=$?
     reason=$(head -n 1 "$work/err" | sed -e "s|$work/||" -e 's/|/\\|/g' | cut -c1-90)
-    [ -z "$reason" ] && reason="(ran: $(printf "%'d" 10000) events)"
+    [ -z "$reason" ] && reason="(accepted and run)"
     hyperfine -N --warmup 2 --runs 10 -i --export-json "$work/t.json" "$bin run $file" >/dev/null 2>&1
     median=$(python3 -c "import json;print('%.0f ms' % (json.load(open('$work/t.json'))['results'][0]['median']*1000))")
     echo "| $name.yaml ($(numfmt --to=iec-i --suffix=B "$size")) | $reason | $median | $status |"

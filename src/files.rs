@@ -77,8 +77,9 @@ fn too_large(shown: &str, size: Option<u64>, limit: u64) -> Diagnostic {
     use crate::limits::{Name, Size, how_to_raise};
     let message = match size {
         Some(size) => format!(
-            "the file is {} ({size} bytes), over the file-size limit of {}",
+            "the file is {} ({} bytes), over the file-size limit of {}",
             Size(size),
+            crate::diag::thousands(size),
             Size(limit)
         ),
         None => format!("the input is over the file-size limit of {}", Size(limit)),

@@ -31,7 +31,7 @@ impl Limits {
         file_size: 4 * 1024 * 1024,
         events: 10_000,
         depth: 32,
-        aliases: 100_000,
+        aliases: 10_000,
         text: 10_000,
     };
 

@@ -147,7 +147,7 @@ fn a_billion_laughs_is_refused_quickly() {
     refused(
         &[os("run"), path.as_os_str()],
         &[
-            "copy more than 100,000 YAML nodes (the aliases limit",
+            "copy more than 10,000 YAML nodes (the aliases limit",
             "--limit aliases=",
         ],
     );

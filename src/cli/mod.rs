@@ -54,7 +54,7 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     /// Change a limit on what is read, NAME=VALUE; repeatable. file-size (default 4MiB),
-    /// events (10000), depth (32), aliases (100000), text (10000 characters).
+    /// events (10000), depth (32), aliases (10000), text (10000 characters).
     #[arg(long, global = true, value_name = "NAME=VALUE", value_parser = crate::limits::parse_setting)]
     pub limit: Vec<crate::limits::Setting>,
     #[command(subcommand)]
