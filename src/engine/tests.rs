@@ -754,4 +754,15 @@ fn provision_sets() {
     assert!(set.contains(2) && !set.contains(0));
     assert_eq!(set.iter().collect::<Vec<_>>(), [2]);
     assert_eq!(set.union(ProvisionSet::default()), set);
+    assert!(
+        !set.contains(ProvisionSet::CAPACITY),
+        "past the last provision"
+    );
+    let mut a = ProvisionSet::default();
+    a.insert(1);
+    a.insert(2);
+    let mut b = ProvisionSet::default();
+    b.insert(2);
+    b.insert(3);
+    assert_eq!(a.union(b).iter().collect::<Vec<_>>(), [1, 2, 3]);
 }
