@@ -32,17 +32,8 @@ pub fn read_text(path: &Path) -> Result<Arc<str>, Diagnostic> {
     let cannot_read = |e: &std::io::Error| {
         Diagnostic::file(&shown, format!("cannot read the file: {}", io_reason(e)))
     };
-    let mut bytes = Vec::new();
-    if is_stdin(path) {
-        // Read one byte past the limit to tell "at the limit" from "over it".
-        std::io::stdin()
-            .lock()
-            .take(limit.saturating_add(1))
-            .read_to_end(&mut bytes)
-            .map_err(|e| cannot_read(&e))?;
-        if bytes.len() as u64 > limit {
-            return Err(too_large(&shown, None, limit));
-        }
+    let reader: Box<dyn std::io::Read> = if is_stdin(path) {
+        Box::new(std::io::stdin().lock())
     } else {
         let metadata = std::fs::metadata(path).map_err(|e| cannot_read(&e))?;
         if metadata.is_dir() {
@@ -52,14 +43,17 @@ pub fn read_text(path: &Path) -> Result<Arc<str>, Diagnostic> {
         if metadata.len() > limit {
             return Err(too_large(&shown, Some(metadata.len()), limit));
         }
-        // The file may grow between the two calls, or be a device that never ends:
-        // never read more than the limit allows.
-        std::fs::File::open(path)
-            .and_then(|f| f.take(limit.saturating_add(1)).read_to_end(&mut bytes))
-            .map_err(|e| cannot_read(&e))?;
-        if bytes.len() as u64 > limit {
-            return Err(too_large(&shown, None, limit));
-        }
+        Box::new(std::fs::File::open(path).map_err(|e| cannot_read(&e))?)
+    };
+    // Standard input has no size to check first, and a file may grow after the check or
+    // be a device that never ends: never read more than one byte past the limit.
+    let mut bytes = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| cannot_read(&e))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(&shown, None, limit));
     }
     String::from_utf8(bytes).map(Arc::from).map_err(|e| {
         Diagnostic::file(

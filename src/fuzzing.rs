@@ -32,6 +32,16 @@ fn builtin(id: &str) -> &'static Procedure {
         .expect("the default rulebook is built in")
 }
 
+/// The built-in rulebook a scenario names, else the default (a fuzzer must not read the
+/// disk, so a rulebook file is not followed).
+fn builtin_for(scenario: &scenario::Scenario) -> &'static Procedure {
+    let id = scenario
+        .rulebook
+        .as_ref()
+        .map_or(rulebook::DEFAULT_ID, |(id, _)| id.as_str());
+    builtin(id)
+}
+
 /// Renders an error as the command line would, coloured and plain.
 fn render(diagnostic: &Diagnostic) {
     let plain = diagnostic.render(false);
@@ -51,11 +61,7 @@ pub fn scenario_bytes(data: &[u8]) {
         Ok(s) => s,
         Err(d) => return render(&d),
     };
-    let id = scenario
-        .rulebook
-        .as_ref()
-        .map_or(rulebook::DEFAULT_ID, |(id, _)| id.as_str());
-    let p = builtin(id);
+    let p = builtin_for(&scenario);
     if scenario.is_uncertain() {
         match simulate::sampled_run(p, &scenario, 0, 0) {
             Ok((drawn, run, _)) => outputs(p, &drawn, &run),
@@ -101,11 +107,7 @@ pub fn report_bytes(data: &[u8]) {
     let Ok(scenario) = scenario::parse("fuzz.yaml", Arc::from(text)) else {
         return; // scenario_bytes covers the errors
     };
-    let id = scenario
-        .rulebook
-        .as_ref()
-        .map_or(rulebook::DEFAULT_ID, |(id, _)| id.as_str());
-    let p = builtin(id);
+    let p = builtin_for(&scenario);
     let (scenario, run) = if scenario.is_uncertain() {
         match simulate::sampled_run(p, &scenario, 0, 0) {
             Ok((drawn, run, _)) => (drawn, run),

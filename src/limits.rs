@@ -35,20 +35,14 @@ impl Limits {
         text: 10_000,
     };
 
-    /// The names `--limit` accepts, with what each bounds.
-    pub const NAMES: [(&'static str, &'static str); 5] = [
-        ("file-size", "bytes in one file (suffixes KiB, MiB, GiB)"),
-        ("events", "events in one scenario"),
-        ("depth", "nesting of YAML lists and mappings"),
-        (
-            "aliases",
-            "YAML nodes copied by aliases (*name) in one file",
-        ),
-        (
-            "text",
-            "characters in one text value (title, summary, note, id)",
-        ),
-    ];
+    /// The defaults with each `--limit` setting applied in turn.
+    pub fn with(settings: &[Setting]) -> Limits {
+        let mut limits = Limits::DEFAULT;
+        for setting in settings {
+            limits.set(setting);
+        }
+        limits
+    }
 
     /// Sets one limit from a `NAME=VALUE` setting.
     pub fn set(&mut self, setting: &Setting) {
@@ -96,6 +90,16 @@ pub enum Name {
 }
 
 impl Name {
+    /// Every limit, in the order messages list them.
+    pub const ALL: [Name; 5] = [
+        Name::FileSize,
+        Name::Events,
+        Name::Depth,
+        Name::Aliases,
+        Name::Text,
+    ];
+
+    /// The name `--limit` knows it by.
     pub fn as_str(self) -> &'static str {
         match self {
             Name::FileSize => "file-size",
@@ -116,31 +120,21 @@ pub struct Setting {
 
 /// Parses `NAME=VALUE` for `--limit` (clap's value parser).
 pub fn parse_setting(text: &str) -> Result<Setting, String> {
-    let names = Limits::NAMES
-        .iter()
-        .map(|(n, _)| *n)
-        .collect::<Vec<_>>()
-        .join(", ");
+    let names = Name::ALL.map(Name::as_str).join(", ");
     let Some((name, value)) = text.split_once('=') else {
         return Err(format!(
             "expected NAME=VALUE, e.g. file-size=16MiB; names: {names}"
         ));
     };
-    let name = match name.trim() {
-        "file-size" => Name::FileSize,
-        "events" => Name::Events,
-        "depth" => Name::Depth,
-        "aliases" => Name::Aliases,
-        "text" => Name::Text,
-        other => {
-            let near = crate::diag::did_you_mean(other, Limits::NAMES.iter().map(|(n, _)| *n));
-            return Err(match near {
-                Some(near) => {
-                    format!("unknown limit \"{other}\" (did you mean {near}?); names: {names}")
-                }
-                None => format!("unknown limit \"{other}\"; names: {names}"),
-            });
-        }
+    let name = name.trim();
+    let Some(name) = Name::ALL.into_iter().find(|n| n.as_str() == name) else {
+        let near = crate::diag::did_you_mean(name, Name::ALL.map(Name::as_str));
+        return Err(match near {
+            Some(near) => {
+                format!("unknown limit \"{name}\" (did you mean {near}?); names: {names}")
+            }
+            None => format!("unknown limit \"{name}\"; names: {names}"),
+        });
     };
     let value = if name == Name::FileSize {
         parse_size(value.trim())?

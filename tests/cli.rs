@@ -236,32 +236,9 @@ fn colour_only_when_asked_and_no_color_respected() {
 
 #[test]
 fn a_closed_pipe_ends_quietly() {
-    use std::io::Read;
-    use std::process::Stdio;
     let file = root().join("scenarios/story-unilateral-notice.yaml");
-    let mut child = bin()
-        .args([
-            "run",
-            file.to_str().unwrap(),
-            file.to_str().unwrap(),
-            file.to_str().unwrap(),
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdout = child.stdout.take().unwrap();
-    let mut first = [0u8; 16];
-    stdout.read_exact(&mut first).unwrap();
-    drop(stdout);
-    let status = child.wait().unwrap();
-    let mut stderr = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut stderr)
-        .unwrap();
+    let file = file.to_str().unwrap();
+    let (status, stderr) = close_early(&["run", file, file, file], 16);
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(
         status.code() == Some(0) || status.code().is_none(),

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{assert_exit, bin, root, run_bin, text};
+use common::{assert_exit, bin, close_early, root, run_bin, text};
 
 fn dir(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("treatysim-reliability-{}", std::process::id()));
@@ -33,6 +33,20 @@ fn refused(args: &[&std::ffi::OsStr], words: &[&str]) -> String {
         assert!(stderr.contains(word), "{word:?} not in\n{stderr}");
     }
     stderr
+}
+
+/// Runs the binary with `bytes` on its standard input. The write may fail part-way
+/// when the tool stops reading (at a limit); the output is what counts.
+fn with_stdin(args: &[&str], bytes: &[u8]) -> Output {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let _ = child.stdin.take().unwrap().write_all(bytes);
+    child.wait_with_output().unwrap()
 }
 
 fn os(s: &str) -> &std::ffi::OsStr {
@@ -63,18 +77,8 @@ fn a_file_over_the_size_limit_is_refused_until_the_limit_is_raised() {
     assert!(stderr.contains("5.0 MiB"), "{stderr}");
     run_ok(&[os("--limit"), os("file-size=6MiB"), os("run"), p]);
     // The limit applies to standard input too.
-    let mut child = bin()
-        .args(["run", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
     // The tool stops reading at the limit; the rest of the write may fail.
-    let _ = stdin.write_all(padded.as_bytes());
-    drop(stdin);
-    let out = child.wait_with_output().unwrap();
+    let out = with_stdin(&["run", "-"], padded.as_bytes());
     assert_exit(&out, 2, "stdin over the limit");
     assert!(text(&out.stderr).contains("<stdin>: the input is over the file-size limit"));
 }
@@ -267,17 +271,7 @@ fn bad_limit_settings_are_usage_errors() {
 #[test]
 fn a_dash_reads_standard_input() {
     let story = std::fs::read(root().join("scenarios/consent-route.yaml")).unwrap();
-    let feed = |args: &[&str]| {
-        let mut child = bin()
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child.stdin.take().unwrap().write_all(&story).unwrap();
-        child.wait_with_output().unwrap()
-    };
+    let feed = |args: &[&str]| with_stdin(args, &story);
     let from_file = run_bin(&[
         "run",
         root()
@@ -293,20 +287,10 @@ fn a_dash_reads_standard_input() {
     assert_exit(&report, 0, "report -");
     assert!(text(&report.stdout).starts_with("<!DOCTYPE html>"));
     // Errors name the input as <stdin>.
-    let mut child = bin()
-        .args(["run", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"title: x\nevents:\n  - {on: 2027-01-01, do: give_notise}\n")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = with_stdin(
+        &["run", "-"],
+        b"title: x\nevents:\n  - {on: 2027-01-01, do: give_notise}\n",
+    );
     assert_exit(&out, 2, "bad stdin");
     assert!(
         text(&out.stderr).starts_with("error: <stdin>:3:26: unknown action"),
@@ -473,29 +457,6 @@ fn a_write_that_fails_half_way_leaves_the_old_file_and_nothing_else() {
         "the old report\n"
     );
     assert_eq!(others(&d, &["s.yaml", "report.html"]), Vec::<String>::new());
-}
-
-/// Reads `n` bytes of the command's output, closes the pipe, and returns how it ended.
-fn close_early(args: &[&str], n: usize) -> (std::process::ExitStatus, String) {
-    let mut child = bin()
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdout = child.stdout.take().unwrap();
-    let mut first = vec![0u8; n];
-    stdout.read_exact(&mut first).unwrap();
-    drop(stdout);
-    let status = child.wait().unwrap();
-    let mut stderr = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut stderr)
-        .unwrap();
-    (status, stderr)
 }
 
 #[test]

@@ -331,11 +331,7 @@ pub fn main() -> i32 {
             return code;
         }
     };
-    let mut limits = crate::limits::Limits::DEFAULT;
-    for setting in &cli.limit {
-        limits.set(setting);
-    }
-    crate::limits::install(limits);
+    crate::limits::install(crate::limits::Limits::with(&cli.limit));
     let color = wants_color(cli.color, std::io::stdout().is_terminal());
     let err_color = wants_color(cli.color, std::io::stderr().is_terminal());
     let mut app = App {

@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests: run the binary, read its output.
 #![allow(dead_code)]
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -42,4 +43,27 @@ pub fn assert_exit(out: &Output, code: i32, context: &str) {
         text(&out.stdout),
         text(&out.stderr)
     );
+}
+
+/// Reads `n` bytes of the command's output, closes the pipe, and returns how it ended.
+pub fn close_early(args: &[&str], n: usize) -> (std::process::ExitStatus, String) {
+    let mut child = bin()
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = vec![0u8; n];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let status = child.wait().unwrap();
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    (status, stderr)
 }
