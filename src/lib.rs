@@ -24,6 +24,7 @@ pub mod limits;
 pub mod report;
 pub mod rulebook;
 pub mod scenario;
+pub mod schema;
 pub mod simulate;
 pub mod threshold;
 pub mod vocab;

@@ -12,6 +12,8 @@ pub trait Word: Sized + Copy + 'static {
     const KIND: &'static str;
     /// The spelling used in files and output.
     fn name(self) -> &'static str;
+    /// What the word means, in one sentence (hover text in editors, help).
+    fn describe(self) -> &'static str;
 
     /// Every spelling, in order.
     fn names() -> Vec<&'static str> {
@@ -45,7 +47,7 @@ pub trait Word: Sized + Copy + 'static {
 }
 
 macro_rules! words {
-    ($(#[$meta:meta])* $name:ident, $kind:literal { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident, $kind:literal { $($(#[$vmeta:meta])* $variant:ident = $text:literal => $desc:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name { $($(#[$vmeta])* $variant),+ }
@@ -54,6 +56,9 @@ macro_rules! words {
             const KIND: &'static str = $kind;
             fn name(self) -> &'static str {
                 match self { $($name::$variant => $text),+ }
+            }
+            fn describe(self) -> &'static str {
+                match self { $($name::$variant => $desc),+ }
             }
         }
         impl std::fmt::Display for $name {
@@ -67,30 +72,30 @@ macro_rules! words {
 words! {
     /// What a scenario event does (`do:`).
     Action, "action" {
-        Announce = "announce",
-        ConsultCommittees = "consult_committees",
-        NotifyCommittees = "notify_committees",
-        GiveNotice = "give_notice",
-        RescindNotice = "rescind_notice",
-        Suspend = "suspend",
-        Resume = "resume",
-        Spend = "spend",
-        Drawdown = "drawdown",
-        ConsentVote = "consent_vote",
-        Introduce = "introduce",
-        Vote = "vote",
-        ClotureVote = "cloture_vote",
-        Present = "present",
-        Sign = "sign",
-        Veto = "veto",
-        Override = "override",
-        Adjourn = "adjourn",
-        Reconvene = "reconvene",
-        AuthorizeSuit = "authorize_suit",
-        FileSuit = "file_suit",
-        Rule = "rule",
-        Appeal = "appeal",
-        Cert = "cert",
+        Announce = "announce" => "The President states an intent to withdraw; no legal effect.",
+        ConsultCommittees = "consult_committees" => "The President consults the Senate Foreign Relations and House Foreign Affairs committees (1250A(c)(1)).",
+        NotifyCommittees = "notify_committees" => "The President notifies those committees in writing; 180 days must pass before notice of withdrawal (1250A(c)(2)).",
+        GiveNotice = "give_notice" => "The President deposits a notice of denunciation; withdrawal takes effect one year later (Art. 13).",
+        RescindNotice = "rescind_notice" => "The President withdraws a pending notice before it takes effect.",
+        Suspend = "suspend" => "The President suspends U.S. obligations under the treaty (1250A(a) covers suspension too).",
+        Resume = "resume" => "The President ends a suspension.",
+        Spend = "spend" => "Funds are used to carry out withdrawal; optional `amount` in dollars (1250A(b) bars funds for an unauthorized withdrawal).",
+        Drawdown = "drawdown" => "Forces are reduced; optional `troops`. Not covered by section 1250A.",
+        ConsentVote = "consent_vote" => "Senate vote on a resolution of advice and consent to withdraw: two-thirds of the senators present and voting, with a quorum. Takes `yeas`, `nays`, optional `present`.",
+        Introduce = "introduce" => "A bill or joint resolution is introduced. Takes `bill`, `chamber`, `purpose`.",
+        Vote = "vote" => "Passage vote in one chamber: a majority of those voting, with a quorum. Takes `bill`, `chamber`, `yeas`, `nays`, optional `present` and `vice_president`.",
+        ClotureVote = "cloture_vote" => "Senate cloture on the bill: three-fifths of the senators duly chosen and sworn (Rule XXII). Takes `bill`, `yeas`, optional `nays`.",
+        Present = "present" => "The bill, passed by both chambers, is presented to the President (Art. I, sec. 7). Takes `bill`.",
+        Sign = "sign" => "The President signs the bill and it becomes law. Takes `bill`.",
+        Veto = "veto" => "The President returns the bill with objections to its house of origin. Takes `bill`.",
+        Override = "override" => "A vote to pass the bill over the veto: two-thirds of those voting, with a quorum, in each chamber, the house of origin first. Takes `bill`, `chamber`, `yeas`, `nays`.",
+        Adjourn = "adjourn" => "Congress adjourns, so a veto cannot be returned (a pocket veto becomes possible).",
+        Reconvene = "reconvene" => "Congress returns from an adjournment.",
+        AuthorizeSuit = "authorize_suit" => "A chamber adopts a resolution directing its counsel to sue. Takes `chamber`, `yeas`, `nays`, optional `present`.",
+        FileSuit = "file_suit" => "A lawsuit challenging the withdrawal is filed in the district court. Takes `case`, `plaintiff`.",
+        Rule = "rule" => "The court that has the case decides it. Takes `case`, `holding`, optional `remedy`.",
+        Appeal = "appeal" => "The losing side appeals to the next court. Takes `case`.",
+        Cert = "cert" => "The Supreme Court grants or denies certiorari. Takes `case`, `granted`.",
     }
 }
 
@@ -114,7 +119,10 @@ impl Action {
 
 words! {
     /// A chamber of Congress.
-    Chamber, "chamber" { House = "house", Senate = "senate" }
+    Chamber, "chamber" {
+        House = "house" => "The House of Representatives (435 seats).",
+        Senate = "senate" => "The Senate (100 seats).",
+    }
 }
 
 impl Chamber {
@@ -144,28 +152,28 @@ impl Chamber {
 words! {
     /// Who brings a lawsuit.
     Plaintiff, "plaintiff" {
-        Senate = "senate",
-        House = "house",
-        Congress = "congress",
-        Senator = "senator",
-        Representative = "representative",
-        ServiceMember = "service_member",
-        PropertyOwner = "property_owner",
-        State = "state",
-        Taxpayer = "taxpayer",
+        Senate = "senate" => "The Senate as a body, after a resolution directing its counsel to sue (authorize_suit).",
+        House = "house" => "The House as a body, after a resolution directing its counsel to sue (authorize_suit).",
+        Congress = "congress" => "Both chambers together, each having authorized the suit.",
+        Senator = "senator" => "An individual senator (Raines v. Byrd: no standing for a diluted vote).",
+        Representative = "representative" => "An individual representative (Raines v. Byrd: no standing for a diluted vote).",
+        ServiceMember = "service_member" => "A member of the armed forces claiming an injury of their own.",
+        PropertyOwner = "property_owner" => "An owner of property claiming an injury of their own.",
+        State = "state" => "A State of the Union.",
+        Taxpayer = "taxpayer" => "A taxpayer as such (a generalized grievance).",
     }
 }
 
 words! {
     /// What a court holds.
     Holding, "holding" {
-        NoStanding = "no_standing",
-        PoliticalQuestion = "political_question",
-        Unripe = "unripe",
-        Unlawful = "unlawful",
-        StatuteInvalid = "statute_invalid",
+        NoStanding = "no_standing" => "The plaintiff has no standing; the case is dismissed.",
+        PoliticalQuestion = "political_question" => "The question is for the political branches, not the courts (as the plurality said in Goldwater v. Carter).",
+        Unripe = "unripe" => "The dispute is not yet ripe for decision.",
+        Unlawful = "unlawful" => "The withdrawal breaches section 1250A; a remedy may follow.",
+        StatuteInvalid = "statute_invalid" => "Section 1250A is unconstitutional as applied; the President's act stands.",
         /// The court reaches the merits and upholds the act (an extension of the format).
-        Lawful = "lawful",
+        Lawful = "lawful" => "The court reaches the merits and upholds the act (an extension of the format).",
     }
 }
 
@@ -181,55 +189,59 @@ impl Holding {
 
 words! {
     /// What a court orders with an `unlawful` holding.
-    Remedy, "remedy" { Injunction = "injunction", Declaratory = "declaratory", None = "none" }
+    Remedy, "remedy" {
+        Injunction = "injunction" => "The court enjoins the withdrawal.",
+        Declaratory = "declaratory" => "The court declares the act unlawful without enjoining it.",
+        None = "none" => "No remedy is ordered.",
+    }
 }
 
 words! {
     /// What an Act of Congress does.
     Purpose, "purpose" {
         /// Authorizes withdrawal (the Act-of-Congress route of 1250A(a)).
-        AuthorizeWithdrawal = "authorize_withdrawal",
+        AuthorizeWithdrawal = "authorize_withdrawal" => "Authorizes withdrawal: the Act-of-Congress route of 1250A(a).",
         /// Repeals section 1250A for every later action.
-        RepealLimitation = "repeal_limitation",
+        RepealLimitation = "repeal_limitation" => "Repeals section 1250A for every later action.",
     }
 }
 
 words! {
     /// Who takes a step: the timeline groups lines by actor.
     Actor, "actor" {
-        President = "president",
-        Senate = "senate",
-        House = "house",
-        Congress = "congress",
+        President = "president" => "The President.",
+        Senate = "senate" => "The Senate.",
+        House = "house" => "The House of Representatives.",
+        Congress = "congress" => "Congress as a whole.",
         /// The chamber named by the event (introduce, override, authorize_suit).
-        Chamber = "chamber",
-        Courts = "courts",
+        Chamber = "chamber" => "The chamber named by the event.",
+        Courts = "courts" => "The courts.",
         /// The plaintiff of the case (file_suit, appeal).
-        Plaintiff = "plaintiff",
-        Clock = "clock",
+        Plaintiff = "plaintiff" => "The plaintiff of the case.",
+        Clock = "clock" => "Time passing: deadlines and periods that run out.",
     }
 }
 
 words! {
     /// The strands of the procedure.
     TrackKind, "track" {
-        Treaty = "treaty",
-        Suspension = "suspension",
-        Consent = "consent",
-        Congress = "congress",
-        Executive = "executive",
-        Bill = "bill",
-        Case = "case",
+        Treaty = "treaty" => "The treaty's status: party, notice pending, withdrawn.",
+        Suspension = "suspension" => "Whether the treaty's obligations are suspended.",
+        Consent = "consent" => "The Senate's advice and consent to withdrawal.",
+        Congress = "congress" => "Sessions of Congress and resolutions to sue.",
+        Executive = "executive" => "What the President does besides notice: consultation, notification, funds, forces.",
+        Bill = "bill" => "One bill on its way to becoming an Act of Congress.",
+        Case = "case" => "One lawsuit on its way through the courts.",
     }
 }
 
 words! {
     /// What the treaty's status reads.
     TreatyStatus, "treaty status" {
-        Party = "party",
-        NoticePending = "notice_pending",
-        Suspended = "suspended",
-        Withdrawn = "withdrawn",
+        Party = "party" => "The United States is a party to the treaty.",
+        NoticePending = "notice_pending" => "Notice of denunciation has been given; the year under Art. 13 is running.",
+        Suspended = "suspended" => "The United States' obligations under the treaty are suspended.",
+        Withdrawn = "withdrawn" => "Withdrawal has taken effect.",
     }
 }
 

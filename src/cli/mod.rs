@@ -25,6 +25,7 @@ mod compare_cmd;
 mod explain_cmd;
 mod play_cmd;
 mod rulebook_cmd;
+mod tools_cmd;
 
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
@@ -258,6 +259,41 @@ pub enum Command {
         #[command(subcommand)]
         command: RulebookCommand,
     },
+    /// Write a commented starter scenario that passes `treatysim test`, to edit into
+    /// your own story.
+    New {
+        /// The file to write (`-` for standard output).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Which story to start from.
+        #[arg(long, value_enum, default_value_t = tools_cmd::Template::Consent)]
+        template: tools_cmd::Template,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the JSON Schema of scenario files (for editors: completion, hover text,
+    /// errors as you type) or of the JSON that `run` and `simulate` print.
+    Schema {
+        /// Which schema.
+        #[arg(value_enum, default_value_t = tools_cmd::SchemaKind::Scenario)]
+        kind: tools_cmd::SchemaKind,
+        /// Write it to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Print a shell completion script: bash, zsh, fish, powershell or elvish.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), or write one page per command into a folder.
+    Man {
+        /// Write treatysim.1 and treatysim-COMMAND.1 pages into this folder.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -434,6 +470,17 @@ pub fn main() -> i32 {
         } => app.play(&rulebook, role, save),
         Command::Explain { name, rulebook } => app.explain(&name.join(" "), &rulebook),
         Command::Rulebook { command } => app.rulebook(command),
+        Command::New {
+            file,
+            template,
+            force,
+        } => app.new_scenario(&file, template, force),
+        Command::Schema { kind, output } => {
+            let text = tools_cmd::schema(kind);
+            app.emit(output.as_deref(), &text, &[])
+        }
+        Command::Completions { shell } => tools_cmd::completions(shell, &mut app.out),
+        Command::Man { dir } => app.man(dir.as_deref()),
     };
     match result {
         Ok(code) => code,

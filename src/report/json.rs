@@ -65,6 +65,7 @@ pub fn to_json(p: &Procedure, s: &Scenario, run: &Run) -> Value {
 
     let mut doc = Map::new();
     doc.insert("format_version".into(), json!(FORMAT_VERSION));
+    doc.insert("kind".into(), json!("run"));
     doc.insert("file".into(), json!(s.file));
     doc.insert("title".into(), json!(s.title));
     doc.insert("rulebook".into(), json!(p.rulebook.id));

@@ -4,7 +4,7 @@
 //! reaches back into the engine.
 
 mod html;
-mod json;
+pub mod json;
 mod text;
 
 pub use html::to_html;

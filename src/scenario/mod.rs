@@ -260,6 +260,60 @@ fn fields_of(action: Action) -> (&'static [&'static str], &'static [&'static str
     }
 }
 
+/// The JSON Schema of scenario files (see [`crate::schema`]): derived from the types the
+/// files are read into, with each action's required and forbidden fields from
+/// [`fields_of`].
+pub fn json_schema() -> serde_json::Value {
+    use serde_json::{Value, json};
+    let mut schema = crate::schema::generator()
+        .into_root_schema_for::<RawScenario>()
+        .to_value();
+    let Some(event) = schema.pointer_mut("/definitions/Event") else {
+        unreachable!("the Event definition is generated from RawEvent")
+    };
+    // Fields that belong to some actions only: every field but these.
+    const ANY_ACTION: &[&str] = &["on", "do", "note", "chance"];
+    let specific: Vec<String> = event["properties"]
+        .as_object()
+        .map(|p| {
+            p.keys()
+                .filter(|k| !ANY_ACTION.contains(&k.as_str()))
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut rules: Vec<Value> = Action::ALL
+        .iter()
+        .map(|&action| {
+            let (required, optional) = fields_of(action);
+            let forbidden: serde_json::Map<String, Value> = specific
+                .iter()
+                .filter(|f| !required.contains(&f.as_str()) && !optional.contains(&f.as_str()))
+                .map(|f| (f.clone(), Value::Bool(false)))
+                .collect();
+            // With binomial yeas the rest vote nay, so `nays` is required only beside a
+            // whole number of yeas.
+            let needs_nays = required.contains(&"nays");
+            let required: Vec<&str> = required.iter().copied().filter(|f| *f != "nays").collect();
+            let mut then = json!({ "required": required, "properties": forbidden });
+            if needs_nays {
+                then["if"] = json!({ "properties": { "yeas": { "type": "integer" } } });
+                then["then"] = json!({ "required": ["nays"] });
+            }
+            json!({
+                "if": { "properties": { "do": { "const": action.name() } }, "required": ["do"] },
+                "then": then,
+            })
+        })
+        .collect();
+    rules.push(json!({
+        "if": { "properties": { "yeas": { "type": "object" } }, "required": ["yeas"] },
+        "then": { "properties": { "nays": false } },
+    }));
+    event["allOf"] = Value::Array(rules);
+    schema
+}
+
 /// Reads and checks a scenario file.
 pub fn load(path: &std::path::Path) -> Result<Scenario, Diagnostic> {
     let text = crate::files::read_text(path)?;

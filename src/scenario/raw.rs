@@ -2,21 +2,43 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Error as _, MapAccess, Visitor};
 
 use crate::diag::Place;
+use crate::schema::{BillStatus, CaseStatus, DateText, ProvisionId, VicePresident, WordOf};
+use crate::vocab::{Action, Chamber, Plaintiff, Purpose, Remedy, TreatyStatus};
 use crate::yaml::{Spanned, place};
 
-#[derive(Debug, Deserialize)]
+/// A treatysim scenario: a story of dated events run through the procedure for leaving
+/// the North Atlantic Treaty, with the law cited at every step. See
+/// docs/scenario-format.md.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Scenario")]
 pub(super) struct RawScenario {
+    /// The scenario's title, shown above its trace and report (required).
+    #[schemars(with = "String")]
     pub title: Spanned<String>,
+    /// Free text: what the story is and what it teaches.
+    #[schemars(with = "Option<String>")]
     pub summary: Option<Spanned<String>>,
+    /// The rulebook the story runs under: a built-in id (us-nato-2024, the law in force,
+    /// is the default; us-pre-2024; as-reported-60) or the path of a rulebook file,
+    /// relative to this file.
+    #[schemars(with = "Option<String>", extend("examples" = ["us-nato-2024", "us-pre-2024", "as-reported-60"]))]
     pub rulebook: Option<Spanned<String>>,
+    /// The composition of Congress and whether the Senate filibusters bills.
     pub setup: Option<RawSetup>,
+    /// The clock runs to this date (YYYY-MM-DD) after the last event, so that deadlines
+    /// can pass: the year under Art. 13, the 180 days' notice, the ten days to sign.
+    #[schemars(with = "Option<DateText>")]
     pub until: Option<Spanned<String>>,
+    /// The events, in date order (equal dates keep file order) (required).
+    #[schemars(with = "RawEvents")]
     pub events: Spanned<RawEvents>,
+    /// What `treatysim test` checks at the end of the run; every key is optional.
     pub expect: Option<RawExpect>,
 }
 
@@ -58,37 +80,89 @@ impl<'de> Deserialize<'de> for RawEvents {
     }
 }
 
-#[derive(Debug, Deserialize)]
+/// The composition of Congress; defaults: 100 senators, 435 representatives, filibuster.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Setup")]
 pub(super) struct RawSetup {
+    /// Senators duly chosen and sworn (default 100; vacancies lower it). Cloture needs
+    /// three-fifths of them; a quorum is a majority of them.
+    #[schemars(with = "Option<u32>", range(min = 1, max = 100))]
     pub senators_sworn: Option<Spanned<i64>>,
+    /// Representatives duly chosen and sworn (default 435); a quorum is a majority.
+    #[schemars(with = "Option<u32>", range(min = 1, max = 435))]
     pub representatives_sworn: Option<Spanned<i64>>,
+    /// Whether Senate passage of a bill needs cloture first (default true).
+    #[schemars(with = "Option<bool>")]
     pub filibuster: Option<Spanned<bool>>,
 }
 
-/// Every field any action takes; which ones an action accepts is checked after reading.
-#[derive(Debug, Deserialize)]
+/// One dated event: `on` a day, someone does `do`.
+// Every field any action takes; which ones an action accepts is checked after reading
+// (and stated in the schema by `crate::schema`, from `fields_of`).
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Event")]
 pub(super) struct RawEvent {
+    /// The day (YYYY-MM-DD), or for `simulate` a window `{between: [FROM, TO]}` from which a
+    /// day is drawn.
+    #[schemars(with = "RawDate")]
     pub on: Spanned<RawDate>,
+    /// What happens: the action.
     #[serde(rename = "do")]
+    #[schemars(with = "WordOf<Action>")]
     pub action: Spanned<String>,
+    /// Free text shown beside the step in the trace and report.
+    #[schemars(with = "Option<String>")]
     pub note: Option<Spanned<String>>,
+    /// spend: the dollars used to carry out withdrawal.
+    #[schemars(with = "Option<f64>", range(min = 0))]
     pub amount: Option<Spanned<f64>>,
+    /// drawdown: the troops withdrawn.
+    #[schemars(with = "Option<u32>")]
     pub troops: Option<Spanned<i64>>,
+    /// Votes in favour (consent_vote, vote, cloture_vote, override, authorize_suit), or
+    /// for `simulate` `{binomial: [VOTING, CHANCE]}`: each of VOTING members votes yea with
+    /// CHANCE and the rest nay (then give no `nays`).
+    #[schemars(with = "Option<RawCount>")]
     pub yeas: Option<Spanned<RawCount>>,
+    /// Votes against.
+    #[schemars(with = "Option<u32>")]
     pub nays: Option<Spanned<i64>>,
+    /// Members present but not voting: they count toward a quorum, not toward the
+    /// two-thirds or majority of those voting.
+    #[schemars(with = "Option<u32>")]
     pub present: Option<Spanned<i64>>,
+    /// vote (Senate): how the Vice President breaks a tie, yea or nay.
+    #[schemars(with = "Option<VicePresident>")]
     pub vice_president: Option<Spanned<String>>,
+    /// The bill's id, chosen when it is introduced (e.g. hr-3, s-12).
+    #[schemars(with = "Option<String>")]
     pub bill: Option<Spanned<String>>,
+    /// The chamber that acts.
+    #[schemars(with = "Option<WordOf<Chamber>>")]
     pub chamber: Option<Spanned<String>>,
+    /// introduce: what the bill does.
+    #[schemars(with = "Option<WordOf<Purpose>>")]
     pub purpose: Option<Spanned<String>>,
+    /// The case's id, chosen when it is filed (e.g. senate-v-secretary).
+    #[schemars(with = "Option<String>")]
     pub case: Option<Spanned<String>>,
+    /// file_suit: who sues; standing turns on it.
+    #[schemars(with = "Option<WordOf<Plaintiff>>")]
     pub plaintiff: Option<Spanned<String>>,
+    /// rule: what the court holds; for `simulate` also `doctrine` (the rulebook's weights
+    /// for the plaintiff) or weights such as `{no_standing: 0.6, unlawful: 0.4}`.
+    #[schemars(with = "Option<RawHolding>")]
     pub holding: Option<Spanned<RawHolding>>,
+    /// rule: what the court orders with an `unlawful` holding (default none).
+    #[schemars(with = "Option<WordOf<Remedy>>")]
     pub remedy: Option<Spanned<String>>,
+    /// cert: whether the Supreme Court grants certiorari.
+    #[schemars(with = "Option<bool>")]
     pub granted: Option<Spanned<bool>>,
-    /// The chance the event happens at all (simulate).
+    /// For `simulate`: the chance (0 to 1) that the event happens at all.
+    #[schemars(with = "Option<f64>", range(min = 0, max = 1))]
     pub chance: Option<Spanned<f64>>,
 }
 
@@ -123,15 +197,31 @@ impl RawEvent {
     }
 }
 
-#[derive(Debug, Deserialize)]
+/// What the run must end with for `treatysim test` to pass; every key is optional.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Expect")]
 pub(super) struct RawExpect {
+    /// The treaty's status at the end.
+    #[schemars(with = "Option<WordOf<TreatyStatus>>")]
     pub treaty: Option<Spanned<String>>,
+    /// The day withdrawal took effect (YYYY-MM-DD).
+    #[schemars(with = "Option<DateText>")]
     pub effective_on: Option<Spanned<String>>,
+    /// True when no violation stands at the end.
+    #[schemars(with = "Option<bool>")]
     pub lawful: Option<Spanned<bool>>,
+    /// True when an injunction against withdrawal is in force at the end.
+    #[schemars(with = "Option<bool>")]
     pub enjoined: Option<Spanned<bool>>,
+    /// The exact set of provisions whose violation stands, by id.
+    #[schemars(with = "Option<Vec<ProvisionId>>")]
     pub violations: Option<Spanned<Vec<Spanned<String>>>>,
+    /// Bill id → its status at the end (only the bills listed are checked).
+    #[schemars(with = "Option<BTreeMap<String, BillStatus>>")]
     pub bills: Option<BTreeMap<String, Spanned<String>>>,
+    /// Case id → the holding that stands, or pending (only the cases listed are checked).
+    #[schemars(with = "Option<BTreeMap<String, CaseStatus>>")]
     pub cases: Option<BTreeMap<String, Spanned<String>>>,
 }
 
@@ -251,5 +341,118 @@ impl<'de> Deserialize<'de> for RawHolding {
             }
         }
         d.deserialize_any(V)
+    }
+}
+
+impl JsonSchema for RawEvents {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Events".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "The events, in date order (equal dates keep file order).",
+            "type": "array",
+            "minItems": 1,
+            "items": generator.subschema_for::<RawEvent>(),
+        })
+    }
+}
+
+impl JsonSchema for RawDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DateOrWindow".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let date = generator.subschema_for::<DateText>();
+        schemars::json_schema!({
+            "anyOf": [
+                date,
+                {
+                    "description": "For `simulate`: a window; each trial draws a day in it, uniformly.",
+                    "type": "object",
+                    "properties": {
+                        "between": {
+                            "description": "[FROM, TO], both days included.",
+                            "type": "array",
+                            "items": date,
+                            "minItems": 2,
+                            "maxItems": 2,
+                        }
+                    },
+                    "required": ["between"],
+                    "additionalProperties": false,
+                }
+            ]
+        })
+    }
+}
+
+impl JsonSchema for RawCount {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Votes".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "anyOf": [
+                { "description": "A whole number of votes.", "type": "integer", "minimum": 0 },
+                {
+                    "description": "For `simulate`: of VOTING members voting, each votes yea with CHANCE; the rest vote nay (give no `nays`).",
+                    "type": "object",
+                    "properties": {
+                        "binomial": {
+                            "description": "[VOTING, CHANCE]: a whole number of members voting and a chance from 0 to 1.",
+                            "type": "array",
+                            "items": [
+                                { "type": "integer", "minimum": 0 },
+                                { "type": "number", "minimum": 0, "maximum": 1 }
+                            ],
+                            "minItems": 2,
+                            "maxItems": 2,
+                        }
+                    },
+                    "required": ["binomial"],
+                    "additionalProperties": false,
+                }
+            ]
+        })
+    }
+}
+
+impl JsonSchema for RawHolding {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "HoldingOrWeights".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let holding = generator.subschema_for::<WordOf<crate::vocab::Holding>>();
+        use crate::vocab::Word as _;
+        let weights: serde_json::Map<String, serde_json::Value> = crate::vocab::Holding::ALL
+            .iter()
+            .map(|h| {
+                (
+                    h.name().to_string(),
+                    serde_json::json!({
+                        "description": format!("The weight of {}: {}", h.name(), h.describe()),
+                        "type": "number",
+                        "minimum": 0,
+                    }),
+                )
+            })
+            .collect();
+        schemars::json_schema!({
+            "anyOf": [
+                holding,
+                {
+                    "const": "doctrine",
+                    "description": "For `simulate`: draw the holding with the rulebook's doctrine weights for this case's plaintiff."
+                },
+                {
+                    "description": "For `simulate`: draw the holding with these weights (scaled to sum to 1).",
+                    "type": "object",
+                    "properties": weights,
+                    "additionalProperties": false,
+                    "minProperties": 1,
+                }
+            ]
+        })
     }
 }

@@ -485,7 +485,7 @@ pub fn to_json(p: &Procedure, s: &Scenario, e: &Ensemble) -> Value {
         })
         .collect();
     json!({
-        "format_version": 1,
+        "format_version": crate::report::json::FORMAT_VERSION,
         "kind": "simulation",
         "file": s.file,
         "title": s.title,
