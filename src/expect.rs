@@ -1,8 +1,11 @@
 //! Checking a run against a scenario's `expect:` block, as `treatysim test` does.
 //!
 //! `bills` and `cases` check only the ids listed (an id that does not exist is a
-//! mismatch); `violations` compares as a set. Each mismatch names the trace step that
-//! decided the value, so a student sees where the story went another way.
+//! mismatch); `violations` compares as a set. Each mismatch names the trace step where
+//! the story went another way (for lawfulness, the first breach; otherwise the step that
+//! decided the value), with the reason: the vote's arithmetic, the provisions breached,
+//! the doctrine a ruling rests on, or the clock stopping before a notice took effect. The
+//! classroom exercises are graded with exactly this.
 
 use std::collections::BTreeSet;
 
@@ -18,24 +21,73 @@ pub struct Mismatch {
     pub key: String,
     pub expected: String,
     pub got: String,
-    /// The trace step that decided the value, explained in one line.
+    /// The trace step where the story went another way, explained in one line.
     pub decided_by: Option<String>,
+    /// Why, in a few lines: vote arithmetic, provisions breached, doctrine, a hint.
+    pub why: Vec<String>,
 }
 
 /// Compares a run with what the scenario expects.
 pub fn check(p: &Procedure, s: &Scenario, expect: &Expect, run: &Run) -> Vec<Mismatch> {
     let o = &run.outcome;
     let mut out = Vec::new();
-    let describe = |step: Option<&TraceStep>| step.map(|t| describe_step(p, s, t));
-    let mut compare = |key: String, expected: String, got: String, step: Option<&TraceStep>| {
-        if expected != got {
-            out.push(Mismatch {
-                key,
-                expected,
-                got,
-                decided_by: describe(step),
-            });
+    let explained = crate::report::explain(p, s, run);
+    // Steps already explained: a second mismatch at the same step only points back.
+    let mut seen: Vec<(usize, bool)> = Vec::new();
+    let mut compare = |key: String,
+                       expected: String,
+                       got: String,
+                       step: Option<&TraceStep>,
+                       hint: Option<String>| {
+        if expected == got {
+            return;
         }
+        let lawfulness = key == "lawful" || key == "violations";
+        let index = step.and_then(|t| run.trace.iter().position(|u| std::ptr::eq(u, t)));
+        let mut why = Vec::new();
+        let decided_by = match index {
+            Some(i) if seen.contains(&(i, lawfulness)) => {
+                let line = step
+                    .and_then(|t| t.event)
+                    .map(|e| format!(" (line {})", s.events[e].place.line))
+                    .unwrap_or_default();
+                Some(format!("the same step as above{line}"))
+            }
+            Some(i) => {
+                seen.push((i, lawfulness));
+                let e = &explained[i];
+                why.extend(e.arithmetic.iter().cloned());
+                if lawfulness {
+                    why.extend(
+                        e.violations
+                            .iter()
+                            .map(|(id, text)| format!("✗ {id}: {text}")),
+                    );
+                    // A consent vote that fell short before the breach is the usual reason.
+                    for (t, x) in run.trace[..i].iter().zip(&explained) {
+                        if t.track == TrackKind::Consent && t.from == t.to {
+                            if let (Some(arithmetic), Some(event)) = (&x.arithmetic, t.event) {
+                                why.push(format!(
+                                    "the Senate's consent vote on {} (line {}) did not carry: {arithmetic}",
+                                    t.date, s.events[event].place.line
+                                ));
+                            }
+                        }
+                    }
+                }
+                why.extend(e.doctrine.iter().cloned());
+                step.map(|t| describe_step(p, s, t))
+            }
+            None => None,
+        };
+        why.extend(hint);
+        out.push(Mismatch {
+            key,
+            expected,
+            got,
+            decided_by,
+            why,
+        });
     };
     let treaty_step = run.trace.iter().rev().find(|t| {
         matches!(t.track, TrackKind::Treaty | TrackKind::Suspension)
@@ -43,12 +95,14 @@ pub fn check(p: &Procedure, s: &Scenario, expect: &Expect, run: &Run) -> Vec<Mis
                 .get(t.event.unwrap_or(usize::MAX))
                 .is_some_and(|e| e.action == crate::vocab::Action::Rule)
     });
+    let hint = treaty_hint(run, treaty_step.is_some());
     if let Some(treaty) = expect.treaty {
         compare(
             "treaty".into(),
             treaty.to_string(),
             o.treaty.to_string(),
             treaty_step,
+            hint.clone(),
         );
     }
     if let Some(date) = expect.effective_on {
@@ -59,13 +113,14 @@ pub fn check(p: &Procedure, s: &Scenario, expect: &Expect, run: &Run) -> Vec<Mis
                 .map(|d| d.to_string())
                 .unwrap_or_else(|| "none (not withdrawn)".into()),
             treaty_step,
+            hint,
         );
     }
-    // What decided lawfulness: the last breach, else the last vote or act that authorized.
+    // Where lawfulness went another way: the first breach, else the last vote or act
+    // that authorized.
     let violation_step = run
         .trace
         .iter()
-        .rev()
         .find(|t| !t.violations.is_empty())
         .or_else(|| {
             run.trace
@@ -80,15 +135,20 @@ pub fn check(p: &Procedure, s: &Scenario, expect: &Expect, run: &Run) -> Vec<Mis
             lawful.to_string(),
             o.lawful.to_string(),
             violation_step,
+            None,
         );
     }
     if let Some(enjoined) = expect.enjoined {
         let step = run.trace.iter().rev().find(|t| t.track == TrackKind::Case);
+        let hint = (enjoined && step.is_none()).then(|| {
+            "an injunction comes from a court: a plaintiff with standing files a suit (`do: file_suit`) and the court rules `holding: unlawful, remedy: injunction`".to_string()
+        });
         compare(
             "enjoined".into(),
             enjoined.to_string(),
             o.enjoined.to_string(),
             step,
+            hint,
         );
     }
     if let Some(violations) = &expect.violations {
@@ -101,7 +161,13 @@ pub fn check(p: &Procedure, s: &Scenario, expect: &Expect, run: &Run) -> Vec<Mis
                 format!("[{}]", set.iter().copied().collect::<Vec<_>>().join(", "))
             }
         };
-        compare("violations".into(), list(&want), list(&got), violation_step);
+        compare(
+            "violations".into(),
+            list(&want),
+            list(&got),
+            violation_step,
+            None,
+        );
     }
     for (id, status) in &expect.bills {
         let index = s.bills.iter().position(|b| &b.id == id);
@@ -110,7 +176,8 @@ pub fn check(p: &Procedure, s: &Scenario, expect: &Expect, run: &Run) -> Vec<Mis
             .map(|(_, st)| st.clone())
             .unwrap_or_else(|| "no such bill".into());
         let step = index.and_then(|i| crate::report::deciding_step(run, TrackKind::Bill, Some(i)));
-        compare(format!("bills.{id}"), status.clone(), got, step);
+        let hint = bill_hint(&got, id);
+        compare(format!("bills.{id}"), status.clone(), got, step, hint);
     }
     for (id, status) in &expect.cases {
         let index = s.cases.iter().position(|c| &c.id == id);
@@ -119,9 +186,49 @@ pub fn check(p: &Procedure, s: &Scenario, expect: &Expect, run: &Run) -> Vec<Mis
             .map(|(_, st)| st.clone())
             .unwrap_or_else(|| "no such case".into());
         let step = index.and_then(|i| crate::report::deciding_step(run, TrackKind::Case, Some(i)));
-        compare(format!("cases.{id}"), status.clone(), got, step);
+        let hint = (got == "no such case").then(|| {
+            format!(
+                "no case is filed as {id}: file it with `do: file_suit, case: {id}` and a plaintiff"
+            )
+        });
+        compare(format!("cases.{id}"), status.clone(), got, step, hint);
     }
     out
+}
+
+/// What a bill that stopped at `status` still needs (for statuses no vote explains).
+fn bill_hint(status: &str, id: &str) -> Option<String> {
+    Some(match status {
+        "no such bill" => format!("no bill is introduced as {id}: introduce it with `do: introduce, bill: {id}`, a chamber and a purpose"),
+        "introduced" | "passed_house" | "passed_senate" => "both chambers must pass the bill in the same form (`do: vote` in each; in the Senate, with the filibuster, a successful `cloture_vote` first)".into(),
+        "passed_both" => "the bill must be presented to the President (`do: present`) (Art. I, sec. 7)".into(),
+        "presented" => "the President has ten days, Sundays excepted, to sign (`do: sign`) or return it (`do: veto`); neither signed nor returned, it becomes law, unless Congress by its adjournment prevents the return (a pocket veto)".into(),
+        "vetoed" => "a vetoed bill becomes law only if each chamber, the house of origin first, passes it again by two-thirds of those voting, a quorum present (`do: override`)".into(),
+        _ => return None,
+    })
+}
+
+/// Why the treaty did not get further, when the reason is not in any one step.
+fn treaty_hint(run: &Run, moved: bool) -> Option<String> {
+    let o = &run.outcome;
+    if !moved {
+        return Some(
+            "nothing moved the treaty: a withdrawal starts with an event `do: give_notice`".into(),
+        );
+    }
+    if o.notice_held {
+        return Some(
+            "an injunction holds the notice: it cannot take effect while the injunction stands"
+                .into(),
+        );
+    }
+    match o.notice_due {
+        Some(due) if due > o.end => Some(format!(
+            "the notice takes effect on {due} (one year after it, Art. 13), but the clock stops on {}: set `until: {due}` or later",
+            o.end
+        )),
+        _ => None,
+    }
 }
 
 fn describe_step(p: &Procedure, s: &Scenario, t: &TraceStep) -> String {

@@ -128,6 +128,10 @@ pub enum Command {
         /// Rulebook to use instead of each scenario's: a built-in id or a file.
         #[arg(long, value_name = "ID|FILE")]
         rulebook: Option<String>,
+        /// Also write a gradebook: one CSV row per file (file, title, result, checks
+        /// failed, first problem), for a spreadsheet.
+        #[arg(long, value_name = "FILE.csv")]
+        grades: Option<PathBuf>,
     },
     /// Draw the procedure as a diagram (SVG, Graphviz DOT or Mermaid), optionally with
     /// the path a scenario took.
@@ -411,7 +415,11 @@ pub fn main() -> i32 {
             },
             format,
         ),
-        Command::Test { paths, rulebook } => app.test(&paths, rulebook.as_deref()),
+        Command::Test {
+            paths,
+            rulebook,
+            grades,
+        } => app.test(&paths, rulebook.as_deref(), grades.as_deref()),
         Command::Diagram {
             rulebook,
             scenario,
@@ -669,7 +677,12 @@ impl<W: Write> App<W> {
         Ok(code)
     }
 
-    fn test(&mut self, paths: &[PathBuf], override_id: Option<&str>) -> std::io::Result<i32> {
+    fn test(
+        &mut self,
+        paths: &[PathBuf],
+        override_id: Option<&str>,
+        grades: Option<&Path>,
+    ) -> std::io::Result<i32> {
         let default = [PathBuf::from("scenarios")];
         let roots = if paths.is_empty() {
             &default[..]
@@ -685,6 +698,13 @@ impl<W: Write> App<W> {
             }
         }
         let (mut passed, mut failed, mut skipped, mut broken) = (0, 0, 0, 0);
+        let mut gradebook = vec![tools_cmd::csv_row(&[
+            "file",
+            "title",
+            "result",
+            "checks failed",
+            "first problem",
+        ])];
         let style = self.style;
         let width = files
             .iter()
@@ -699,8 +719,27 @@ impl<W: Write> App<W> {
                     broken += 1;
                     writeln!(self.out, "{}  {shown}  cannot run", red(style, "ERROR"))?;
                     self.report_error(&diagnostic);
+                    let at = if diagnostic.line > 0 {
+                        format!(" (line {}, column {})", diagnostic.line, diagnostic.column)
+                    } else {
+                        String::new()
+                    };
+                    gradebook.push(tools_cmd::csv_row(&[
+                        &path.display().to_string(),
+                        "",
+                        "error",
+                        "",
+                        &format!("{}{at}", diagnostic.message),
+                    ]));
                 }
-                Ok(_) if self.drawn.is_some() => {
+                Ok((scenario, ..)) if self.drawn.is_some() => {
+                    gradebook.push(tools_cmd::csv_row(&[
+                        &path.display().to_string(),
+                        &scenario.title,
+                        "skipped",
+                        "",
+                        "uncertain inputs: check it with treatysim simulate",
+                    ]));
                     skipped += 1;
                     writeln!(
                         self.out,
@@ -717,10 +756,31 @@ impl<W: Write> App<W> {
                             "{}  {shown}  no expect: block, nothing checked",
                             yellow(style, "warn ")
                         )?;
+                        gradebook.push(tools_cmd::csv_row(&[
+                            &path.display().to_string(),
+                            &scenario.title,
+                            "skipped",
+                            "",
+                            "no expect: block, nothing checked",
+                        ]));
                         continue;
                     };
                     let procedure = &self.procedures[&key];
                     let mismatches = expect::check(procedure, &scenario, expectation, &run);
+                    gradebook.push(tools_cmd::csv_row(&[
+                        &path.display().to_string(),
+                        &scenario.title,
+                        if mismatches.is_empty() {
+                            "pass"
+                        } else {
+                            "fail"
+                        },
+                        &mismatches.len().to_string(),
+                        &mismatches
+                            .first()
+                            .map(|m| format!("{}: expected {}, got {}", m.key, m.expected, m.got))
+                            .unwrap_or_default(),
+                    ]));
                     if mismatches.is_empty() {
                         passed += 1;
                         writeln!(
@@ -746,8 +806,16 @@ impl<W: Write> App<W> {
                                 red(style, &m.got)
                             )?;
                             if let Some(step) = m.decided_by {
-                                for line in textwrap::wrap(&format!("decided by {step}"), 90) {
+                                for line in textwrap::wrap(&format!("at {step}"), 90) {
                                     writeln!(self.out, "         {line}")?;
+                                }
+                            }
+                            for reason in &m.why {
+                                let options = textwrap::Options::new(90)
+                                    .initial_indent("           ")
+                                    .subsequent_indent("             ");
+                                for line in textwrap::wrap(reason, options) {
+                                    writeln!(self.out, "{line}")?;
                                 }
                             }
                         }
@@ -761,6 +829,13 @@ impl<W: Write> App<W> {
         }
         writeln!(self.out, "{summary}")?;
         self.out.flush()?;
+        if let Some(grades) = grades {
+            let inputs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+            if let Err(d) = files::write_atomic(grades, gradebook.concat().as_bytes(), &inputs) {
+                self.report_error(&d);
+                return Ok(2);
+            }
+        }
         Ok(if broken > 0 {
             2
         } else if failed > 0 {

@@ -61,6 +61,23 @@ pub fn completions(shell: clap_complete::Shell, out: &mut impl Write) -> std::io
     Ok(0)
 }
 
+/// One CSV record (RFC 4180): fields with a comma, quote or line break are quoted, with
+/// quotes doubled; CRLF ends it. Written by hand: the gradebook is five text columns, and
+/// this is all of CSV it needs.
+pub fn csv_row(fields: &[&str]) -> String {
+    let quoted: Vec<String> = fields
+        .iter()
+        .map(|f| {
+            if f.contains([',', '"', '\n', '\r']) {
+                format!("\"{}\"", f.replace('"', "\"\""))
+            } else {
+                (*f).to_string()
+            }
+        })
+        .collect();
+    format!("{}\r\n", quoted.join(","))
+}
+
 /// What the generated pages do not say by themselves, appended to treatysim(1).
 const MAN_EXTRA: &str = r#".SH "EXIT STATUS"
 .TP
@@ -221,6 +238,15 @@ fn relative(from: &Path, to: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn csv_quotes_only_what_needs_it() {
+        assert_eq!(csv_row(&["a", "b c"]), "a,b c\r\n");
+        assert_eq!(
+            csv_row(&["x,y", "say \"no\"", "two\nlines"]),
+            "\"x,y\",\"say \"\"no\"\"\",\"two\nlines\"\r\n"
+        );
+    }
 
     #[test]
     fn relative_paths_climb_then_descend() {

@@ -1,0 +1,223 @@
+//! The classroom kit: each exercise as handed out fails `treatysim test` with feedback
+//! that points at the step that went another way; each answer key passes and keeps the
+//! exercise's story and expectations; grading a folder of a class's files works, with a
+//! gradebook.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{assert_exit, root, run_bin, text, yaml_files};
+use serde_json::Value;
+
+fn exercises() -> Vec<PathBuf> {
+    yaml_files(&root().join("docs/classroom/exercises"))
+}
+
+fn answer_for(exercise: &Path) -> PathBuf {
+    root()
+        .join("scenarios/classroom/answers")
+        .join(exercise.file_name().unwrap())
+}
+
+fn yaml(path: &Path) -> Value {
+    serde_saphyr::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn there_are_three_exercises_each_with_an_answer_key() {
+    let names: Vec<String> = exercises()
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "1-make-it-lawful.yaml",
+            "2-stop-it-in-court.yaml",
+            "3-override-the-veto.yaml"
+        ]
+    );
+    for exercise in exercises() {
+        assert!(answer_for(&exercise).is_file(), "{}", exercise.display());
+    }
+}
+
+#[test]
+fn answers_keep_the_story_and_the_expectations() {
+    for exercise in exercises() {
+        let given = yaml(&exercise);
+        let answer = yaml(&answer_for(&exercise));
+        for key in ["title", "summary", "setup", "until", "expect", "rulebook"] {
+            assert_eq!(
+                given.get(key),
+                answer.get(key),
+                "{key} in {}",
+                exercise.display()
+            );
+        }
+        // The events handed out appear in the answer, in order: the answer only adds.
+        let given_events = given["events"].as_array().unwrap();
+        let answer_events = answer["events"].as_array().unwrap();
+        let mut rest = answer_events.iter();
+        for event in given_events {
+            assert!(
+                rest.any(|e| e == event),
+                "{}: the answer drops or changes {event}",
+                exercise.display()
+            );
+        }
+        assert!(answer_events.len() > given_events.len());
+    }
+}
+
+#[test]
+fn every_answer_key_passes() {
+    let out = run_bin(&["test", root().join("scenarios/classroom").to_str().unwrap()]);
+    assert_exit(&out, 0, "the answer keys");
+    assert!(
+        text(&out.stdout).contains("3 passed, 0 failed"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+/// Runs `treatysim test` on a handed-out exercise: it must fail (exit 1) and say where.
+fn feedback(name: &str) -> String {
+    let path = root().join("docs/classroom/exercises").join(name);
+    let out = run_bin(&["test", path.to_str().unwrap()]);
+    assert_exit(&out, 1, name);
+    text(&out.stdout)
+}
+
+#[test]
+fn exercise_one_points_at_the_unlawful_notice() {
+    let out = feedback("1-make-it-lawful.yaml");
+    assert!(out.contains("lawful: expected true, got false"), "{out}");
+    assert!(out.contains("by `give_notice` (line 34)"), "{out}");
+    assert!(out.contains("✗ 1250A(a)"), "{out}");
+    assert!(out.contains("✗ 1250A(c)"), "{out}");
+}
+
+#[test]
+fn exercise_two_names_the_missing_case_and_the_clock() {
+    let out = feedback("2-stop-it-in-court.yaml");
+    assert!(
+        out.contains("treaty: expected notice_pending, got withdrawn"),
+        "{out}"
+    );
+    assert!(out.contains("enjoined: expected true, got false"), "{out}");
+    assert!(
+        out.contains("cases.senate-v-secretary: expected unlawful, got no such case"),
+        "{out}"
+    );
+    assert!(out.contains("file it with `do: file_suit"), "{out}");
+    // The senator's own suit: the doctrine the dismissal follows.
+    assert!(out.contains("Raines v. Byrd"), "{out}");
+}
+
+#[test]
+fn exercise_three_says_what_a_vetoed_bill_needs() {
+    let out = feedback("3-override-the-veto.yaml");
+    assert!(
+        out.contains("bills.hr-1: expected enacted, got vetoed"),
+        "{out}"
+    );
+    assert!(out.contains("by `veto` (line 55)"), "{out}");
+    assert!(out.contains("two-thirds of those voting"), "{out}");
+}
+
+/// A student's attempt: the exercise with `events` replaced by these lines.
+fn attempt(exercise: &str, extra_events: &str) -> String {
+    let text =
+        std::fs::read_to_string(root().join("docs/classroom/exercises").join(exercise)).unwrap();
+    let marker = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("# Add your events here"))
+        .unwrap();
+    text.replacen(marker, extra_events, 1)
+}
+
+#[test]
+fn a_near_miss_is_explained_by_its_vote() {
+    // One vote short of two-thirds in the Senate's override: 61 of 92 voting.
+    let near_miss = attempt(
+        "3-override-the-veto.yaml",
+        "  - {on: 2027-03-15, do: override, bill: hr-1, chamber: house, yeas: 290, nays: 140}\n  - {on: 2027-03-17, do: override, bill: hr-1, chamber: senate, yeas: 61, nays: 31}",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("student.yaml");
+    std::fs::write(&file, near_miss).unwrap();
+    let out = run_bin(&["test", file.to_str().unwrap()]);
+    assert_exit(&out, 1, "a near miss");
+    let out = text(&out.stdout);
+    assert!(out.contains("got veto_sustained"), "{out}");
+    assert!(out.contains("61 yeas"), "{out}");
+    assert!(out.contains("(62)"), "{out}");
+
+    // A consent vote one short: the notice is the first breach, and the vote is named.
+    let short = attempt(
+        "1-make-it-lawful.yaml",
+        "  - {on: 2027-02-01, do: consult_committees}\n  - {on: 2027-02-02, do: notify_committees}\n  - {on: 2027-05-03, do: consent_vote, yeas: 66, nays: 34}",
+    );
+    std::fs::write(&file, short).unwrap();
+    let out = run_bin(&["test", file.to_str().unwrap()]);
+    assert_exit(&out, 1, "a consent vote one short");
+    // Wrapped to the terminal: compare with single spaces.
+    let out = text(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        out.contains("the Senate's consent vote on 2027-05-03"),
+        "{out}"
+    );
+    assert!(
+        out.contains("66 yeas is less than two-thirds of 100 voting (67)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn grading_a_class_writes_a_gradebook() {
+    let class = tempfile::tempdir().unwrap();
+    let copy = |from: PathBuf, to: &str| std::fs::copy(from, class.path().join(to)).unwrap();
+    copy(
+        root().join("docs/classroom/exercises/1-make-it-lawful.yaml"),
+        "ana.yaml",
+    );
+    copy(
+        root().join("scenarios/classroom/answers/1-make-it-lawful.yaml"),
+        "ben.yaml",
+    );
+    std::fs::write(
+        class.path().join("cy, jr.yaml"),
+        "title: mine\nevents:\n  - on: 2027-02-30\n    do: give_notice\n",
+    )
+    .unwrap();
+    let grades = class.path().join("grades.csv");
+    let out = run_bin(&[
+        "test",
+        class.path().to_str().unwrap(),
+        "--grades",
+        grades.to_str().unwrap(),
+    ]);
+    // A file that cannot run makes the exit code 2; the gradebook is written anyway.
+    assert_exit(&out, 2, "a class with a broken file");
+    assert!(
+        text(&out.stdout).contains("1 passed, 2 failed"),
+        "{}",
+        text(&out.stdout)
+    );
+    let csv = std::fs::read_to_string(&grades).unwrap();
+    let rows: Vec<&str> = csv.split("\r\n").filter(|r| !r.is_empty()).collect();
+    assert_eq!(rows[0], "file,title,result,checks failed,first problem");
+    assert_eq!(rows.len(), 4, "{csv}");
+    assert!(rows[1].contains("ana.yaml,Exercise 1: make the withdrawal lawful,fail,2,\"lawful: expected true, got false\""), "{csv}");
+    assert!(
+        rows[2].ends_with("ben.yaml,Exercise 1: make the withdrawal lawful,pass,0,"),
+        "{csv}"
+    );
+    assert!(rows[3].contains("cy, jr.yaml\",,error,,"), "{csv}");
+    assert!(rows[3].contains("does not exist"), "{csv}");
+}
