@@ -216,7 +216,7 @@ fn treaty_hint(run: &Run, moved: bool) -> Option<String> {
             "nothing moved the treaty: a withdrawal starts with an event `do: give_notice`".into(),
         );
     }
-    if o.notice_held {
+    if o.enjoined || o.notice_held {
         return Some(
             "an injunction holds the notice: it cannot take effect while the injunction stands"
                 .into(),

@@ -221,3 +221,48 @@ fn grading_a_class_writes_a_gradebook() {
     assert!(rows[3].contains("cy, jr.yaml\",,error,,"), "{csv}");
     assert!(rows[3].contains("does not exist"), "{csv}");
 }
+
+#[test]
+fn the_teachers_guide_shows_real_feedback() {
+    // The sample in docs/classroom/README.md: exercise 1 with a consent vote one short.
+    let guide = std::fs::read_to_string(root().join("docs/classroom/README.md")).unwrap();
+    let start = guide.find("FAIL   1-make-it-lawful.yaml").unwrap();
+    let sample = &guide[start..start + guide[start..].find("```").unwrap()];
+    let dir = tempfile::tempdir().unwrap();
+    let short = attempt(
+        "1-make-it-lawful.yaml",
+        "  - {on: 2027-02-01, do: consult_committees}\n  - {on: 2027-02-02, do: notify_committees}\n  - {on: 2027-05-03, do: consent_vote, yeas: 66, nays: 34}",
+    );
+    std::fs::write(dir.path().join("1-make-it-lawful.yaml"), short).unwrap();
+    let out = common::bin()
+        .args(["test", "1-make-it-lawful.yaml"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(text(&out.stdout), sample);
+}
+
+#[test]
+fn the_handouts_numbers_are_the_rulebooks() {
+    use treatysim::threshold::Rule;
+    let handout = std::fs::read_to_string(root().join("docs/classroom/handout.md")).unwrap();
+    let law = treatysim::rulebook::load("us-nato-2024").unwrap();
+    let p = &law.rulebook.parameters;
+    assert_eq!(p.consent.rule, Rule::FractionOfVoting { num: 2, den: 3 });
+    assert!(p.consent.quorum && p.override_.quorum && p.passage.quorum);
+    assert_eq!(p.override_.rule, Rule::FractionOfVoting { num: 2, den: 3 });
+    assert_eq!(p.cloture.rule, Rule::FractionOfSworn { num: 3, den: 5 });
+    assert_eq!(p.return_days, 10);
+    assert_eq!(p.notice_period_years, 1);
+    assert_eq!(p.committee_notice_days, 180);
+    for row in [
+        "| **2/3 of those voting** |",
+        "| **a quorum** |",
+        "| **3/5 of senators sworn** |",
+        "| **10 days, Sundays excepted** |",
+        "| **one year** |",
+        "| **180 days** |",
+    ] {
+        assert!(handout.contains(row), "the handout lacks {row}");
+    }
+}

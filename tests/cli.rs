@@ -91,7 +91,7 @@ fn rulebook_override_changes_the_law_applied() {
         stdout.contains("lawful: expected false, got true"),
         "{stdout}"
     );
-    assert!(stdout.contains("decided by"), "{stdout}");
+    assert!(stdout.contains("at 2027-06-01 consent"), "{stdout}");
     assert!(stdout.ends_with("0 passed, 1 failed\n"));
 }
 
