@@ -193,6 +193,38 @@ pub fn check(p: &Procedure, s: &Scenario, expect: &Expect, run: &Run) -> Vec<Mis
         });
         compare(format!("cases.{id}"), status.clone(), got, step, hint);
     }
+    if let Some(wanted) = expect.doctrine {
+        use crate::report::StandingView;
+        use crate::vocab::DoctrineExpectation;
+        // The first ruling that departs from the expected view of standing, if any.
+        let departing = run.trace.iter().find(|t| {
+            let Some(event) = t.event.map(|e| &s.events[e]) else {
+                return false;
+            };
+            match event.args {
+                crate::scenario::Args::Rule { case, holding, .. } => {
+                    crate::report::standing_view(p, s.cases[case].plaintiff, holding)
+                        == Some(StandingView::Departs)
+                }
+                _ => false,
+            }
+        });
+        let got = if departing.is_some() {
+            DoctrineExpectation::Departed
+        } else {
+            DoctrineExpectation::Followed
+        };
+        let hint = (wanted == DoctrineExpectation::Followed && departing.is_some()).then(|| {
+            "the ruling finds standing for a plaintiff who is unlikely to have it, or denies it to one who likely has it: who could sue instead?".to_string()
+        });
+        compare(
+            "doctrine".into(),
+            wanted.to_string(),
+            got.to_string(),
+            departing,
+            hint,
+        );
+    }
     out
 }
 

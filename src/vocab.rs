@@ -245,6 +245,14 @@ words! {
     }
 }
 
+words! {
+    /// What `expect: doctrine` says of the court's rulings (an extension of the format).
+    DoctrineExpectation, "doctrine expectation" {
+        Followed = "followed" => "No ruling departs from the rulebook's expected view of standing (a contested question may go either way).",
+        Departed = "departed" => "At least one ruling departs from the expected view of standing (for instance a single senator found to have standing).",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

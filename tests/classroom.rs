@@ -266,3 +266,29 @@ fn the_handouts_numbers_are_the_rulebooks() {
         assert!(handout.contains(row), "the handout lacks {row}");
     }
 }
+
+#[test]
+fn a_plaintiff_without_standing_cannot_win_exercise_two() {
+    // A senator's suit, won: the grader says the ruling departs from the view of standing.
+    let senator = attempt(
+        "2-stop-it-in-court.yaml",
+        "  - {on: 2027-05-12, do: file_suit, case: senate-v-secretary, plaintiff: senator}\n  - {on: 2027-10-01, do: rule, case: senate-v-secretary, holding: unlawful, remedy: injunction}",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("student.yaml");
+    std::fs::write(&file, senator).unwrap();
+    let out = run_bin(&["test", file.to_str().unwrap()]);
+    assert_exit(&out, 1, "a senator wins");
+    let out = text(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        out.contains("doctrine: expected followed, got departed"),
+        "{out}"
+    );
+    assert!(out.contains("standing for a senator is unlikely"), "{out}");
+    assert!(out.contains("Raines v. Byrd"), "{out}");
+    // Only that check fails: the rest of the story reaches the outcome.
+    assert!(!out.contains("enjoined: expected"), "{out}");
+}

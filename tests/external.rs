@@ -115,7 +115,10 @@ fn chromium_shows_the_diagrams_the_report_and_mermaid() {
     }
     // The classroom handout's diagram, as GitHub would draw it.
     let handout = std::fs::read_to_string(root().join("docs/classroom/handout.md")).unwrap();
-    let start = handout.find("```mermaid\n").expect("the handout has a Mermaid diagram") + 11;
+    let start = handout
+        .find("```mermaid\n")
+        .expect("the handout has a Mermaid diagram")
+        + 11;
     let end = start + handout[start..].find("```").unwrap();
     std::fs::write(out_dir.join("handout.mmd"), &handout[start..end]).unwrap();
     made += 1;

@@ -186,6 +186,40 @@ fn explain_step(p: &Procedure, s: &Scenario, t: &TraceStep) -> Explained {
     }
 }
 
+/// How a ruling stands with the rulebook's expected view of standing for its plaintiff.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StandingView {
+    /// The ruling turns on justiciability (political question, ripeness), not standing.
+    Justiciability,
+    /// It finds standing where the view says likely, or denies it where unlikely.
+    Follows,
+    /// Standing for this plaintiff is contested: either ruling is defensible.
+    Contested,
+    /// It finds standing where the view says unlikely, or the reverse.
+    Departs,
+}
+
+/// The ruling's standing with the expected view; `None` when the rulebook records no
+/// view for the plaintiff.
+pub fn standing_view(
+    p: &Procedure,
+    plaintiff: crate::vocab::Plaintiff,
+    holding: Holding,
+) -> Option<StandingView> {
+    let entry = p.rulebook.doctrine_for(plaintiff)?;
+    let standing_found = holding.finds_standing();
+    Some(match (entry.standing.as_str(), holding) {
+        (_, Holding::PoliticalQuestion | Holding::Unripe) => StandingView::Justiciability,
+        ("unlikely", Holding::NoStanding) | ("likely", _)
+            if standing_found == (entry.standing == "likely") =>
+        {
+            StandingView::Follows
+        }
+        ("contested", _) => StandingView::Contested,
+        _ => StandingView::Departs,
+    })
+}
+
 /// Where a ruling follows or departs from the rulebook's expected view of standing
 /// (rule 11). It never changes the ruling.
 pub fn doctrine_note(
@@ -194,21 +228,17 @@ pub fn doctrine_note(
     holding: Holding,
 ) -> String {
     let who = plaintiff_phrase(plaintiff);
-    let Some(entry) = p.rulebook.doctrine_for(plaintiff) else {
+    let (Some(entry), Some(view)) = (
+        p.rulebook.doctrine_for(plaintiff),
+        standing_view(p, plaintiff, holding),
+    ) else {
         return format!("No expected view of standing is recorded for {who}.");
     };
-    let standing_found = holding.finds_standing();
-    let view = match (entry.standing.as_str(), holding) {
-        (_, Holding::PoliticalQuestion | Holding::Unripe) => {
-            "turns on justiciability, not standing".to_string()
-        }
-        ("unlikely", Holding::NoStanding) | ("likely", _)
-            if standing_found == (entry.standing == "likely") =>
-        {
-            "follows the expected view".to_string()
-        }
-        ("contested", _) => "takes one side of a contested question".to_string(),
-        _ => "departs from the expected view".to_string(),
+    let view = match view {
+        StandingView::Justiciability => "turns on justiciability, not standing",
+        StandingView::Follows => "follows the expected view",
+        StandingView::Contested => "takes one side of a contested question",
+        StandingView::Departs => "departs from the expected view",
     };
     let mut text = format!(
         "Doctrine: standing for {who} is {}; this ruling {view} ({}).",

@@ -220,6 +220,8 @@ pub struct Expect {
     pub violations: Option<Vec<String>>,
     pub bills: Vec<(String, String)>,
     pub cases: Vec<(String, String)>,
+    /// Whether the rulings must follow the expected view of standing (an extension).
+    pub doctrine: Option<crate::vocab::DoctrineExpectation>,
 }
 
 impl Expect {
@@ -1085,6 +1087,7 @@ impl Checker<'_> {
                 .transpose()?,
             lawful: raw.lawful.as_ref().map(|b| b.value),
             enjoined: raw.enjoined.as_ref().map(|b| b.value),
+            doctrine: raw.doctrine.as_ref().map(|d| self.word(d)).transpose()?,
             violations: raw
                 .violations
                 .as_ref()

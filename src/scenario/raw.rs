@@ -223,6 +223,10 @@ pub(super) struct RawExpect {
     /// Case id → the holding that stands, or pending (only the cases listed are checked).
     #[schemars(with = "Option<BTreeMap<String, CaseStatus>>")]
     pub cases: Option<BTreeMap<String, Spanned<String>>>,
+    /// Whether every ruling agrees with the rulebook's expected view of standing for its
+    /// plaintiff (`followed`), or some ruling departs from it (`departed`).
+    #[schemars(with = "Option<WordOf<crate::vocab::DoctrineExpectation>>")]
+    pub doctrine: Option<Spanned<String>>,
 }
 
 /// `on:` a date, or a window `{between: [FROM, TO]}` (simulate samples a day in it).
