@@ -65,13 +65,14 @@ pub fn check(p: &Procedure, s: &Scenario, expect: &Expect, run: &Run) -> Vec<Mis
                     );
                     // A consent vote that fell short before the breach is the usual reason.
                     for (t, x) in run.trace[..i].iter().zip(&explained) {
-                        if t.track == TrackKind::Consent && t.from == t.to {
-                            if let (Some(arithmetic), Some(event)) = (&x.arithmetic, t.event) {
-                                why.push(format!(
-                                    "the Senate's consent vote on {} (line {}) did not carry: {arithmetic}",
-                                    t.date, s.events[event].place.line
-                                ));
-                            }
+                        if t.track == TrackKind::Consent
+                            && t.from == t.to
+                            && let (Some(arithmetic), Some(event)) = (&x.arithmetic, t.event)
+                        {
+                            why.push(format!(
+                                "the Senate's consent vote on {} (line {}) did not carry: {arithmetic}",
+                                t.date, s.events[event].place.line
+                            ));
                         }
                     }
                 }
