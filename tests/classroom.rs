@@ -195,6 +195,12 @@ fn grading_a_class_writes_a_gradebook() {
         "title: mine\nevents:\n  - on: 2027-02-30\n    do: give_notice\n",
     )
     .unwrap();
+    // A title a spreadsheet would run as a formula is defused.
+    std::fs::write(
+        class.path().join("dee.yaml"),
+        "title: \"=SUM(1;2)\"\nevents:\n  - {on: 2027-03-01, do: give_notice}\nexpect: {treaty: notice_pending}\n",
+    )
+    .unwrap();
     let grades = class.path().join("grades.csv");
     let out = run_bin(&[
         "test",
@@ -205,14 +211,14 @@ fn grading_a_class_writes_a_gradebook() {
     // A file that cannot run makes the exit code 2; the gradebook is written anyway.
     assert_exit(&out, 2, "a class with a broken file");
     assert!(
-        text(&out.stdout).contains("1 passed, 2 failed"),
+        text(&out.stdout).contains("2 passed, 2 failed"),
         "{}",
         text(&out.stdout)
     );
     let csv = std::fs::read_to_string(&grades).unwrap();
     let rows: Vec<&str> = csv.split("\r\n").filter(|r| !r.is_empty()).collect();
     assert_eq!(rows[0], "file,title,result,checks failed,first problem");
-    assert_eq!(rows.len(), 4, "{csv}");
+    assert_eq!(rows.len(), 5, "{csv}");
     assert!(rows[1].contains("ana.yaml,Exercise 1: make the withdrawal lawful,fail,2,\"lawful: expected true, got false\""), "{csv}");
     assert!(
         rows[2].ends_with("ben.yaml,Exercise 1: make the withdrawal lawful,pass,0,"),
@@ -220,6 +226,7 @@ fn grading_a_class_writes_a_gradebook() {
     );
     assert!(rows[3].contains("cy, jr.yaml\",,error,,"), "{csv}");
     assert!(rows[3].contains("does not exist"), "{csv}");
+    assert!(rows[4].ends_with("dee.yaml,'=SUM(1;2),pass,0,"), "{csv}");
 }
 
 #[test]

@@ -713,6 +713,10 @@ impl<W: Write> App<W> {
             .unwrap_or(0);
         for path in &files {
             let shown = format!("{:<width$}", path.display());
+            let file = path.display().to_string();
+            let row = |title: &str, result: &str, failed: &str, problem: &str| {
+                tools_cmd::csv_row(&[&file, title, result, failed, problem])
+            };
             match self.load_and_run(path, override_id) {
                 Err(diagnostic) => {
                     failed += 1;
@@ -724,22 +728,15 @@ impl<W: Write> App<W> {
                     } else {
                         String::new()
                     };
-                    gradebook.push(tools_cmd::csv_row(&[
-                        &path.display().to_string(),
-                        "",
-                        "error",
-                        "",
-                        &format!("{}{at}", diagnostic.message),
-                    ]));
+                    gradebook.push(row("", "error", "", &format!("{}{at}", diagnostic.message)));
                 }
                 Ok((scenario, ..)) if self.drawn.is_some() => {
-                    gradebook.push(tools_cmd::csv_row(&[
-                        &path.display().to_string(),
+                    gradebook.push(row(
                         &scenario.title,
                         "skipped",
                         "",
                         "uncertain inputs: check it with treatysim simulate",
-                    ]));
+                    ));
                     skipped += 1;
                     writeln!(
                         self.out,
@@ -756,13 +753,12 @@ impl<W: Write> App<W> {
                             "{}  {shown}  no expect: block, nothing checked",
                             yellow(style, "warn ")
                         )?;
-                        gradebook.push(tools_cmd::csv_row(&[
-                            &path.display().to_string(),
+                        gradebook.push(row(
                             &scenario.title,
                             "skipped",
                             "",
                             "no expect: block, nothing checked",
-                        ]));
+                        ));
                         continue;
                     };
                     let procedure = &self.procedures[&key];
