@@ -222,10 +222,14 @@ impl JsonSchema for CaseStatus {
     }
 }
 
-/// The default rulebook as written (for descriptions); `None` never happens for the
-/// embedded one, but a schema is not worth a panic.
-fn default_rulebook() -> Option<crate::rulebook::Rulebook> {
-    crate::rulebook::read(crate::rulebook::DEFAULT_ID, 0).ok()
+/// The default rulebook as written (for descriptions), read once; `None` never happens
+/// for the embedded one, but a schema is not worth a panic.
+fn default_rulebook() -> Option<&'static crate::rulebook::Rulebook> {
+    static RULEBOOK: std::sync::OnceLock<Option<crate::rulebook::Rulebook>> =
+        std::sync::OnceLock::new();
+    RULEBOOK
+        .get_or_init(|| crate::rulebook::read(crate::rulebook::DEFAULT_ID, 0).ok())
+        .as_ref()
 }
 
 /// The schema of the JSON that `run --format json` (one document per file, `"kind":
