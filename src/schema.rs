@@ -92,22 +92,28 @@ impl<W: Word> JsonSchema for WordOf<W> {
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         let values: Vec<(&str, &str)> = W::ALL.iter().map(|w| (w.name(), w.describe())).collect();
-        one_of_words(&format!("A {}.", W::KIND), &values)
+        // No description of its own: an editor hovering over the key shows the key's.
+        one_of_words(None, &values)
     }
 }
 
 /// `{description, type: string, anyOf: [{const, description}...]}`: editors complete the
-/// constants and show each one's description when hovering.
-pub fn one_of_words(description: &str, values: &[(&str, &str)]) -> Schema {
+/// constants and show each one's description when hovering over a value. A word used
+/// under a key that has its own description gets none here, or the YAML language server
+/// would show this one when hovering over the key.
+pub fn one_of_words(description: Option<&str>, values: &[(&str, &str)]) -> Schema {
     let any: Vec<Value> = values
         .iter()
         .map(|(name, text)| json!({ "const": name, "description": text }))
         .collect();
-    json_schema!({
-        "description": description,
+    let mut schema = json_schema!({
         "type": "string",
         "anyOf": any,
-    })
+    });
+    if let Some(description) = description {
+        schema.insert("description".into(), description.into());
+    }
+    schema
 }
 
 /// A calendar date as YAML writes it unquoted.
@@ -118,8 +124,8 @@ impl JsonSchema for DateText {
         "Date".into()
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        // No description of its own (see `one_of_words`): the keys say YYYY-MM-DD.
         json_schema!({
-            "description": "A calendar date, YYYY-MM-DD (it must exist: 2028-02-29 does, 2027-02-29 does not).",
             "type": "string",
             "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
             "examples": ["2027-03-01"],
@@ -136,7 +142,7 @@ impl JsonSchema for VicePresident {
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         one_of_words(
-            "How the Vice President, as President of the Senate, breaks a tie (Art. I, sec. 3, cl. 4).",
+            None,
             &[
                 ("yea", "The Vice President votes yea."),
                 ("nay", "The Vice President votes nay."),
@@ -164,7 +170,6 @@ impl JsonSchema for ProvisionId {
             .unwrap_or_default();
         any.push(json!({ "description": "A provision defined by a custom rulebook." }));
         json_schema!({
-            "description": "A provision of the rulebook, by id.",
             "type": "string",
             "anyOf": any,
         })
@@ -200,7 +205,7 @@ impl JsonSchema for BillStatus {
             .iter()
             .map(|(a, b)| (a.as_str(), b.as_str()))
             .collect();
-        one_of_words("A bill's status at the end of the run.", &values)
+        one_of_words(Some("A bill's status at the end of the run."), &values)
     }
 }
 
@@ -218,7 +223,10 @@ impl JsonSchema for CaseStatus {
                 .iter()
                 .map(|h| (h.name(), h.describe())),
         );
-        one_of_words("A case's status at the end of the run.", &values)
+        one_of_words(
+            Some("A case's status at the end of the run: pending, or the holding that stands."),
+            &values,
+        )
     }
 }
 

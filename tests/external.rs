@@ -3,7 +3,10 @@
 //! - every DOT output parses and renders with Graphviz `dot`;
 //! - SVG diagrams, the HTML report and Mermaid output load in headless Chromium with no
 //!   console errors, text inside its boxes, stages clickable (tests/browser/check.mjs,
-//!   which needs `npm ci` in tests/browser and Debian's chromium).
+//!   which needs `npm ci` in tests/browser and Debian's chromium);
+//! - the YAML language server (the engine of VS Code's YAML extension) reads the scenario
+//!   schema: no error on good files, an error on a mistake's line, completion and hover
+//!   text (tests/editor/check.mjs, which needs `npm ci` in tests/editor).
 //!
 //! They are `#[ignore]`d so that `cargo test` runs on a machine without Graphviz or
 //! Chromium; when run, a missing tool is a failure, never a skip.
@@ -155,4 +158,26 @@ fn chromium_shows_the_diagrams_the_report_and_mermaid() {
         "{}",
         text(&out.stdout)
     );
+}
+
+#[test]
+#[ignore = "needs tests/editor/node_modules (yaml-language-server); .ci/run installs it"]
+fn the_yaml_language_server_reads_the_schema() {
+    let editor = root().join("tests/editor");
+    assert!(
+        editor.join("node_modules/yaml-language-server").is_dir(),
+        "run `npm ci` in tests/editor first"
+    );
+    let out = Command::new("node")
+        .arg(editor.join("check.mjs"))
+        .arg(root())
+        .output()
+        .expect("node is installed");
+    assert!(
+        out.status.success(),
+        "the editor check failed:\n{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    assert!(text(&out.stdout).contains("checks passed"));
 }

@@ -31,8 +31,9 @@ pub(super) struct RawScenario {
     pub rulebook: Option<Spanned<String>>,
     /// The composition of Congress and whether the Senate filibusters bills.
     pub setup: Option<RawSetup>,
-    /// The clock runs to this date (YYYY-MM-DD) after the last event, so that deadlines
-    /// can pass: the year under Art. 13, the 180 days' notice, the ten days to sign.
+    /// The clock runs to this date (YYYY-MM-DD, a day that exists) after the last event,
+    /// so that deadlines can pass: the year under Art. 13, the 180 days' notice, the ten
+    /// days to sign.
     #[schemars(with = "Option<DateText>")]
     pub until: Option<Spanned<String>>,
     /// The events, in date order (equal dates keep file order) (required).
@@ -133,7 +134,8 @@ pub(super) struct RawEvent {
     /// two-thirds or majority of those voting.
     #[schemars(with = "Option<u32>")]
     pub present: Option<Spanned<i64>>,
-    /// vote (Senate): how the Vice President breaks a tie, yea or nay.
+    /// vote (Senate): how the Vice President, as President of the Senate, breaks a tie
+    /// (Art. I, sec. 3, cl. 4): yea or nay.
     #[schemars(with = "Option<VicePresident>")]
     pub vice_president: Option<Spanned<String>>,
     /// The bill's id, chosen when it is introduced (e.g. hr-3, s-12).
@@ -354,7 +356,6 @@ impl JsonSchema for RawEvents {
     }
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "The events, in date order (equal dates keep file order).",
             "type": "array",
             "minItems": 1,
             "items": generator.subschema_for::<RawEvent>(),
@@ -398,7 +399,7 @@ impl JsonSchema for RawCount {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "anyOf": [
-                { "description": "A whole number of votes.", "type": "integer", "minimum": 0 },
+                { "type": "integer", "minimum": 0 },
                 {
                     "description": "For `simulate`: of VOTING members voting, each votes yea with CHANCE; the rest vote nay (give no `nays`).",
                     "type": "object",
