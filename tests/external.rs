@@ -4,6 +4,8 @@
 //! - SVG diagrams, the HTML report and Mermaid output load in headless Chromium with no
 //!   console errors, text inside its boxes, stages clickable (tests/browser/check.mjs,
 //!   which needs `npm ci` in tests/browser and Debian's chromium);
+//! - zsh and fish accept their completion scripts, and groff renders every manual page
+//!   without a warning;
 //! - the YAML language server (the engine of VS Code's YAML extension) reads the scenario
 //!   schema: no error on good files, an error on a mistake's line, completion and hover
 //!   text (tests/editor/check.mjs, which needs `npm ci` in tests/editor).
@@ -180,4 +182,51 @@ fn the_yaml_language_server_reads_the_schema() {
         text(&out.stderr)
     );
     assert!(text(&out.stdout).contains("checks passed"));
+}
+
+#[test]
+#[ignore = "needs zsh, fish and groff; .ci/run installs them"]
+fn shells_and_groff_accept_completions_and_manual_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    for (shell, program, args) in [
+        ("zsh", "zsh", &["-n"][..]),
+        ("fish", "fish", &["--no-execute"][..]),
+    ] {
+        let path = dir.path().join(format!("completions.{shell}"));
+        std::fs::write(&path, common::completion_script(shell)).unwrap();
+        let out = Command::new(program)
+            .args(args)
+            .arg(&path)
+            .output()
+            .unwrap_or_else(|e| panic!("{program} must be installed (.ci/run installs it): {e}"));
+        assert!(out.status.success(), "{shell}: {}", text(&out.stderr));
+    }
+    // Rendered as `man` would, every warning on; no warning may come.
+    let groff = |page: &std::path::Path| -> String {
+        let out = Command::new("groff")
+            .args(["-man", "-Tutf8", "-ww", "-P-cbou"])
+            .arg(page)
+            .env("LC_ALL", "C.UTF-8")
+            .output()
+            .expect("groff must be installed (.ci/run installs it)");
+        assert!(
+            out.status.success() && out.stderr.is_empty(),
+            "groff on {}:\n{}",
+            page.display(),
+            text(&out.stderr)
+        );
+        text(&out.stdout)
+    };
+    let pages = dir.path().join("man");
+    std::fs::create_dir(&pages).unwrap();
+    let out = bin().arg("man").arg("--dir").arg(&pages).output().unwrap();
+    assert_exit(&out, 0, "man --dir");
+    for name in common::man_pages() {
+        let rendered = groff(&pages.join(&name));
+        assert!(rendered.contains("SYNOPSIS"), "{name}:\n{rendered}");
+    }
+    let top = groff(&pages.join("treatysim.1"));
+    for section in ["EXIT STATUS", "ENVIRONMENT", "EXAMPLES", "SEE ALSO"] {
+        assert!(top.contains(section), "no {section}:\n{top}");
+    }
 }

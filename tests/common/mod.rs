@@ -67,3 +67,41 @@ pub fn close_early(args: &[&str], n: usize) -> (std::process::ExitStatus, String
         .unwrap();
     (status, stderr)
 }
+
+/// The commands `treatysim --help` lists (without `help`).
+pub fn subcommands() -> Vec<String> {
+    let out = run_bin(&["--help"]);
+    let help = text(&out.stdout);
+    help.lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+        .map(|l| l.split_whitespace().next().unwrap().to_string())
+        .filter(|c| c != "help")
+        .collect()
+}
+
+/// The completion script `treatysim completions SHELL` prints.
+pub fn completion_script(shell: &str) -> String {
+    let out = run_bin(&["completions", shell]);
+    assert_exit(&out, 0, shell);
+    text(&out.stdout)
+}
+
+/// The pages `treatysim man --dir` writes: one per command and subcommand.
+pub fn man_pages() -> Vec<String> {
+    let mut pages: Vec<String> = subcommands()
+        .iter()
+        .map(|c| format!("treatysim-{c}.1"))
+        .collect();
+    pages.extend(
+        [
+            "treatysim.1",
+            "treatysim-rulebook-list.1",
+            "treatysim-rulebook-show.1",
+        ]
+        .map(String::from),
+    );
+    pages
+}
