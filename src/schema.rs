@@ -97,18 +97,19 @@ impl<W: Word> JsonSchema for WordOf<W> {
     }
 }
 
-/// `{description, type: string, anyOf: [{const, description}...]}`: editors complete the
-/// constants and show each one's description when hovering over a value. A word used
-/// under a key that has its own description gets none here, or the YAML language server
-/// would show this one when hovering over the key.
+/// `{type: string, enum, enumDescriptions, markdownEnumDescriptions}`: each allowed
+/// spelling with what it means. The description arrays are the extension that VS Code's
+/// JSON and YAML language servers read: completion shows each value's meaning, and
+/// hovering lists the allowed values with theirs, the one written first. A word used
+/// under a key that has its own description gets none here, so that the key's shows.
 pub fn one_of_words(description: Option<&str>, values: &[(&str, &str)]) -> Schema {
-    let any: Vec<Value> = values
-        .iter()
-        .map(|(name, text)| json!({ "const": name, "description": text }))
-        .collect();
+    let names: Vec<&str> = values.iter().map(|(name, _)| *name).collect();
+    let texts: Vec<&str> = values.iter().map(|(_, text)| *text).collect();
     let mut schema = json_schema!({
         "type": "string",
-        "anyOf": any,
+        "enum": names,
+        "enumDescriptions": texts,
+        "markdownEnumDescriptions": texts,
     });
     if let Some(description) = description {
         schema.insert("description".into(), description.into());

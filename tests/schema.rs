@@ -192,6 +192,19 @@ fn every_key_and_word_has_a_description() {
                 if map.contains_key("const") && !map.contains_key("description") {
                     missing.push(format!("{at} (const {})", map["const"]));
                 }
+                // Each allowed word with its meaning, as VS Code's language servers read them.
+                if let Some(Value::Array(words)) = map.get("enum") {
+                    for key in ["enumDescriptions", "markdownEnumDescriptions"] {
+                        let texts = map.get(key).and_then(Value::as_array);
+                        let complete = texts.is_some_and(|t| {
+                            t.len() == words.len()
+                                && t.iter().all(|d| d.as_str().is_some_and(|d| !d.is_empty()))
+                        });
+                        if !complete {
+                            missing.push(format!("{at} ({key} for {words:?})"));
+                        }
+                    }
+                }
                 for (key, v) in map {
                     if key != "allOf" {
                         walk(v, &format!("{at}/{key}"), missing);
@@ -210,10 +223,11 @@ fn every_key_and_word_has_a_description() {
     walk(&schema, "", &mut missing);
     assert!(missing.is_empty(), "no description: {missing:#?}");
     // Each action's hover text is the vocabulary's.
-    let actions = &schema["definitions"]["Action"]["anyOf"];
-    assert_eq!(actions.as_array().unwrap().len(), 24);
+    let action = &schema["definitions"]["Action"];
+    assert_eq!(action["enum"].as_array().unwrap().len(), 24);
+    assert_eq!(action["enum"][3], "give_notice");
     assert!(
-        actions[3]["description"]
+        action["enumDescriptions"][3]
             .as_str()
             .unwrap()
             .contains("one year later (Art. 13)")

@@ -131,6 +131,8 @@ for (const [needle, offset, wanted] of [
   ['do: introduce', 1, 'A bill or joint resolution is introduced'],
   ['do: introduce', 6, 'A bill or joint resolution is introduced'],
   ['chamber: house', 2, 'The chamber that acts'],
+  ['chamber: house', 10, 'The House of Representatives'],
+  ['purpose: authorize_withdrawal', 12, 'the Act-of-Congress route of 1250A(a)'],
   ['hr-1: enacted', 8, 'The bill is law'],
 ]) {
   const shown = hoverText(await service.doHover(bill, position(bill, needle, offset)));
