@@ -285,3 +285,73 @@ fn describe_step(p: &Procedure, s: &Scenario, t: &TraceStep) -> String {
         step.text.trim()
     )
 }
+
+/// What an exercise hands out and a student must keep: its `expect:` block, its setup,
+/// clock and rulebook, and its events (a student only adds events).
+pub struct Exercise {
+    file: String,
+    kept: Vec<(&'static str, serde_json::Value)>,
+    events: Vec<serde_json::Value>,
+}
+
+/// The keys an answer must keep as the exercise has them.
+const KEPT: [&str; 4] = ["expect", "setup", "until", "rulebook"];
+
+impl Exercise {
+    /// Reads an exercise (a scenario file) as plain data, comments and layout aside.
+    pub fn new(
+        file: &str,
+        text: &std::sync::Arc<str>,
+    ) -> Result<Exercise, crate::diag::Diagnostic> {
+        let value: serde_json::Value = crate::yaml::from_str(file, text)?;
+        Ok(Exercise {
+            file: file.to_string(),
+            kept: KEPT.iter().map(|k| (*k, value[*k].clone())).collect(),
+            events: value["events"].as_array().cloned().unwrap_or_default(),
+        })
+    }
+
+    /// How an answer departs from the exercise: a changed key, or a given event removed
+    /// or changed. An answer that parsed as a scenario parses here too.
+    pub fn check(&self, answer: &Scenario) -> Vec<Mismatch> {
+        let Ok(value) = crate::yaml::from_str::<serde_json::Value>(&answer.file, &answer.source)
+        else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (key, given) in &self.kept {
+            if &value[*key] != given {
+                out.push(Mismatch {
+                    key: "exercise".into(),
+                    expected: format!("`{key}:` as in {}", self.file),
+                    got: format!("`{key}:` changed"),
+                    decided_by: None,
+                    why: vec![format!(
+                        "the exercise is graded against its own `{key}:`; copy it back from {}",
+                        self.file
+                    )],
+                });
+            }
+        }
+        // The given events, in order, among the answer's.
+        let answer_events = value["events"].as_array().cloned().unwrap_or_default();
+        let mut rest = answer_events.iter();
+        for event in &self.events {
+            if !rest.any(|e| e == event) {
+                let shown = serde_json::to_string(event).unwrap_or_default();
+                out.push(Mismatch {
+                    key: "exercise".into(),
+                    expected: format!("the event {shown}"),
+                    got: "removed, changed or moved".into(),
+                    decided_by: None,
+                    why: vec![format!(
+                        "the events the exercise gives must stay as they are, in order; add yours around them ({})",
+                        self.file
+                    )],
+                });
+                break;
+            }
+        }
+        out
+    }
+}

@@ -299,3 +299,59 @@ fn a_plaintiff_without_standing_cannot_win_exercise_two() {
     // Only that check fails: the rest of the story reaches the outcome.
     assert!(!out.contains("enjoined: expected"), "{out}");
 }
+
+#[test]
+fn grading_against_the_exercise_catches_a_changed_exercise() {
+    // Each answer key keeps its exercise.
+    for exercise in exercises() {
+        let out = run_bin(&[
+            "test",
+            answer_for(&exercise).to_str().unwrap(),
+            "--exercise",
+            exercise.to_str().unwrap(),
+        ]);
+        assert_exit(&out, 0, &exercise.display().to_string());
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let exercise = root().join("docs/classroom/exercises/3-override-the-veto.yaml");
+    let given = std::fs::read_to_string(&exercise).unwrap();
+    // Signing instead of vetoing reaches `enacted`, but is not the exercise.
+    let signed = given.replacen("    do: veto\n", "    do: sign\n", 1);
+    std::fs::write(dir.path().join("a-signed.yaml"), signed).unwrap();
+    // Asking for less passes by itself, but is not the exercise either.
+    let easier = given.replacen("    hr-1: enacted\n", "    hr-1: vetoed\n", 1);
+    std::fs::write(dir.path().join("b-easier.yaml"), easier).unwrap();
+    // Without --exercise both pass; with it, both fail and say why.
+    let out = run_bin(&["test", dir.path().to_str().unwrap()]);
+    assert_exit(&out, 0, "without --exercise");
+    let grades = dir.path().join("grades.csv");
+    let out = run_bin(&[
+        "test",
+        dir.path().to_str().unwrap(),
+        "--exercise",
+        exercise.to_str().unwrap(),
+        "--grades",
+        grades.to_str().unwrap(),
+    ]);
+    assert_exit(&out, 1, "with --exercise");
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains(r#"exercise: expected the event {"on":"2027-03-08","do":"veto","bill":"hr-1"}, got removed, changed or moved"#),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("exercise: expected `expect:` as in"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("0 passed, 2 failed"), "{stdout}");
+    let csv = std::fs::read_to_string(&grades).unwrap();
+    assert_eq!(csv.matches(",fail,").count(), 2, "{csv}");
+    // An exercise that cannot be read stops grading with exit 2.
+    let out = run_bin(&[
+        "test",
+        dir.path().to_str().unwrap(),
+        "--exercise",
+        "nope.yaml",
+    ]);
+    assert_exit(&out, 2, "a missing exercise");
+}

@@ -132,6 +132,10 @@ pub enum Command {
         /// failed, first problem), for a spreadsheet.
         #[arg(long, value_name = "FILE.csv")]
         grades: Option<PathBuf>,
+        /// Grade answers to this exercise: each file must also keep the exercise's
+        /// `expect:`, setup, clock, rulebook and events (a student only adds events).
+        #[arg(long, value_name = "EXERCISE.yaml")]
+        exercise: Option<PathBuf>,
     },
     /// Draw the procedure as a diagram (SVG, Graphviz DOT or Mermaid), optionally with
     /// the path a scenario took.
@@ -419,7 +423,13 @@ pub fn main() -> i32 {
             paths,
             rulebook,
             grades,
-        } => app.test(&paths, rulebook.as_deref(), grades.as_deref()),
+            exercise,
+        } => app.test(
+            &paths,
+            rulebook.as_deref(),
+            grades.as_deref(),
+            exercise.as_deref(),
+        ),
         Command::Diagram {
             rulebook,
             scenario,
@@ -682,7 +692,20 @@ impl<W: Write> App<W> {
         paths: &[PathBuf],
         override_id: Option<&str>,
         grades: Option<&Path>,
+        exercise: Option<&Path>,
     ) -> std::io::Result<i32> {
+        let exercise = match exercise {
+            None => None,
+            Some(path) => match files::read_text(path)
+                .and_then(|text| expect::Exercise::new(&files::shown(path), &text))
+            {
+                Ok(e) => Some(e),
+                Err(d) => {
+                    self.report_error(&d);
+                    return Ok(2);
+                }
+            },
+        };
         let default = [PathBuf::from("scenarios")];
         let roots = if paths.is_empty() {
             &default[..]
@@ -745,8 +768,18 @@ impl<W: Write> App<W> {
                     )?;
                 }
                 Ok((scenario, key, run)) => {
-                    let Some(expectation) = scenario.expect.as_ref().filter(|e| !e.is_empty())
-                    else {
+                    let mut mismatches = exercise
+                        .as_ref()
+                        .map(|e| e.check(&scenario))
+                        .unwrap_or_default();
+                    let expectation = scenario.expect.as_ref().filter(|e| !e.is_empty());
+                    if let Some(expectation) = expectation {
+                        let procedure = &self.procedures[&key];
+                        mismatches.extend(expect::check(procedure, &scenario, expectation, &run));
+                    }
+                    // Without an exercise, a file with nothing to check is skipped; an
+                    // answer to an exercise that dropped its `expect:` fails.
+                    if expectation.is_none() && mismatches.is_empty() {
                         skipped += 1;
                         writeln!(
                             self.out,
@@ -760,11 +793,8 @@ impl<W: Write> App<W> {
                             "no expect: block, nothing checked",
                         ));
                         continue;
-                    };
-                    let procedure = &self.procedures[&key];
-                    let mismatches = expect::check(procedure, &scenario, expectation, &run);
-                    gradebook.push(tools_cmd::csv_row(&[
-                        &path.display().to_string(),
+                    }
+                    gradebook.push(row(
                         &scenario.title,
                         if mismatches.is_empty() {
                             "pass"
@@ -776,7 +806,7 @@ impl<W: Write> App<W> {
                             .first()
                             .map(|m| format!("{}: expected {}, got {}", m.key, m.expected, m.got))
                             .unwrap_or_default(),
-                    ]));
+                    ));
                     if mismatches.is_empty() {
                         passed += 1;
                         writeln!(
