@@ -334,8 +334,7 @@ impl Exercise {
             }
         }
         // The given events, in order, among the answer's.
-        let answer_events = value["events"].as_array().cloned().unwrap_or_default();
-        let mut rest = answer_events.iter();
+        let mut rest = value["events"].as_array().into_iter().flatten();
         for event in &self.events {
             if !rest.any(|e| e == event) {
                 let shown = serde_json::to_string(event).unwrap_or_default();

@@ -97,6 +97,14 @@ pub fn is_stdout(path: Option<&Path>) -> bool {
     path.is_none_or(|p| p.as_os_str() == "-")
 }
 
+/// The folder a file is in: its parent, or `.` for a bare file name.
+pub fn folder_of(path: &Path) -> std::path::PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    }
+}
+
 /// Writes `bytes` to `path` atomically: to a temporary file in the same folder, then
 /// renamed into place, so a reader never sees half a file and a failure leaves nothing
 /// behind. Refuses to write over any of `inputs`.
@@ -120,10 +128,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<(), D
             }
         }
     }
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
+    let dir = folder_of(path);
     let fail = |e: std::io::Error| {
         Diagnostic::file(
             &shown,

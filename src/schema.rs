@@ -18,8 +18,6 @@ use crate::vocab::Word;
 
 /// Where the committed scenario schema lives in the repository.
 pub const SCENARIO_SCHEMA_PATH: &str = "docs/scenario.schema.json";
-/// Where the committed output schema lives in the repository.
-pub const OUTPUT_SCHEMA_PATH: &str = "docs/output.schema.json";
 
 /// The schema of scenario files (JSON Schema draft-07, which every YAML language server
 /// reads).
@@ -60,13 +58,13 @@ pub fn scenario_text() -> String {
 }
 
 /// A schema as the committed files hold it: two-space indentation, a final newline.
-pub fn pretty(schema: &Value) -> String {
+fn pretty(schema: &Value) -> String {
     let mut text = serde_json::to_string_pretty(schema).expect("a JSON value serializes");
     text.push('\n');
     text
 }
 
-/// Settings shared by every schema here: draft-07.
+/// The generator of the scenario schema: draft-07, which every YAML language server reads.
 pub fn generator() -> SchemaGenerator {
     schemars::generate::SchemaSettings::draft07().into_generator()
 }

@@ -138,36 +138,37 @@ fn attempt(exercise: &str, extra_events: &str) -> String {
     text.replacen(marker, extra_events, 1)
 }
 
+/// Grades an attempt that must fail; its report with the wrapping undone (single spaces).
+fn fails(exercise: &str, extra_events: &str, what: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("student.yaml");
+    std::fs::write(&file, attempt(exercise, extra_events)).unwrap();
+    let out = run_bin(&["test", file.to_str().unwrap()]);
+    assert_exit(&out, 1, what);
+    text(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[test]
 fn a_near_miss_is_explained_by_its_vote() {
     // One vote short of two-thirds in the Senate's override: 61 of 92 voting.
-    let near_miss = attempt(
+    let out = fails(
         "3-override-the-veto.yaml",
         "  - {on: 2027-03-15, do: override, bill: hr-1, chamber: house, yeas: 290, nays: 140}\n  - {on: 2027-03-17, do: override, bill: hr-1, chamber: senate, yeas: 61, nays: 31}",
+        "a near miss",
     );
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("student.yaml");
-    std::fs::write(&file, near_miss).unwrap();
-    let out = run_bin(&["test", file.to_str().unwrap()]);
-    assert_exit(&out, 1, "a near miss");
-    let out = text(&out.stdout);
     assert!(out.contains("got veto_sustained"), "{out}");
     assert!(out.contains("61 yeas"), "{out}");
     assert!(out.contains("(62)"), "{out}");
 
     // A consent vote one short: the notice is the first breach, and the vote is named.
-    let short = attempt(
+    let out = fails(
         "1-make-it-lawful.yaml",
         "  - {on: 2027-02-01, do: consult_committees}\n  - {on: 2027-02-02, do: notify_committees}\n  - {on: 2027-05-03, do: consent_vote, yeas: 66, nays: 34}",
+        "a consent vote one short",
     );
-    std::fs::write(&file, short).unwrap();
-    let out = run_bin(&["test", file.to_str().unwrap()]);
-    assert_exit(&out, 1, "a consent vote one short");
-    // Wrapped to the terminal: compare with single spaces.
-    let out = text(&out.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
     assert!(
         out.contains("the Senate's consent vote on 2027-05-03"),
         "{out}"
@@ -277,19 +278,11 @@ fn the_handouts_numbers_are_the_rulebooks() {
 #[test]
 fn a_plaintiff_without_standing_cannot_win_exercise_two() {
     // A senator's suit, won: the grader says the ruling departs from the view of standing.
-    let senator = attempt(
+    let out = fails(
         "2-stop-it-in-court.yaml",
         "  - {on: 2027-05-12, do: file_suit, case: senate-v-secretary, plaintiff: senator}\n  - {on: 2027-10-01, do: rule, case: senate-v-secretary, holding: unlawful, remedy: injunction}",
+        "a senator wins",
     );
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("student.yaml");
-    std::fs::write(&file, senator).unwrap();
-    let out = run_bin(&["test", file.to_str().unwrap()]);
-    assert_exit(&out, 1, "a senator wins");
-    let out = text(&out.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
     assert!(
         out.contains("doctrine: expected followed, got departed"),
         "{out}"

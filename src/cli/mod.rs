@@ -519,6 +519,57 @@ struct DiagramArgs {
     output: Option<PathBuf>,
 }
 
+/// What `treatysim test` found for one file.
+enum Verdict {
+    /// The file could not run.
+    Error(Diagnostic),
+    /// Nothing was checked, and why; `warn` for a file that could have been (no
+    /// `expect:` block).
+    Skipped {
+        title: String,
+        why: &'static str,
+        warn: bool,
+    },
+    /// Checked: what did not match (nothing when it passed).
+    Checked {
+        title: String,
+        mismatches: Vec<expect::Mismatch>,
+    },
+}
+
+impl Verdict {
+    /// The file's row of the gradebook: file, title, result, checks failed, first problem.
+    fn grade(&self, file: &str) -> String {
+        let row = |title: &str, result: &str, failed: &str, problem: &str| {
+            tools_cmd::csv_row(&[file, title, result, failed, problem])
+        };
+        match self {
+            Verdict::Error(d) => {
+                let at = if d.line > 0 {
+                    format!(" (line {}, column {})", d.line, d.column)
+                } else {
+                    String::new()
+                };
+                row("", "error", "", &format!("{}{at}", d.message))
+            }
+            Verdict::Skipped { title, why, .. } => row(title, "skipped", "", why),
+            Verdict::Checked { title, mismatches } => row(
+                title,
+                if mismatches.is_empty() {
+                    "pass"
+                } else {
+                    "fail"
+                },
+                &mismatches.len().to_string(),
+                &mismatches
+                    .first()
+                    .map(|m| format!("{}: expected {}, got {}", m.key, m.expected, m.got))
+                    .unwrap_or_default(),
+            ),
+        }
+    }
+}
+
 struct App<W: Write> {
     out: W,
     style: Style,
@@ -735,38 +786,13 @@ impl<W: Write> App<W> {
             .max()
             .unwrap_or(0);
         for path in &files {
-            let shown = format!("{:<width$}", path.display());
-            let file = path.display().to_string();
-            let row = |title: &str, result: &str, failed: &str, problem: &str| {
-                tools_cmd::csv_row(&[&file, title, result, failed, problem])
-            };
-            match self.load_and_run(path, override_id) {
-                Err(diagnostic) => {
-                    failed += 1;
-                    broken += 1;
-                    writeln!(self.out, "{}  {shown}  cannot run", red(style, "ERROR"))?;
-                    self.report_error(&diagnostic);
-                    let at = if diagnostic.line > 0 {
-                        format!(" (line {}, column {})", diagnostic.line, diagnostic.column)
-                    } else {
-                        String::new()
-                    };
-                    gradebook.push(row("", "error", "", &format!("{}{at}", diagnostic.message)));
-                }
-                Ok((scenario, ..)) if self.drawn.is_some() => {
-                    gradebook.push(row(
-                        &scenario.title,
-                        "skipped",
-                        "",
-                        "uncertain inputs: check it with treatysim simulate",
-                    ));
-                    skipped += 1;
-                    writeln!(
-                        self.out,
-                        "{}  {shown}  uncertain inputs: check it with `treatysim simulate`",
-                        yellow(style, "skip ")
-                    )?;
-                }
+            let verdict = match self.load_and_run(path, override_id) {
+                Err(diagnostic) => Verdict::Error(diagnostic),
+                Ok((scenario, ..)) if self.drawn.is_some() => Verdict::Skipped {
+                    title: scenario.title,
+                    why: "uncertain inputs: check it with `treatysim simulate`",
+                    warn: false,
+                },
                 Ok((scenario, key, run)) => {
                     let mut mismatches = exercise
                         .as_ref()
@@ -780,69 +806,60 @@ impl<W: Write> App<W> {
                     // Without an exercise, a file with nothing to check is skipped; an
                     // answer to an exercise that dropped its `expect:` fails.
                     if expectation.is_none() && mismatches.is_empty() {
-                        skipped += 1;
-                        writeln!(
-                            self.out,
-                            "{}  {shown}  no expect: block, nothing checked",
-                            yellow(style, "warn ")
-                        )?;
-                        gradebook.push(row(
-                            &scenario.title,
-                            "skipped",
-                            "",
-                            "no expect: block, nothing checked",
-                        ));
-                        continue;
-                    }
-                    gradebook.push(row(
-                        &scenario.title,
-                        if mismatches.is_empty() {
-                            "pass"
-                        } else {
-                            "fail"
-                        },
-                        &mismatches.len().to_string(),
-                        &mismatches
-                            .first()
-                            .map(|m| format!("{}: expected {}, got {}", m.key, m.expected, m.got))
-                            .unwrap_or_default(),
-                    ));
-                    if mismatches.is_empty() {
-                        passed += 1;
-                        writeln!(
-                            self.out,
-                            "{}  {shown}  {}",
-                            green(style, "ok   "),
-                            scenario.title
-                        )?;
+                        Verdict::Skipped {
+                            title: scenario.title,
+                            why: "no expect: block, nothing checked",
+                            warn: true,
+                        }
                     } else {
-                        failed += 1;
+                        Verdict::Checked {
+                            title: scenario.title,
+                            mismatches,
+                        }
+                    }
+                }
+            };
+            let file = path.display().to_string();
+            gradebook.push(verdict.grade(&file));
+            let shown = format!("{file:<width$}");
+            match verdict {
+                Verdict::Error(diagnostic) => {
+                    failed += 1;
+                    broken += 1;
+                    writeln!(self.out, "{}  {shown}  cannot run", red(style, "ERROR"))?;
+                    self.report_error(&diagnostic);
+                }
+                Verdict::Skipped { why, warn, .. } => {
+                    skipped += 1;
+                    let label = if warn { "warn " } else { "skip " };
+                    writeln!(self.out, "{}  {shown}  {why}", yellow(style, label))?;
+                }
+                Verdict::Checked { title, mismatches } if mismatches.is_empty() => {
+                    passed += 1;
+                    writeln!(self.out, "{}  {shown}  {title}", green(style, "ok   "))?;
+                }
+                Verdict::Checked { title, mismatches } => {
+                    failed += 1;
+                    writeln!(self.out, "{}  {shown}  {title}", red(style, "FAIL "))?;
+                    for m in mismatches {
                         writeln!(
                             self.out,
-                            "{}  {shown}  {}",
-                            red(style, "FAIL "),
-                            scenario.title
+                            "       {}: expected {}, got {}",
+                            m.key,
+                            green(style, &m.expected),
+                            red(style, &m.got)
                         )?;
-                        for m in mismatches {
-                            writeln!(
-                                self.out,
-                                "       {}: expected {}, got {}",
-                                m.key,
-                                green(style, &m.expected),
-                                red(style, &m.got)
-                            )?;
-                            if let Some(step) = m.decided_by {
-                                for line in textwrap::wrap(&format!("at {step}"), 90) {
-                                    writeln!(self.out, "         {line}")?;
-                                }
+                        if let Some(step) = m.decided_by {
+                            for line in textwrap::wrap(&format!("at {step}"), 90) {
+                                writeln!(self.out, "         {line}")?;
                             }
-                            for reason in &m.why {
-                                let options = textwrap::Options::new(90)
-                                    .initial_indent("           ")
-                                    .subsequent_indent("             ");
-                                for line in textwrap::wrap(reason, options) {
-                                    writeln!(self.out, "{line}")?;
-                                }
+                        }
+                        for reason in &m.why {
+                            let options = textwrap::Options::new(90)
+                                .initial_indent("           ")
+                                .subsequent_indent("             ");
+                            for line in textwrap::wrap(reason, options) {
+                                writeln!(self.out, "{line}")?;
                             }
                         }
                     }

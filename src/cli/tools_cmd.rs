@@ -131,9 +131,7 @@ impl<W: Write> App<W> {
         force: bool,
     ) -> std::io::Result<i32> {
         if files::is_stdout(Some(path)) {
-            self.out.write_all(template.text().as_bytes())?;
-            self.out.flush()?;
-            return Ok(0);
+            return self.emit(None, template.text(), &[]);
         }
         let shown = path.display().to_string();
         if path.exists() && !force {
@@ -142,36 +140,29 @@ impl<W: Write> App<W> {
             );
             return Ok(2);
         }
-        let mut text = String::new();
-        if let Some(schema) = schema_near(path) {
-            text.push_str(&format!(
-                "# yaml-language-server: $schema={}\n",
-                schema.display()
-            ));
+        let modeline = schema_near(path)
+            .map(|schema| format!("# yaml-language-server: $schema={}\n", schema.display()))
+            .unwrap_or_default();
+        let text = modeline + &template.text().replace("FILE", &shown);
+        let code = self.emit(Some(path), &text, &[])?;
+        if code == 0 {
+            eprintln!(
+                "wrote {shown} (the {} starter)\n  run it:   treatysim run {shown}\n  check it: treatysim test {shown}",
+                template
+                    .to_possible_value()
+                    .map(|v| v.get_name().to_owned())
+                    .unwrap_or_default()
+            );
         }
-        text.push_str(&template.text().replace("FILE", &shown));
-        if let Err(d) = files::write_atomic(path, text.as_bytes(), &[]) {
-            self.report_error(&d);
-            return Ok(2);
-        }
-        eprintln!(
-            "wrote {shown} (the {} starter)\n  run it:   treatysim run {shown}\n  check it: treatysim test {shown}",
-            template
-                .to_possible_value()
-                .map(|v| v.get_name().to_owned())
-                .unwrap_or_default()
-        );
-        Ok(0)
+        Ok(code)
     }
 
     pub(super) fn man(&mut self, dir: Option<&Path>) -> std::io::Result<i32> {
         let mut command = Cli::command().disable_help_subcommand(true);
         command.build();
         let Some(dir) = dir else {
-            let text = page(&command, true);
-            self.out.write_all(text.as_bytes())?;
-            self.out.flush()?;
-            return Ok(0);
+            let (_, text) = page(&command, true);
+            return self.emit(None, &text, &[]);
         };
         if !dir.is_dir() {
             eprintln!(
@@ -181,45 +172,40 @@ impl<W: Write> App<W> {
             );
             return Ok(2);
         }
-        let mut pages = vec![(command.clone(), true)];
+        let mut pages = vec![page(&command, true)];
         let mut stack: Vec<clap::Command> = command.get_subcommands().cloned().collect();
         while let Some(sub) = stack.pop() {
             stack.extend(sub.get_subcommands().cloned());
-            pages.push((sub, false));
+            pages.push(page(&sub, false));
         }
-        for (cmd, top) in pages {
-            let man = clap_mangen::Man::new(cmd.clone());
-            let path = dir.join(man.get_filename());
-            if let Err(d) = files::write_atomic(&path, page(&cmd, top).as_bytes(), &[]) {
-                self.report_error(&d);
-                return Ok(2);
+        for (name, text) in pages {
+            let code = self.emit(Some(&dir.join(name)), &text, &[])?;
+            if code != 0 {
+                return Ok(code);
             }
         }
         Ok(0)
     }
 }
 
-/// One manual page; the top page also gets exit status, environment and examples.
-fn page(command: &clap::Command, top: bool) -> String {
+/// One manual page, with its file name; the top page also gets exit status,
+/// environment and examples.
+fn page(command: &clap::Command, top: bool) -> (String, String) {
+    let man = clap_mangen::Man::new(command.clone());
     let mut bytes = Vec::new();
-    clap_mangen::Man::new(command.clone())
-        .render(&mut bytes)
+    man.render(&mut bytes)
         .expect("rendering into memory cannot fail");
     let mut text = String::from_utf8_lossy(&bytes).into_owned();
     if top {
         text.push_str(MAN_EXTRA);
     }
-    text
+    (man.get_filename(), text)
 }
 
 /// The committed scenario schema, if `path` is inside a treatysim source tree: the path
 /// of docs/scenario.schema.json relative to the new file's folder.
 fn schema_near(path: &Path) -> Option<PathBuf> {
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let folder = folder.canonicalize().ok()?;
+    let folder = files::folder_of(path).canonicalize().ok()?;
     let schema = folder
         .ancestors()
         .map(|a| a.join(crate::schema::SCENARIO_SCHEMA_PATH))

@@ -206,9 +206,14 @@ pub fn standing_view(
     plaintiff: crate::vocab::Plaintiff,
     holding: Holding,
 ) -> Option<StandingView> {
-    let entry = p.rulebook.doctrine_for(plaintiff)?;
+    p.rulebook
+        .doctrine_for(plaintiff)
+        .map(|entry| view_of(entry, holding))
+}
+
+fn view_of(entry: &crate::rulebook::DoctrineEntry, holding: Holding) -> StandingView {
     let standing_found = holding.finds_standing();
-    Some(match (entry.standing.as_str(), holding) {
+    match (entry.standing.as_str(), holding) {
         (_, Holding::PoliticalQuestion | Holding::Unripe) => StandingView::Justiciability,
         ("unlikely", Holding::NoStanding) | ("likely", _)
             if standing_found == (entry.standing == "likely") =>
@@ -217,7 +222,7 @@ pub fn standing_view(
         }
         ("contested", _) => StandingView::Contested,
         _ => StandingView::Departs,
-    })
+    }
 }
 
 /// Where a ruling follows or departs from the rulebook's expected view of standing
@@ -228,13 +233,10 @@ pub fn doctrine_note(
     holding: Holding,
 ) -> String {
     let who = plaintiff_phrase(plaintiff);
-    let (Some(entry), Some(view)) = (
-        p.rulebook.doctrine_for(plaintiff),
-        standing_view(p, plaintiff, holding),
-    ) else {
+    let Some(entry) = p.rulebook.doctrine_for(plaintiff) else {
         return format!("No expected view of standing is recorded for {who}.");
     };
-    let view = match view {
+    let view = match view_of(entry, holding) {
         StandingView::Justiciability => "turns on justiciability, not standing",
         StandingView::Follows => "follows the expected view",
         StandingView::Contested => "takes one side of a contested question",

@@ -350,6 +350,30 @@ impl<'de> Deserialize<'de> for RawHolding {
     }
 }
 
+/// The schema of what [`single_key`] reads into a pair: `{KEY: [A, B]}` and nothing else.
+fn pair_under(
+    key: &str,
+    description: &str,
+    pair_description: &str,
+    items: serde_json::Value,
+) -> serde_json::Value {
+    serde_json::json!({
+        "description": description,
+        "type": "object",
+        "properties": {
+            key: {
+                "description": pair_description,
+                "type": "array",
+                "items": items,
+                "minItems": 2,
+                "maxItems": 2,
+            }
+        },
+        "required": [key],
+        "additionalProperties": false,
+    })
+}
+
 impl JsonSchema for RawEvents {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Events".into()
@@ -372,21 +396,12 @@ impl JsonSchema for RawDate {
         schemars::json_schema!({
             "anyOf": [
                 date,
-                {
-                    "description": "For `simulate`: a window; each trial draws a day in it, uniformly.",
-                    "type": "object",
-                    "properties": {
-                        "between": {
-                            "description": "[FROM, TO], both days included.",
-                            "type": "array",
-                            "items": date,
-                            "minItems": 2,
-                            "maxItems": 2,
-                        }
-                    },
-                    "required": ["between"],
-                    "additionalProperties": false,
-                }
+                pair_under(
+                    "between",
+                    "For `simulate`: a window; each trial draws a day in it, uniformly.",
+                    "[FROM, TO], both days included.",
+                    serde_json::json!(date),
+                ),
             ]
         })
     }
@@ -400,24 +415,15 @@ impl JsonSchema for RawCount {
         schemars::json_schema!({
             "anyOf": [
                 { "type": "integer", "minimum": 0 },
-                {
-                    "description": "For `simulate`: of VOTING members voting, each votes yea with CHANCE; the rest vote nay (give no `nays`).",
-                    "type": "object",
-                    "properties": {
-                        "binomial": {
-                            "description": "[VOTING, CHANCE]: a whole number of members voting and a chance from 0 to 1.",
-                            "type": "array",
-                            "items": [
-                                { "type": "integer", "minimum": 0 },
-                                { "type": "number", "minimum": 0, "maximum": 1 }
-                            ],
-                            "minItems": 2,
-                            "maxItems": 2,
-                        }
-                    },
-                    "required": ["binomial"],
-                    "additionalProperties": false,
-                }
+                pair_under(
+                    "binomial",
+                    "For `simulate`: of VOTING members voting, each votes yea with CHANCE; the rest vote nay (give no `nays`).",
+                    "[VOTING, CHANCE]: a whole number of members voting and a chance from 0 to 1.",
+                    serde_json::json!([
+                        { "type": "integer", "minimum": 0 },
+                        { "type": "number", "minimum": 0, "maximum": 1 }
+                    ]),
+                ),
             ]
         })
     }
