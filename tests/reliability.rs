@@ -539,6 +539,20 @@ fn an_internal_error_is_a_short_message_and_exit_70() {
 #[cfg(unix)]
 #[test]
 fn ctrl_c_stops_a_long_exploration_promptly() {
+    // A child inherits an ignored SIGINT (a shell without job control ignores it for
+    // background commands), and then no Ctrl-C can stop it: say so at once rather than
+    // wait for the exploration to end.
+    if let Ok(status) = std::fs::read_to_string("/proc/self/status") {
+        let ignored = status
+            .lines()
+            .find_map(|l| l.strip_prefix("SigIgn:"))
+            .and_then(|mask| u64::from_str_radix(mask.trim(), 16).ok())
+            .unwrap_or(0);
+        assert!(
+            ignored & (1 << (2 - 1)) == 0,
+            "this test process ignores SIGINT, so the program it starts would too: run the tests from a shell that does not ignore it (not `(cmd &)` without job control)"
+        );
+    }
     // Two bills at once: about half a minute of exploring in a release build.
     let mut child = bin()
         .args(["paths", "--bills", "2"])
