@@ -1,9 +1,9 @@
-//! The calendar rules of the procedure: what a date is, when a year after a notice
-//! falls, and how ten days "Sundays excepted" are counted.
+//! The calendar rules of the procedure: what a date is, when a period after a notice
+//! ends (days, months or years, with the rule for month ends), and how days are counted
+//! with Sundays excepted.
 //!
 //! Every function here is pure arithmetic on civil dates (no time zones: the law counts
-//! days). The numbers (one year, ten days, 180 days) come from the rulebook; this module
-//! only knows how to count.
+//! days). The numbers come from the rulebook; this module only knows how to count.
 
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
@@ -49,9 +49,188 @@ pub fn parse_date(text: &str) -> Result<Date, String> {
 ///
 /// Returns `None` only past the end of the supported calendar (year 9999).
 pub fn anniversary(date: Date, years: i16) -> Option<Date> {
-    // jiff clamps a day that does not exist in the target month to the month's last day,
-    // which is exactly the Feb. 29 → Feb. 28 rule.
-    date.checked_add(i64::from(years).years()).ok()
+    Period::years(years.max(0) as u32).after(date)
+}
+
+/// The unit a period is counted in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Unit {
+    Day,
+    Month,
+    Year,
+}
+
+/// A period the law counts: "1 year", "6 months", "120 days".
+///
+/// A period of months or years ends on the same day of the month that many months later;
+/// when that month has no such day (a notice on Aug. 31 plus six months, a Feb. 29 plus a
+/// year) it ends on the month's last day (Feb. 28, or Feb. 29 in a leap year). A period of
+/// days ends that many days later, every day counted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Period {
+    pub count: u32,
+    pub unit: Unit,
+}
+
+/// The longest period a rulebook may give, in each unit (a century).
+const MAX_COUNT: [(Unit, u32); 3] = [(Unit::Day, 36_525), (Unit::Month, 1_200), (Unit::Year, 100)];
+
+impl Period {
+    pub const fn years(count: u32) -> Period {
+        Period {
+            count,
+            unit: Unit::Year,
+        }
+    }
+
+    /// The day the period ends, counted from `date`; `None` past year 9999.
+    pub fn after(self, date: Date) -> Option<Date> {
+        let count = i64::from(self.count);
+        // jiff clamps a day that does not exist in the target month to the month's last
+        // day, which is exactly the month-end rule above.
+        let span = match self.unit {
+            Unit::Day => count.days(),
+            Unit::Month => count.months(),
+            Unit::Year => count.years(),
+        };
+        date.checked_add(span).ok()
+    }
+
+    /// The day a period that ends on `date` began (the latest such day).
+    pub fn before(self, date: Date) -> Option<Date> {
+        let count = i64::from(self.count);
+        let span = match self.unit {
+            Unit::Day => count.days(),
+            Unit::Month => count.months(),
+            Unit::Year => count.years(),
+        };
+        date.checked_sub(span).ok()
+    }
+
+    /// Reads "6 months", "1 year", "120 days" (singular or plural).
+    pub fn parse(text: &str) -> Result<Period, String> {
+        let shape = || {
+            format!(
+                "\"{text}\" is not a period: write a whole number and a unit, e.g. \"1 year\", \"6 months\" or \"120 days\""
+            )
+        };
+        let mut words = text.split_whitespace();
+        let (Some(count), Some(unit), None) = (words.next(), words.next(), words.next()) else {
+            return Err(shape());
+        };
+        let count: u32 = count.parse().map_err(|_| shape())?;
+        let unit = match unit {
+            "day" | "days" => Unit::Day,
+            "month" | "months" => Unit::Month,
+            "year" | "years" => Unit::Year,
+            other => {
+                let mut message = format!("\"{text}\": \"{other}\" is not a unit of time");
+                if let Some(near) = crate::diag::did_you_mean(other, ["days", "months", "years"]) {
+                    message.push_str(&format!(" (did you mean {near}?)"));
+                }
+                return Err(format!("{message}; valid units: days, months, years"));
+            }
+        };
+        let max = MAX_COUNT
+            .iter()
+            .find(|(u, _)| *u == unit)
+            .map_or(0, |(_, m)| *m);
+        if count == 0 || count > max {
+            return Err(format!(
+                "\"{text}\" is not a period the law can count: give from 1 to {max} {}",
+                Period { count: 2, unit }.unit_name()
+            ));
+        }
+        Ok(Period { count, unit })
+    }
+
+    fn unit_name(self) -> &'static str {
+        match (self.unit, self.count) {
+            (Unit::Day, 1) => "day",
+            (Unit::Day, _) => "days",
+            (Unit::Month, 1) => "month",
+            (Unit::Month, _) => "months",
+            (Unit::Year, 1) => "year",
+            (Unit::Year, _) => "years",
+        }
+    }
+
+    /// "one year", "six months", "120 days": how a sentence says it.
+    pub fn words(self) -> String {
+        format!("{} {}", number_words(self.count), self.unit_name())
+    }
+}
+
+impl std::fmt::Display for Period {
+    /// "1 year", "6 months": how a rulebook file writes it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.count, self.unit_name())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Period {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        Period::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+/// "one" to "twenty" in words, larger numbers in figures (as a sentence writes them).
+pub fn number_words(n: u32) -> String {
+    const WORDS: [&str; 21] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+        "eighteen", "nineteen", "twenty",
+    ];
+    WORDS
+        .get(n as usize)
+        .map_or_else(|| n.to_string(), |w| (*w).to_string())
+}
+
+/// "first" to "twentieth" in words, larger numbers as "21st", "180th".
+pub fn ordinal_words(n: u32) -> String {
+    const WORDS: [&str; 21] = [
+        "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+        "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+        "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+    ];
+    if let Some(w) = WORDS.get(n as usize) {
+        return (*w).to_string();
+    }
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// A date in a rulebook file (`from: 2023-12-22`): written YYYY-MM-DD, a day that exists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Day(pub Date);
+
+impl<'de> serde::Deserialize<'de> for Day {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Day;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a date written YYYY-MM-DD")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Day, E> {
+                parse_date(v).map(Day).map_err(E::custom)
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Day, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Day, E> {
+                self.visit_str(&v.to_string())
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// The `n`th day after `start`, counting only days that are not Sundays.
@@ -126,6 +305,72 @@ mod tests {
         assert_eq!(anniversary(d("2028-02-29"), 1), Some(d("2029-02-28")));
         // Four years on, Feb. 29 exists again.
         assert_eq!(anniversary(d("2028-02-29"), 4), Some(d("2032-02-29")));
+    }
+
+    #[test]
+    fn periods_of_months_end_on_the_same_day_or_the_months_last() {
+        let six = Period::parse("6 months").unwrap();
+        // ABM Treaty: notice 2001-12-13, effective 2002-06-13.
+        assert_eq!(six.after(d("2001-12-13")), Some(d("2002-06-13")));
+        // Open Skies: 2020-05-22 -> 2020-11-22; INF: 2019-02-02 -> 2019-08-02.
+        assert_eq!(six.after(d("2020-05-22")), Some(d("2020-11-22")));
+        assert_eq!(six.after(d("2019-02-02")), Some(d("2019-08-02")));
+        // Aug. 31 plus six months: Feb. 29 in a leap year, Feb. 28 otherwise.
+        assert_eq!(six.after(d("2027-08-31")), Some(d("2028-02-29")));
+        assert_eq!(six.after(d("2026-08-31")), Some(d("2027-02-28")));
+        // Mar. 31 plus one month: Apr. 30.
+        assert_eq!(
+            Period::parse("1 month").unwrap().after(d("2027-03-31")),
+            Some(d("2027-04-30"))
+        );
+        // Days count every day.
+        assert_eq!(
+            Period::parse("120 days").unwrap().after(d("2020-01-22")),
+            Some(d("2020-05-21"))
+        );
+        assert_eq!(
+            Period::parse("1 year").unwrap().after(d("2028-02-29")),
+            Some(d("2029-02-28"))
+        );
+        assert_eq!(six.before(d("2002-06-13")), Some(d("2001-12-13")));
+    }
+
+    #[test]
+    fn periods_are_read_and_written_as_the_law_says_them() {
+        for (text, words) in [
+            ("1 year", "one year"),
+            ("6 months", "six months"),
+            ("1 day", "one day"),
+            ("120 days", "120 days"),
+            ("3  years", "three years"),
+        ] {
+            assert_eq!(Period::parse(text).unwrap().words(), words, "{text}");
+        }
+        assert_eq!(Period::parse("6 month").unwrap().to_string(), "6 months");
+        for (bad, says) in [
+            ("0 days", "from 1 to"),
+            ("6 monts", "did you mean months?"),
+            ("six months", "whole number"),
+            ("6", "whole number"),
+            ("-1 years", "whole number"),
+            ("101 years", "from 1 to 100"),
+            ("6 months later", "whole number"),
+            ("", "whole number"),
+        ] {
+            let err = Period::parse(bad).unwrap_err();
+            assert!(err.contains(says), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn numbers_in_words() {
+        assert_eq!(number_words(10), "ten");
+        assert_eq!(number_words(180), "180");
+        assert_eq!(ordinal_words(10), "tenth");
+        assert_eq!(ordinal_words(5), "fifth");
+        assert_eq!(ordinal_words(21), "21st");
+        assert_eq!(ordinal_words(112), "112th");
+        assert_eq!(ordinal_words(180), "180th");
     }
 
     #[test]

@@ -155,6 +155,19 @@ fn clamp_span(source: &str, offset: usize, len: usize) -> (usize, usize) {
     (start, end - start)
 }
 
+/// A value quoted in a message: control characters escaped (a newline shows as `\n`),
+/// and at most 60 characters, with the length said when it is cut.
+pub fn shorten(value: &str) -> String {
+    let escaped: String = value.chars().flat_map(char::escape_debug).collect();
+    let chars = escaped.chars().count();
+    if chars <= 60 {
+        escaped
+    } else {
+        let start: String = escaped.chars().take(60).collect();
+        format!("{start}… ({} characters)", thousands(value.chars().count() as u64))
+    }
+}
+
 /// The longest line shown whole in a snippet, in bytes.
 const LONG_LINE: usize = 240;
 

@@ -204,7 +204,7 @@ pub fn check(p: &Procedure, s: &Scenario, expect: &Expect, run: &Run) -> Vec<Mis
             };
             match event.args {
                 crate::scenario::Args::Rule { case, holding, .. } => {
-                    crate::report::standing_view(p, s.cases[case].plaintiff, holding)
+                    crate::report::standing_view(p, s.cases[case].plaintiff, holding, t.date)
                         == Some(StandingView::Departs)
                 }
                 _ => false,

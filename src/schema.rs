@@ -160,10 +160,16 @@ impl JsonSchema for ProvisionId {
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         let mut any: Vec<Value> = default_rulebook()
-            .map(|r| {
-                r.provisions
+            .map(|p| {
+                p.provisions
                     .iter()
-                    .map(|p| json!({ "const": p.id, "description": p.title }))
+                    .map(|x| {
+                        let v = x.latest();
+                        json!({
+                            "const": x.id,
+                            "description": format!("{} (in force {})", p.render(&v.title, p.now()), v.in_force.describe()),
+                        })
+                    })
                     .collect()
             })
             .unwrap_or_default();
@@ -183,17 +189,16 @@ impl JsonSchema for BillStatus {
         "BillStatus".into()
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        let rulebook = default_rulebook();
+        let procedure = default_rulebook();
         let stage_text = |id: &str| -> String {
-            rulebook
-                .as_ref()
-                .and_then(|r| r.tracks.iter().find(|t| t.id == "bill"))
-                .and_then(|t| {
-                    t.stages
-                        .iter()
-                        .find(|s| s.status.as_deref().unwrap_or(&s.id) == id)
+            procedure
+                .and_then(|p| {
+                    let bill = p.track(crate::vocab::TrackKind::Bill);
+                    bill.graph
+                        .node_weights()
+                        .find(|s| s.status == id)
+                        .map(|s| p.render(s.text_on(p.now()), p.now()).trim().to_string())
                 })
-                .map(|s| s.text.trim().to_string())
                 .unwrap_or_default()
         };
         let texts: Vec<(String, String)> = crate::rulebook::BILL_STATUSES
@@ -229,13 +234,13 @@ impl JsonSchema for CaseStatus {
     }
 }
 
-/// The default rulebook as written (for descriptions), read once; `None` never happens
-/// for the embedded one, but a schema is not worth a panic.
-fn default_rulebook() -> Option<&'static crate::rulebook::Rulebook> {
-    static RULEBOOK: std::sync::OnceLock<Option<crate::rulebook::Rulebook>> =
+/// The default rulebook compiled (for descriptions), once; `None` never happens for the
+/// embedded one, but a schema is not worth a panic.
+fn default_rulebook() -> Option<&'static crate::rulebook::Procedure> {
+    static RULEBOOK: std::sync::OnceLock<Option<crate::rulebook::Procedure>> =
         std::sync::OnceLock::new();
     RULEBOOK
-        .get_or_init(|| crate::rulebook::read(crate::rulebook::DEFAULT_ID, 0).ok())
+        .get_or_init(|| crate::rulebook::load(crate::rulebook::DEFAULT_ID).ok())
         .as_ref()
 }
 

@@ -258,6 +258,26 @@ impl Threshold {
         text
     }
 
+    /// With all `sworn` members voting, the smallest tally that carries and the largest
+    /// that fails (e.g. 67–33 and 66–34 for two-thirds of 100), so that a move, a swung
+    /// vote or a feedback line shows the threshold's own edge, never a number written in
+    /// code. `None` when every tally carries or every tally fails.
+    pub fn edge_tallies(&self, sworn: u32) -> Option<(Tally, Tally)> {
+        let tally = |yeas: u32| Tally {
+            yeas,
+            nays: sworn - yeas,
+            present: 0,
+            sworn,
+            vice_president: None,
+        };
+        let carries = (0..=sworn).map(tally).find(|t| self.decide(t).carried)?;
+        let fails = (0..=sworn)
+            .rev()
+            .map(tally)
+            .find(|t| !self.decide(t).carried)?;
+        Some((carries, fails))
+    }
+
     /// Checks the numbers make sense (no zero denominators, fractions at most one).
     pub fn validate(&self) -> Result<(), String> {
         match self.rule {
@@ -324,6 +344,32 @@ mod tests {
         quorum: true,
         min_yeas: 0,
     };
+
+    #[test]
+    fn edge_tallies_are_the_thresholds_own() {
+        let edge = |t: Threshold, sworn| {
+            let (c, f) = t.edge_tallies(sworn).unwrap();
+            ((c.yeas, c.nays), (f.yeas, f.nays))
+        };
+        assert_eq!(edge(TWO_THIRDS_CONSENT, 100), ((67, 33), (66, 34)));
+        assert_eq!(edge(CLOTURE, 100), ((60, 40), (59, 41)));
+        assert_eq!(edge(CLOTURE, 98), ((59, 39), (58, 40)));
+        assert_eq!(edge(MAJORITY, 100), ((51, 49), (50, 50)));
+        assert_eq!(edge(MAJORITY, 435), ((218, 217), (217, 218)));
+        assert_eq!(edge(OVERRIDE, 435), ((290, 145), (289, 146)));
+        let sixty = Threshold {
+            rule: Rule::AtLeast { count: 60 },
+            quorum: true,
+            min_yeas: 1,
+        };
+        assert_eq!(edge(sixty, 100), ((60, 40), (59, 41)));
+        let impossible = Threshold {
+            rule: Rule::AtLeast { count: 500 },
+            quorum: false,
+            min_yeas: 0,
+        };
+        assert_eq!(impossible.edge_tallies(100), None);
+    }
 
     fn senate(yeas: u32, nays: u32, present: u32) -> Tally {
         Tally {

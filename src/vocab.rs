@@ -100,6 +100,23 @@ words! {
 }
 
 impl Action {
+    /// Every track an action can move: its own ([`Action::track`]), and for a cloture
+    /// vote also the consent resolution's.
+    pub fn tracks(self) -> &'static [TrackKind] {
+        match self {
+            Action::ClotureVote => &[TrackKind::Bill, TrackKind::Consent],
+            _ => match self.track() {
+                TrackKind::Treaty => &[TrackKind::Treaty],
+                TrackKind::Suspension => &[TrackKind::Suspension],
+                TrackKind::Consent => &[TrackKind::Consent],
+                TrackKind::Congress => &[TrackKind::Congress],
+                TrackKind::Executive => &[TrackKind::Executive],
+                TrackKind::Bill => &[TrackKind::Bill],
+                TrackKind::Case => &[TrackKind::Case],
+            },
+        }
+    }
+
     /// The track an action moves.
     pub fn track(self) -> TrackKind {
         use Action::*;

@@ -256,13 +256,22 @@ fn the_handouts_numbers_are_the_rulebooks() {
     let handout = std::fs::read_to_string(root().join("docs/classroom/handout.md")).unwrap();
     let law = treatysim::rulebook::load("us-nato-2024").unwrap();
     let p = &law.rulebook.parameters;
-    assert_eq!(p.consent.rule, Rule::FractionOfVoting { num: 2, den: 3 });
-    assert!(p.consent.quorum && p.override_.quorum && p.passage.quorum);
-    assert_eq!(p.override_.rule, Rule::FractionOfVoting { num: 2, den: 3 });
-    assert_eq!(p.cloture.rule, Rule::FractionOfSworn { num: 3, den: 5 });
-    assert_eq!(p.return_days, 10);
-    assert_eq!(p.notice_period_years, 1);
-    assert_eq!(p.committee_notice_days, 180);
+    assert_eq!(
+        p.consent.latest().rule,
+        Rule::FractionOfVoting { num: 2, den: 3 }
+    );
+    assert!(p.consent.latest().quorum && p.override_.latest().quorum && p.passage.latest().quorum);
+    assert_eq!(
+        p.override_.latest().rule,
+        Rule::FractionOfVoting { num: 2, den: 3 }
+    );
+    assert_eq!(
+        p.cloture.latest().rule,
+        Rule::FractionOfSworn { num: 3, den: 5 }
+    );
+    assert_eq!(*p.return_days.latest(), 10);
+    assert_eq!(law.treaty.notice_period.to_string(), "1 year");
+    assert_eq!(*p.committee_notice_days.latest(), 180);
     for row in [
         "| **2/3 of those voting** |",
         "| **a quorum** |",

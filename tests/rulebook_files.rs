@@ -70,7 +70,7 @@ fn invalid_rulebooks_are_refused_with_the_reason() {
         (
             "cycle.yaml",
             MAJORITY_CONSENT.replace("extends: us-nato-2024", "extends: CYCLE"),
-            "deep",
+            "makes a cycle",
         ),
         (
             "nosections.yaml",

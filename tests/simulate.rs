@@ -143,7 +143,7 @@ events:
         .rulebook
         .doctrine
         .iter()
-        .find(|d| d.plaintiff == "taxpayer")
+        .find(|d| d.plaintiff.value == "taxpayer")
         .unwrap();
     let e = ensemble(&p, &s, 20_000, 11, 2);
     let no_standing = entry.weights["no_standing"];

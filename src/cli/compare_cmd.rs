@@ -57,8 +57,8 @@ pub fn compare(a: &Side, b: &Side, style: Style) -> String {
     }
     out.push('\n');
     // Outcome rows, matched by position; ≠ marks the rows that differ.
-    let rows_a = outcome_rows(a.run);
-    let rows_b = outcome_rows(b.run);
+    let rows_a = outcome_rows(a.procedure, a.run);
+    let rows_b = outcome_rows(b.procedure, b.run);
     let label_width = rows_a
         .iter()
         .chain(&rows_b)

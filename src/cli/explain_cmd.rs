@@ -1,6 +1,8 @@
 //! `treatysim explain [TERM|STAGE|STEP]`: the glossary and every stage and step of the
 //! rulebook in plain words with their citations. The text is the rulebook's own.
 
+use jiff::civil::Date;
+
 use crate::diag::did_you_mean;
 use crate::report::Style;
 use crate::rulebook::{Citation, Procedure, Trigger};
@@ -16,13 +18,17 @@ fn wrap_into(out: &mut String, text: &str, indent: &str) {
     }
 }
 
-/// A citation in full: its title and cite, the source's words, and a link.
+/// A citation in full: its title, cite and date, the source's words, and a link.
 fn cite_full(out: &mut String, c: Option<&Citation>, id: &str) {
     let Some(c) = c else {
         out.push_str(&format!("  Source: {id}\n"));
         return;
     };
-    wrap_into(out, &format!("Source: {} ({})", c.title, c.cite), "  ");
+    wrap_into(
+        out,
+        &format!("Source: {} ({}; dated {})", c.title, c.cite, c.date.0),
+        "  ",
+    );
     if let Some(q) = &c.quote {
         wrap_into(out, &format!("“{}”", q.trim()), "    ");
     }
@@ -36,7 +42,12 @@ fn cite_full(out: &mut String, c: Option<&Citation>, id: &str) {
 
 /// Every name `explain` knows, for the list and for "did you mean".
 fn names(p: &Procedure) -> Vec<String> {
-    let mut all: Vec<String> = p.rulebook.glossary.iter().map(|g| g.term.clone()).collect();
+    let mut all: Vec<String> = p
+        .rulebook
+        .glossary
+        .iter()
+        .map(|g| g.term.value.clone())
+        .collect();
     for t in &p.tracks {
         for s in t.graph.node_weights() {
             all.push(format!("{}.{}", t.kind.name(), s.id));
@@ -57,7 +68,7 @@ pub fn list(p: &Procedure, style: Style) -> String {
         .rulebook
         .glossary
         .iter()
-        .map(|g| g.term.as_str())
+        .map(|g| g.term.value.as_str())
         .collect();
     wrap_into(&mut out, &terms.join(", "), "  ");
     for t in &p.tracks {
@@ -74,16 +85,41 @@ pub fn list(p: &Procedure, style: Style) -> String {
     out
 }
 
-/// One term, stage or step; `Err` with a suggestion when nothing has that name.
-pub fn one(p: &Procedure, query: &str, style: Style) -> Result<String, (String, String)> {
+/// The line that says which day's law is shown.
+fn as_of(p: &Procedure, date: Date) -> String {
+    if date == Date::MAX {
+        format!("(the law as it now stands in rulebook {})\n", p.rulebook.id)
+    } else if p.rulebook.law_as_of.is_some() {
+        format!(
+            "(rulebook {}: the law as of {}, its view)\n",
+            p.rulebook.id,
+            p.law_date(date)
+        )
+    } else {
+        format!("(the law in force on {date}, rulebook {})\n", p.rulebook.id)
+    }
+}
+
+/// One term, stage or step, as the law stood on `date` (`Date::MAX`: as it now stands);
+/// `Err` with a suggestion when nothing has that name.
+pub fn one(
+    p: &Procedure,
+    query: &str,
+    date: Date,
+    style: Style,
+) -> Result<String, (String, String)> {
     let q = query.trim().to_lowercase();
     let mut out = String::new();
     let r = &p.rulebook;
-    if let Some(g) = r.glossary.iter().find(|g| g.term.to_lowercase() == q) {
-        out.push_str(&style.bold(&g.term));
+    let day = p.law_date(date);
+    let say = |template: &str| p.render(template, date);
+    if let Some(g) = r.glossary.iter().find(|g| g.term.value.to_lowercase() == q) {
+        let term = crate::report::term_on(p, g, date);
+        out.push_str(&style.bold(&term.term));
         out.push_str("  (term)\n");
-        wrap_into(&mut out, &g.text, "  ");
-        cite_full(&mut out, r.citations.get(&g.citation), &g.citation);
+        wrap_into(&mut out, &term.text, "  ");
+        cite_full(&mut out, p.citation(&term.citation_id), &term.citation_id);
+        out.push_str(&style.dim(&as_of(p, date)));
         return Ok(out);
     }
     let (track_part, id) = match q.split_once('.') {
@@ -101,9 +137,9 @@ pub fn one(p: &Procedure, query: &str, style: Style) -> Result<String, (String, 
                 continue;
             }
             found += 1;
-            out.push_str(&style.bold(&s.label));
+            out.push_str(&style.bold(&say(s.label_on(day))));
             out.push_str(&format!("  (stage {}.{})\n", t.kind.name(), s.id));
-            wrap_into(&mut out, &s.text, "  ");
+            wrap_into(&mut out, &say(s.text_on(day)), "  ");
             if n == t.start {
                 out.push_str("  Where the track begins.\n");
             }
@@ -118,12 +154,12 @@ pub fn one(p: &Procedure, query: &str, style: Style) -> Result<String, (String, 
                         .edge_endpoints(*e)
                         .is_some_and(|(a, b)| b == n && a != n)
                 })
-                .map(|e| t.graph[e].label.clone())
+                .map(|e| say(t.graph[e].label_on(day)))
                 .collect();
             let out_of: Vec<String> = t
                 .graph
                 .edges(n)
-                .map(|e| petgraph::visit::EdgeRef::weight(&e).label.clone())
+                .map(|e| say(petgraph::visit::EdgeRef::weight(&e).label_on(day)))
                 .collect();
             if !into.is_empty() {
                 wrap_into(&mut out, &format!("Reached by: {}.", into.join("; ")), "  ");
@@ -135,7 +171,7 @@ pub fn one(p: &Procedure, query: &str, style: Style) -> Result<String, (String, 
                     "  ",
                 );
             }
-            cite_full(&mut out, r.citations.get(&s.citation), &s.citation);
+            cite_full(&mut out, p.citation(s.citation_on(day)), s.citation_on(day));
         }
         let mut seen_step = false;
         for e in t.graph.edge_indices() {
@@ -146,9 +182,9 @@ pub fn one(p: &Procedure, query: &str, style: Style) -> Result<String, (String, 
             seen_step = true;
             found += 1;
             let (a, b) = t.graph.edge_endpoints(e).expect("an edge");
-            out.push_str(&style.bold(&step.label));
+            out.push_str(&style.bold(&say(step.label_on(day))));
             out.push_str(&format!("  (step {}.{})\n", t.kind.name(), step.id));
-            wrap_into(&mut out, &step.text, "  ");
+            wrap_into(&mut out, &say(step.text_on(day)), "  ");
             let trigger = match step.trigger {
                 Trigger::Action(a) => format!("the action `{}`", a.name()),
                 Trigger::Timer(timer) => format!("the period `{}` running out", timer.name()),
@@ -158,35 +194,40 @@ pub fn one(p: &Procedure, query: &str, style: Style) -> Result<String, (String, 
                 &mut out,
                 &format!(
                     "From {} to {}, taken by {}.",
-                    t.graph[a].label, t.graph[b].label, trigger
+                    say(t.graph[a].label_on(day)),
+                    say(t.graph[b].label_on(day)),
+                    trigger
                 ),
                 "  ",
             );
-            let conditions = step.conditions(&r.parameters);
+            let conditions = step.conditions(p, day);
             if !conditions.is_empty() {
                 wrap_into(&mut out, &format!("When: {conditions}."), "  ");
             }
             if let Trigger::Action(action) = step.trigger {
                 for provision in &p.provisions {
-                    if provision.actions.contains(&action) {
-                        let text = r
-                            .provisions
-                            .iter()
-                            .find(|x| x.id == provision.id)
-                            .map(|x| x.title.clone())
-                            .unwrap_or_default();
+                    let Some(version) = provision.on(day) else {
+                        continue;
+                    };
+                    if version.actions.contains(&action) {
                         wrap_into(
                             &mut out,
-                            &format!("Governed by {}: {text}.", provision.id),
+                            &format!(
+                                "Governed by {} ({}): {}.",
+                                provision.id,
+                                version.in_force.describe(),
+                                say(&version.title)
+                            ),
                             "  ",
                         );
                     }
                 }
             }
-            cite_full(&mut out, r.citations.get(&step.citation), &step.citation);
+            cite_full(&mut out, p.citation(step.citation_on(day)), step.citation_on(day));
         }
     }
     if found > 0 {
+        out.push_str(&style.dim(&as_of(p, date)));
         return Ok(out);
     }
     let all = names(p);

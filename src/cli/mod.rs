@@ -261,6 +261,9 @@ pub enum Command {
         /// The rulebook whose words to use: a built-in id or a file.
         #[arg(long, value_name = "ID|FILE", default_value = rulebook::DEFAULT_ID)]
         rulebook: String,
+        /// Say what was in force on this day (YYYY-MM-DD), not the law as it now stands.
+        #[arg(long, value_name = "DATE", value_parser = parse_day)]
+        on: Option<jiff::civil::Date>,
     },
     /// List or show the rulebooks.
     Rulebook {
@@ -319,12 +322,20 @@ fn track_names() -> clap::builder::PossibleValuesParser {
 pub enum RulebookCommand {
     /// The built-in rulebooks.
     List,
-    /// A rulebook's parameters, provisions, tracks (stages and steps) and sources.
+    /// A rulebook's treaty, parameters, provisions, tracks (stages and steps) and sources.
     Show {
         /// A built-in id or a rulebook file.
         #[arg(value_name = "ID|FILE", default_value = rulebook::DEFAULT_ID)]
         rulebook: String,
+        /// Show the law in force on this day (YYYY-MM-DD), not as it now stands.
+        #[arg(long, value_name = "DATE", value_parser = parse_day)]
+        on: Option<jiff::civil::Date>,
     },
+}
+
+/// A `--on` date: YYYY-MM-DD, a day that exists.
+fn parse_day(text: &str) -> Result<jiff::civil::Date, String> {
+    crate::calendar::parse_date(text)
 }
 
 /// The exit code after an internal error (a panic): EX_SOFTWARE from sysexits.h.
@@ -486,7 +497,7 @@ pub fn main() -> i32 {
             role,
             save,
         } => app.play(&rulebook, role, save),
-        Command::Explain { name, rulebook } => app.explain(&name.join(" "), &rulebook),
+        Command::Explain { name, rulebook, on } => app.explain(&name.join(" "), &rulebook, on),
         Command::Rulebook { command } => app.rulebook(command),
         Command::New {
             file,
@@ -1201,11 +1212,14 @@ impl<W: Write> App<W> {
             crate::diag::thousands(ex.nodes.len() as u64),
             crate::diag::thousands(ex.transitions as u64)
         ));
-        if procedure.rulebook.properties.is_empty() {
-            out.push_str("The rulebook states no properties.\n");
+        let properties: Vec<_> = procedure
+            .properties_on(ex.nodes[0].world.date)
+            .collect();
+        if properties.is_empty() {
+            out.push_str("The rulebook states no properties in force on the day explored.\n");
         }
         let (mut held, mut failed) = (0, 0);
-        for property in &procedure.rulebook.properties {
+        for property in properties {
             let verdict = explore::check(&ex, property);
             let sometimes = matches!(
                 property.test,
@@ -1219,12 +1233,13 @@ impl<W: Write> App<W> {
                 failed += 1;
                 red(style, "FAILS")
             };
-            out.push_str(&format!("\n{mark}  {}\n", style.bold(&property.id)));
+            out.push_str(&format!("\n{mark}  {}\n", style.bold(&property.id.value)));
             let cite = report::citation_text(
                 procedure.rulebook.citations.get(&property.citation),
                 &property.citation,
             );
-            for line in textwrap::wrap(&format!("{} — {cite}", property.says), 90) {
+            let says = procedure.render(&property.says, ex.nodes[0].world.date);
+            for line in textwrap::wrap(&format!("{says} — {cite}"), 90) {
                 out.push_str(&format!("       {line}\n"));
             }
             if let Some(i) = verdict.example {
@@ -1238,12 +1253,16 @@ impl<W: Write> App<W> {
                     out.push_str(&format!("     {line}\n"));
                 }
                 if let Some(dir) = write {
-                    let path = dir.join(format!("{}-{}.yaml", procedure.rulebook.id, property.id));
+                    let path = dir.join(format!(
+                        "{}-{}.yaml",
+                        procedure.rulebook.id, property.id.value
+                    ));
                     let teaches = format!(
-                        "the {what} that `treatysim check` found for the property {}: {}",
-                        property.id, property.says
+                        "the {what} that `treatysim check` found for the property {}: {says}",
+                        property.id.value
                     );
-                    let text = ex.route_scenario(i, &format!("{what}: {}", property.id), &teaches);
+                    let text =
+                        ex.route_scenario(i, &format!("{what}: {}", property.id.value), &teaches);
                     if let Err(d) = files::write_atomic(&path, text.as_bytes(), &[]) {
                         self.report_error(&d);
                         return Ok(2);
@@ -1335,14 +1354,20 @@ impl<W: Write> App<W> {
         }
     }
 
-    fn explain(&mut self, name: &str, id: &str) -> std::io::Result<i32> {
+    fn explain(
+        &mut self,
+        name: &str,
+        id: &str,
+        on: Option<jiff::civil::Date>,
+    ) -> std::io::Result<i32> {
         let Some(procedure) = self.load_rulebook(id) else {
             return Ok(2);
         };
+        let date = on.unwrap_or(jiff::civil::Date::MAX);
         let text = if name.trim().is_empty() {
             explain_cmd::list(&procedure, self.style)
         } else {
-            match explain_cmd::one(&procedure, name, self.style) {
+            match explain_cmd::one(&procedure, name, date, self.style) {
                 Ok(text) => text,
                 Err((message, help)) => {
                     eprintln!("error: {message}\n  help: {help}");
@@ -1362,9 +1387,10 @@ impl<W: Write> App<W> {
                 self.out.write_all(text.as_bytes())?;
                 Ok(0)
             }
-            RulebookCommand::Show { rulebook: id } => match rulebook::load(&id) {
+            RulebookCommand::Show { rulebook: id, on } => match rulebook::load(&id) {
                 Ok(procedure) => {
-                    let text = rulebook_cmd::show(&procedure, self.style);
+                    let date = on.or(procedure.rulebook.law_as_of).unwrap_or(jiff::civil::Date::MAX);
+                    let text = rulebook_cmd::show(&procedure, date, self.style);
                     self.out.write_all(text.as_bytes())?;
                     Ok(0)
                 }

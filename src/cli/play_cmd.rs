@@ -107,22 +107,36 @@ fn where_things_stand(ex: &Exploration, at: usize) -> String {
     out
 }
 
+/// The provisions a step breached: id and title, as in force on its day.
+fn breached(p: &Procedure, t: &TraceStep) -> Vec<(String, String)> {
+    let day = p.law_date(t.date);
+    t.violations
+        .iter()
+        .filter_map(|k| {
+            let provision = p.provisions.get(k)?;
+            let version = provision.on(day).unwrap_or_else(|| provision.latest());
+            Some((provision.id.clone(), p.render(&version.title, t.date)))
+        })
+        .collect()
+}
+
 fn narrate(p: &Procedure, steps: &[TraceStep]) -> String {
     let mut out = String::new();
     for t in steps {
         let step = &p.track(t.track).graph[t.edge];
-        let cite = citation_text(p.rulebook.citations.get(&step.citation), &step.citation);
-        out.push_str(&format!("  → {} ({})\n", step.label, t.date));
-        for line in textwrap::wrap(step.text.trim(), 86) {
+        let day = p.law_date(t.date);
+        let citation = step.citation_on(day);
+        let cite = citation_text(p.citation(citation), citation);
+        out.push_str(&format!(
+            "  → {} ({})\n",
+            p.render(step.label_on(day), t.date),
+            t.date
+        ));
+        for line in textwrap::wrap(p.render(step.text_on(day), t.date).trim(), 86) {
             out.push_str(&format!("    {line}\n"));
         }
-        for k in t.violations.iter() {
-            if let Some(provision) = p.rulebook.provisions.get(k) {
-                out.push_str(&format!(
-                    "    ✗ breaches {}: {}\n",
-                    provision.id, provision.title
-                ));
-            }
+        for (id, title) in breached(p, t) {
+            out.push_str(&format!("    ✗ breaches {id}: {title}\n"));
         }
         out.push_str(&format!("    — {cite}\n"));
     }
@@ -186,9 +200,8 @@ pub fn play(p: &Procedure, role: Role, save: Option<PathBuf>) -> std::io::Result
         let (m, world, steps) = options[k].clone();
         let breaches: Vec<String> = steps
             .iter()
-            .flat_map(|t| t.violations.iter())
-            .filter_map(|i| p.rulebook.provisions.get(i))
-            .map(|x| format!("{} ({})", x.id, x.title))
+            .flat_map(|t| breached(p, t))
+            .map(|(id, title)| format!("{id} ({title})"))
             .collect();
         if !breaches.is_empty() {
             let go = Confirm::with_theme(&theme)
@@ -212,7 +225,7 @@ pub fn play(p: &Procedure, role: Role, save: Option<PathBuf>) -> std::io::Result
         trace: Vec::new(),
         outcome,
     };
-    println!("\nThe outcome:\n{}", rows_text(&outcome_rows(&run)));
+    println!("\nThe outcome:\n{}", rows_text(&outcome_rows(p, &run)));
     let path = match save {
         Some(path) => path,
         None => {

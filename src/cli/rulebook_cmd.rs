@@ -1,7 +1,10 @@
-//! `treatysim rulebook list` and `treatysim rulebook show`: the law as data, readable.
+//! `treatysim rulebook list` and `treatysim rulebook show`: the law as data, readable,
+//! as it stands now or as it stood on a day (`--on DATE`).
+
+use jiff::civil::Date;
 
 use crate::report::{Style, citation_text};
-use crate::rulebook::{self, Procedure, Trigger};
+use crate::rulebook::{self, Dated, Procedure, Trigger, VoteKind};
 use crate::vocab::Word;
 
 fn bold(style: Style, text: &str) -> String {
@@ -13,36 +16,71 @@ fn bold(style: Style, text: &str) -> String {
     }
 }
 
-/// The built-in rulebooks, one paragraph each.
+/// The built-in rulebooks, one paragraph each; the bases after them.
 pub fn list(style: Style) -> String {
     let mut out = String::new();
-    for id in rulebook::builtin_ids() {
-        match rulebook::read(id, 0) {
-            Ok(r) => {
-                let marker = if id == rulebook::DEFAULT_ID {
-                    " (default)"
-                } else {
-                    ""
-                };
-                out.push_str(&format!("{}{marker}  {}\n", bold(style, id), r.title));
-                for line in textwrap::wrap(r.summary.trim(), 90) {
-                    out.push_str(&format!("    {line}\n"));
-                }
+    let mut entry = |id: &str, marker: &str| match rulebook::read(id, 0) {
+        Ok(r) => {
+            out.push_str(&format!("{}{marker}  {}\n", bold(style, id), r.title));
+            let summary = match rulebook::Procedure::compile(r.clone()) {
+                Ok(p) => p.render(r.summary.trim(), p.now()),
+                Err(_) => r.summary.trim().to_string(),
+            };
+            for line in textwrap::wrap(&summary, 90) {
+                out.push_str(&format!("    {line}\n"));
             }
-            Err(e) => out.push_str(&format!("{id}  (cannot be read: {})\n", e.message)),
         }
+        Err(e) => out.push_str(&format!("{id}  (cannot be read: {})\n", e.message)),
+    };
+    for id in rulebook::builtin_ids() {
+        entry(
+            id,
+            if id == rulebook::DEFAULT_ID {
+                " (default)"
+            } else {
+                ""
+            },
+        );
+    }
+    for id in rulebook::base_ids() {
+        entry(id, " (a base to extend)");
     }
     out
 }
 
-/// Everything a rulebook says, grouped: parameters, provisions, tracks, doctrine, sources.
-pub fn show(p: &Procedure, style: Style) -> String {
+/// A dated parameter's values: the one in force on `date`, or each with its days.
+fn values<T>(dated: &Dated<T>, date: Date, show: impl Fn(&T) -> String) -> String {
+    if date != Date::MAX || !dated.is_dated() {
+        return show(dated.at(date));
+    }
+    dated
+        .entries
+        .iter()
+        .map(|e| format!("{} ({})", show(&e.value), e.in_force.describe()))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Everything a rulebook says, grouped: treaty, parameters, provisions, tracks,
+/// doctrine, sources. With `date` (not `Date::MAX`), the law as it stood that day.
+pub fn show(p: &Procedure, date: Date, style: Style) -> String {
     let r = &p.rulebook;
+    let day = p.law_date(date);
+    let say = |template: &str| p.render(template, day);
     let mut out = format!("{}  {}\n", bold(style, &r.id), r.title);
     if let Some(parent) = &r.extends {
         out.push_str(&format!("extends {parent}\n"));
     }
-    for line in textwrap::wrap(r.summary.trim(), 96) {
+    match (date == Date::MAX, r.law_as_of) {
+        (_, Some(view)) => out.push_str(&format!(
+            "a view: every event is judged by the law in force on {view}\n"
+        )),
+        (true, None) => out.push_str(
+            "the law as it now stands; dated entries show their days (`--on DATE` shows one day)\n",
+        ),
+        (false, None) => out.push_str(&format!("the law in force on {date}\n")),
+    }
+    for line in textwrap::wrap(&say(r.summary.trim()), 96) {
         out.push_str(&format!("{line}\n"));
     }
     let cite = |id: &str| citation_text(r.citations.get(id), id);
@@ -54,70 +92,120 @@ pub fn show(p: &Procedure, style: Style) -> String {
             .map(|id| format!("  [{}]", cite(id)))
             .unwrap_or_default()
     };
+    let t = &p.treaty;
+    out.push_str(&format!("\n{}\n", bold(style, "Treaty")));
+    out.push_str(&format!(
+        "  {:<20} {}  [{}]\n",
+        "name", t.name, cite(&t.clause)
+    ));
+    out.push_str(&format!(
+        "  {:<20} notice to {}; takes effect {} later ({})\n",
+        "withdrawal",
+        t.notice_to,
+        t.notice_period.words(),
+        t.article
+    ));
+    if let Some(day) = t.earliest_notice {
+        out.push_str(&format!(
+            "  {:<20} not before {day} ({} after entry into force)\n",
+            "first notice",
+            t.first_notice_after.map(|p| p.words()).unwrap_or_default()
+        ));
+    }
     out.push_str(&format!("\n{}\n", bold(style, "Parameters")));
+    let threshold = |kind: VoteKind, members: &'static str| {
+        values(kind.parameter(params), date, |th| th.describe(members))
+    };
     let rows = [
         (
-            "limitation in force",
-            if params.limitation_in_force {
-                "yes"
-            } else {
-                "no"
-            }
-            .to_string(),
+            "provisions apply",
+            values(&params.limitation_in_force, date, |b| {
+                if *b { "yes" } else { "no" }.to_string()
+            }),
             "limitation_in_force",
         ),
         (
             "Senate consent",
-            params.consent.describe("senators"),
+            threshold(VoteKind::Consent, "senators"),
             "consent",
         ),
-        ("passage", params.passage.describe("members"), "passage"),
-        ("cloture", params.cloture.describe("senators"), "cloture"),
-        ("override", params.override_.describe("members"), "override"),
+        ("passage", threshold(VoteKind::Passage, "members"), "passage"),
+        ("cloture", threshold(VoteKind::Cloture, "senators"), "cloture"),
+        (
+            "override",
+            threshold(VoteKind::Override, "members"),
+            "override",
+        ),
         (
             "resolution to sue",
-            params.suit_resolution.describe("members"),
+            threshold(VoteKind::SuitResolution, "members"),
             "suit_resolution",
         ),
         (
-            "notice period",
-            format!("{} year(s) after notice", params.notice_period_years),
-            "notice_period_years",
-        ),
-        (
             "return period",
-            format!("{} days, Sundays excepted", params.return_days),
+            values(&params.return_days, date, |d| {
+                format!("{d} days, Sundays excepted")
+            }),
             "return_days",
         ),
         (
             "committee notice",
-            format!("{} days before acting", params.committee_notice_days),
+            values(&params.committee_notice_days, date, |d| {
+                format!("{d} days before acting")
+            }),
             "committee_notice_days",
+        ),
+        (
+            "pocket veto",
+            values(&params.pocket_veto, date, |v| {
+                format!(
+                    "sine die: {}; between sessions: {}; within a session: {}; unspecified: {}; a recess of {} days or fewer never prevents a return",
+                    v.sine_die.name(),
+                    v.intersession.name(),
+                    v.intrasession.name(),
+                    v.unspecified.name(),
+                    v.short_recess_days
+                )
+            }),
+            "pocket_veto",
         ),
     ];
     for (label, value, key) in rows {
-        out.push_str(&format!("  {label:<20} {value}{}\n", source(key)));
+        let text = format!("{value}{}", source(key));
+        for (i, line) in textwrap::wrap(&text, 74).iter().enumerate() {
+            let label = if i == 0 { label } else { "" };
+            out.push_str(&format!("  {label:<20} {line}\n"));
+        }
     }
     out.push_str(&format!("\n{}\n", bold(style, "Provisions")));
-    if r.provisions.is_empty() {
-        out.push_str("  none: no act of the President is recorded as a violation\n");
+    let mut any = false;
+    for provision in &p.provisions {
+        for version in &provision.variants {
+            if date != Date::MAX && !version.in_force.contains(day) {
+                continue;
+            }
+            any = true;
+            let actions: Vec<&str> = version.actions.iter().map(|a| a.name()).collect();
+            out.push_str(&format!(
+                "  {:<9} {} (on {}; in force {})  [{}]\n",
+                provision.id,
+                say(&version.title),
+                actions.join(", "),
+                version.in_force.describe(),
+                cite(&version.citation)
+            ));
+        }
     }
-    for provision in &r.provisions {
-        out.push_str(&format!(
-            "  {:<9} {} (on {})  [{}]\n",
-            provision.id,
-            provision.title,
-            provision.actions.join(", "),
-            cite(&provision.citation)
-        ));
+    if !any {
+        out.push_str("  none: no act of the President is recorded as a violation\n");
     }
     for track in &p.tracks {
         out.push_str(&format!(
             "\n{}: {}\n",
             bold(style, &format!("Track {}", track.kind.name())),
-            track.title
+            say(&track.title)
         ));
-        for line in textwrap::wrap(track.text.trim(), 94) {
+        for line in textwrap::wrap(say(&track.text).trim(), 94) {
             out.push_str(&format!("  {line}\n"));
         }
         out.push_str("  stages:\n");
@@ -135,7 +223,11 @@ pub fn show(p: &Procedure, style: Style) -> String {
             } else {
                 format!(" ({})", marks.join(", "))
             };
-            out.push_str(&format!("    {:<22} {}{marks}\n", stage.id, stage.label));
+            out.push_str(&format!(
+                "    {:<22} {}{marks}\n",
+                stage.id,
+                say(stage.label_on(day))
+            ));
         }
         out.push_str("  steps:\n");
         for edge in track.graph.edge_indices() {
@@ -148,7 +240,7 @@ pub fn show(p: &Procedure, style: Style) -> String {
                 Trigger::Timer(t) => format!("timer {}", t.name()),
                 Trigger::InjunctionLifted => "injunction lifted".to_string(),
             };
-            let conditions = match step.conditions(params) {
+            let conditions = match step.conditions(p, day) {
                 c if c.is_empty() => String::new(),
                 c => format!(" ({c})"),
             };
@@ -157,8 +249,8 @@ pub fn show(p: &Procedure, style: Style) -> String {
                 trigger,
                 track.graph[from].id,
                 track.graph[to].id,
-                step.label,
-                cite(&step.citation)
+                say(step.label_on(day)),
+                cite(step.citation_on(day))
             ));
         }
     }
@@ -167,12 +259,23 @@ pub fn show(p: &Procedure, style: Style) -> String {
         bold(style, "Standing (expected views; rulings may depart)")
     ));
     for entry in &r.doctrine {
+        let version = entry.versions.iter().find(|v| v.in_force().contains(day));
+        let standing = version
+            .and_then(|v| v.standing.clone())
+            .unwrap_or_else(|| entry.standing.clone());
+        let precedents = version
+            .and_then(|v| v.precedents.clone())
+            .unwrap_or_else(|| entry.precedents.clone());
+        let precedents = if date == Date::MAX {
+            precedents
+        } else {
+            r.decided_before(&precedents, date)
+        };
         out.push_str(&format!(
             "  {:<15} {:<10} {}\n",
-            entry.plaintiff,
-            entry.standing,
-            entry
-                .precedents
+            entry.plaintiff.value,
+            standing,
+            precedents
                 .iter()
                 .map(|id| cite(id))
                 .collect::<Vec<_>>()
@@ -181,7 +284,13 @@ pub fn show(p: &Procedure, style: Style) -> String {
     }
     out.push_str(&format!("\n{}\n", bold(style, "Sources")));
     for (id, c) in &r.citations {
-        out.push_str(&format!("  {id:<26} {}, {}\n", c.title, c.cite));
+        if date != Date::MAX && c.date.0 > date {
+            continue;
+        }
+        out.push_str(&format!(
+            "  {id:<26} {}, {} ({})\n",
+            c.title, c.cite, c.date.0
+        ));
         if let Some(quote) = &c.quote {
             for line in textwrap::wrap(&format!("\"{}\"", quote.trim()), 88) {
                 out.push_str(&format!("  {:<26} {line}\n", ""));

@@ -12,6 +12,7 @@ pub mod layout;
 pub mod mermaid;
 pub mod svg;
 
+use jiff::civil::Date;
 use petgraph::graph::EdgeIndex;
 use petgraph::visit::EdgeRef;
 
@@ -160,7 +161,10 @@ pub enum Only {
 
 /// Builds the drawing model. With a run, the steps it took are numbered and dated.
 pub fn build(p: &Procedure, only: Only, path: Option<(&Scenario, &Run)>) -> Diagram {
-    let params = &p.rulebook.parameters;
+    // The law drawn: as of the end of the scenario's run, or as it now stands.
+    let date = path.map_or_else(|| p.now(), |(_, run)| run.outcome.end);
+    let day = p.law_date(date);
+    let say = |template: &str| p.render(template, date);
     let cite = |id: &str| citation_text(p.rulebook.citations.get(id), id);
     let mut clusters = Vec::new();
     for track in &p.tracks {
@@ -172,9 +176,9 @@ pub fn build(p: &Procedure, only: Only, path: Option<(&Scenario, &Run)>) -> Diag
                 Node {
                     key: format!("{}.{}", track.kind.name(), s.id),
                     id: s.id.clone(),
-                    label: s.label.clone(),
-                    text: s.text.clone(),
-                    citation: cite(&s.citation),
+                    label: say(s.label_on(day)),
+                    text: say(s.text_on(day)),
+                    citation: cite(s.citation_on(day)),
                     start: n == track.start,
                     terminal: s.terminal,
                     loops: Vec::new(),
@@ -184,7 +188,7 @@ pub fn build(p: &Procedure, only: Only, path: Option<(&Scenario, &Run)>) -> Diag
             .collect();
         let mut edges: Vec<Edge> = Vec::new();
         for e in g.edge_references() {
-            let line = line_of(p, e.weight(), &cite, params);
+            let line = line_of(p, e.weight(), &cite, date);
             let (from, to) = (e.source().index(), e.target().index());
             if from == to {
                 nodes[from].loops.push(line);
@@ -200,13 +204,13 @@ pub fn build(p: &Procedure, only: Only, path: Option<(&Scenario, &Run)>) -> Diag
         }
         clusters.push(Cluster {
             kind: track.kind,
-            title: track.title.clone(),
-            text: track.text.clone(),
+            title: say(&track.title),
+            text: say(&track.text),
             nodes,
             edges,
         });
     }
-    let mut links = links(p);
+    let mut links = links(p, date);
     if let Some((scenario, run)) = path {
         mark_path(p, &mut clusters, scenario, run);
     }
@@ -224,12 +228,8 @@ pub fn build(p: &Procedure, only: Only, path: Option<(&Scenario, &Run)>) -> Diag
     }
 }
 
-fn line_of(
-    p: &Procedure,
-    step: &StepData,
-    cite: &dyn Fn(&str) -> String,
-    params: &crate::rulebook::Parameters,
-) -> Line {
+fn line_of(p: &Procedure, step: &StepData, cite: &dyn Fn(&str) -> String, date: Date) -> Line {
+    let day = p.law_date(date);
     let mut parts = Vec::new();
     if let Some(vote) = step.vote {
         let members = if step.chamber == Some(ChamberSelector::House) {
@@ -237,7 +237,7 @@ fn line_of(
         } else {
             "senators"
         };
-        let short = short_threshold(vote.threshold(params), members);
+        let short = short_threshold(p.threshold(vote, date), members);
         parts.push(match step.outcome {
             Some(false) => format!("short of {short}"),
             _ => short,
@@ -252,14 +252,20 @@ fn line_of(
     }
     if let Trigger::Action(action) = step.trigger {
         for provision in &p.provisions {
-            if provision.actions.contains(&action) {
-                parts.push(match provision.test {
+            let Some(version) = provision.on(day) else {
+                continue;
+            };
+            if version.actions.contains(&action) {
+                parts.push(match version.test {
                     ProvisionTest::Unauthorized => {
                         format!("lawful only with consent or an Act: {}", provision.id)
                     }
                     ProvisionTest::CommitteeNotice => format!(
                         "{} days' notice to committees: {}",
-                        params.committee_notice_days, provision.id
+                        version
+                            .days
+                            .unwrap_or(*p.rulebook.parameters.committee_notice_days.at(day)),
+                        provision.id
                     ),
                 });
             }
@@ -267,10 +273,10 @@ fn line_of(
     }
     Line {
         step: step.id.clone(),
-        label: step.label.clone(),
+        label: p.render(step.label_on(day), date),
         condition: (!parts.is_empty()).then(|| parts.join("; ")),
-        text: step.text.clone(),
-        citation: cite(&step.citation),
+        text: p.render(step.text_on(day), date),
+        citation: cite(step.citation_on(day)),
         taken: Vec::new(),
         violations: Vec::new(),
     }
@@ -290,27 +296,25 @@ pub fn short_threshold(t: &Threshold, members: &str) -> String {
 /// provisions an unauthorized act breaches (consent or an enacted Act authorizes it),
 /// steps that wait on an injunction, steps that need Congress adjourned, and suits that
 /// need a chamber's resolution.
-fn links(p: &Procedure) -> Vec<Link> {
+fn links(p: &Procedure, date: Date) -> Vec<Link> {
     let mut links = Vec::new();
+    let day = p.law_date(date);
     let track_of = |kind: TrackKind| kind as usize;
     let cite = |id: &str| citation_text(p.rulebook.citations.get(id), id);
     for provision in &p.provisions {
-        if provision.test != ProvisionTest::Unauthorized {
+        let Some(version) = provision.on(day) else {
+            continue;
+        };
+        if version.test != ProvisionTest::Unauthorized {
             continue;
         }
-        for (kind, step) in steps_for(p, &provision.actions) {
+        for (kind, step) in steps_for(p, &version.actions) {
             let to = (
                 track_of(kind),
                 p.track(kind).graph.edge_endpoints(step).unwrap().1,
             );
-            let label = &p.track(kind).graph[step].label;
-            let citation = p
-                .rulebook
-                .provisions
-                .iter()
-                .find(|x| x.id == provision.id)
-                .map(|x| cite(&x.citation))
-                .unwrap_or_default();
+            let label = p.render(p.track(kind).graph[step].label_on(day), date);
+            let citation = cite(&version.citation);
             for (source, by) in [
                 ((track_of(TrackKind::Consent), p.roles.consented), "consent"),
                 (
@@ -338,7 +342,7 @@ fn links(p: &Procedure) -> Vec<Link> {
                     from: (track_of(TrackKind::Case), None),
                     to,
                     label: "a court's injunction holds its effect until lifted".to_string(),
-                    citation: cite(&step.citation),
+                    citation: cite(step.citation_on(day)),
                 });
             }
             if step.adjourned == Some(true) {
@@ -348,8 +352,11 @@ fn links(p: &Procedure) -> Vec<Link> {
                         Some(p.roles.adjourned.index()),
                     ),
                     to,
-                    label: format!("adjournment makes \"{}\"", step.label),
-                    citation: cite(&step.citation),
+                    label: format!(
+                        "adjournment makes \"{}\"",
+                        p.render(step.label_on(day), date)
+                    ),
+                    citation: cite(step.citation_on(day)),
                 });
             }
             if step.requires.contains(&Requirement::PlaintiffAuthorized) {
@@ -357,7 +364,7 @@ fn links(p: &Procedure) -> Vec<Link> {
                     from: (track_of(TrackKind::Congress), None),
                     to,
                     label: "a chamber sues only after its resolution to sue".to_string(),
-                    citation: cite(&step.citation),
+                    citation: cite(step.citation_on(day)),
                 });
             }
         }

@@ -15,7 +15,7 @@ use jiff::civil::Date;
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 
-use crate::calendar::{anniversary, days_between, next_day, nth_day_sundays_excepted};
+use crate::calendar::{days_between, next_day, nth_day_sundays_excepted};
 use crate::rulebook::{
     ChamberSelector, Procedure, ProvisionTest, Requirement, StepData, TimerKind, Trigger, VoteKind,
 };
@@ -572,11 +572,7 @@ impl<'a> Engine<'a> {
         let vote = matching()
             .find_map(|(_, step)| step.vote)
             .zip(event.args.tally());
-        let carried = vote.map(|(kind, tally)| {
-            kind.threshold(&self.p.rulebook.parameters)
-                .decide(&tally)
-                .carried
-        });
+        let carried = vote.map(|(kind, tally)| self.p.threshold(kind, w.date).decide(&tally).carried);
         let Some(edge) = matching()
             .find(|(_, step)| step.outcome.is_none() || step.outcome == carried)
             .map(|(e, _)| e)
@@ -598,8 +594,7 @@ impl<'a> Engine<'a> {
         match event.args {
             Args::None => match event.action {
                 Action::GiveNotice => {
-                    let takes_effect =
-                        anniversary(event.date, self.p.rulebook.parameters.notice_period_years);
+                    let takes_effect = self.p.treaty.notice_period.after(event.date);
                     w.notice_takes_effect = takes_effect;
                     w.notice_due = takes_effect;
                     w.notice_held = false;
@@ -611,8 +606,13 @@ impl<'a> Engine<'a> {
                     w.notice_held = false;
                 }
                 Action::ConsultCommittees => w.consulted = true,
-                Action::NotifyCommittees if w.consulted && w.first_valid_notification.is_none() => {
-                    w.first_valid_notification = Some(event.date);
+                Action::NotifyCommittees => {
+                    if w.first_notification.is_none() {
+                        w.first_notification = Some(event.date);
+                    }
+                    if w.consulted && w.first_valid_notification.is_none() {
+                        w.first_valid_notification = Some(event.date);
+                    }
                 }
                 _ => {}
             },
@@ -622,8 +622,7 @@ impl<'a> Engine<'a> {
                 Chamber::House => w.house_suit = true,
             },
             Args::Bill { bill } if event.action == Action::Present => {
-                let last_day =
-                    nth_day_sundays_excepted(event.date, self.p.rulebook.parameters.return_days);
+                let last_day = nth_day_sundays_excepted(event.date, self.return_days(event.date));
                 w.bills[bill].due = last_day.and_then(next_day);
                 w.bills[bill].presented_on = Some(event.date);
                 due = last_day;
@@ -660,12 +659,27 @@ impl<'a> Engine<'a> {
         Ok(())
     }
 
-    /// The provisions an action breaches (rules 3 to 5), judged before it takes effect.
+    /// Days (Sundays excepted) the President has to return a bill presented on `date`.
+    fn return_days(&self, date: Date) -> u32 {
+        *self
+            .p
+            .rulebook
+            .parameters
+            .return_days
+            .at(self.p.law_date(date))
+    }
+
+    /// The provisions an action breaches (rules 3 to 5), judged before it takes effect by
+    /// the provisions in force on its day.
     fn violations(&self, w: &World, event: &Event) -> ProvisionSet {
-        let params = &self.p.rulebook.parameters;
         let mut breached = ProvisionSet::default();
         let governing = self.p.governing[event.action as usize];
-        if governing == 0 || !params.limitation_in_force || w.limitation_repealed {
+        if governing == 0 || w.limitation_repealed {
+            return breached;
+        }
+        let params = &self.p.rulebook.parameters;
+        let day = self.p.law_date(event.date);
+        if !*params.limitation_in_force.at(day) {
             return breached;
         }
         let authorized = w.authorized(self.p);
@@ -673,11 +687,25 @@ impl<'a> Engine<'a> {
             if governing & (1 << i) == 0 {
                 continue;
             }
-            let breach = match provision.test {
+            let Some(version) = provision.on(day) else {
+                continue;
+            };
+            if !version.actions.contains(&event.action) {
+                continue;
+            }
+            let breach = match version.test {
                 ProvisionTest::Unauthorized => !authorized,
-                ProvisionTest::CommitteeNotice => w
-                    .first_valid_notification
-                    .is_none_or(|n| days_between(n, event.date) < params.committee_notice_days),
+                ProvisionTest::CommitteeNotice => {
+                    let days = version
+                        .days
+                        .unwrap_or(*params.committee_notice_days.at(day));
+                    let notified = if version.consult_first {
+                        w.first_valid_notification
+                    } else {
+                        w.first_notification
+                    };
+                    notified.is_none_or(|n| days_between(n, event.date) < days)
+                }
             };
             if breach {
                 breached.insert(i);
@@ -710,23 +738,34 @@ impl<'a> Engine<'a> {
                     if quiet {
                         return Err(Impossible::quiet(index));
                     }
-                    let cloture = &self.p.rulebook.parameters.cloture;
+                    let cloture = self.p.threshold(VoteKind::Cloture, w.date);
                     let needed = cloture
                         .decide(&Tally {
                             sworn: self.s.setup.senators_sworn,
                             ..Tally::default()
                         })
                         .needed;
+                    let source = self
+                        .p
+                        .threshold_source(VoteKind::Cloture, w.date)
+                        .map(|id| crate::report::citation_text(self.p.citation(id), id))
+                        .unwrap_or_default();
+                    let measure = format!("passage of {}", self.s.bills[bill].id);
                     return Err(fail(
-                        format!(
-                            "the Senate cannot vote on passage of {} while it is filibustered: cloture has not been invoked (Senate Rule XXII)",
-                            self.s.bills[bill].id
+                        self.p.message(
+                            "cloture_missing",
+                            w.date,
+                            &[("measure", &measure), ("source", &source)],
                         ),
-                        format!(
-                            "a successful cloture_vote on {} first ({}: {needed} of {} senators sworn), or setup.filibuster: false",
-                            self.s.bills[bill].id,
-                            cloture.describe("senators"),
-                            self.s.setup.senators_sworn
+                        self.p.message(
+                            "cloture_help",
+                            w.date,
+                            &[
+                                ("measure", &self.s.bills[bill].id),
+                                ("threshold", &cloture.describe("senators")),
+                                ("needed", &needed.to_string()),
+                                ("sworn", &self.s.setup.senators_sworn.to_string()),
+                            ],
                         ),
                     ));
                 }
@@ -756,15 +795,23 @@ impl<'a> Engine<'a> {
                     needs.iter().copied().filter(|c| !authorized(c)).collect();
                 if let Some(first) = missing.first() {
                     let names: Vec<&str> = missing.iter().map(|c| c.title()).collect();
+                    let source = self
+                        .p
+                        .threshold_source(VoteKind::SuitResolution, w.date)
+                        .map(|id| crate::report::citation_text(self.p.citation(id), id))
+                        .unwrap_or_default();
                     return Err(fail(
-                        format!(
-                            "the plaintiff {plaintiff} cannot sue: {} has not adopted a resolution directing its counsel to sue (2 U.S.C. § 288b; House Rule II.8)",
-                            names.join(" and ")
+                        self.p.message(
+                            "suit_unauthorized",
+                            w.date,
+                            &[
+                                ("plaintiff", plaintiff.name()),
+                                ("chambers", &names.join(" and ")),
+                                ("source", &source),
+                            ],
                         ),
-                        format!(
-                            "an adopted authorize_suit with chamber: {} before this file_suit would first make it possible",
-                            first.name()
-                        ),
+                        self.p
+                            .message("suit_help", w.date, &[("chamber", first.name())]),
                     ));
                 }
             }
@@ -831,24 +878,31 @@ impl<'a> Engine<'a> {
         };
         let message = format!(
             "{} is impossible on {}: {subject} is at `{}`{since}. {}",
-            event.action, event.date, here.status, here.text
+            event.action,
+            event.date,
+            here.status,
+            self.p.render(here.text_on(self.p.law_date(w.date)), w.date)
         );
         let trigger = Trigger::Action(event.action);
         // Signing or vetoing after the window: say when the window closed.
         if let (Action::Sign | Action::Veto, Some(i)) = (event.action, instance)
             && let Some(presented) = w.bills[i].presented_on
-            && let Some(last) =
-                nth_day_sundays_excepted(presented, self.p.rulebook.parameters.return_days)
+            && let Some(last) = nth_day_sundays_excepted(presented, self.return_days(presented))
             && event.date > last
         {
             return Impossible {
                 event: index,
                 at_subject: true,
                 message,
-                help: format!(
-                    "presented on {presented}, the bill had to be signed or returned by {last}, the tenth day (Sundays excepted); on {} it was {}",
-                    w.bills[i].since,
-                    here.status.replace('_', " ")
+                help: self.p.message(
+                    "return_window_closed",
+                    presented,
+                    &[
+                        ("presented", &presented.to_string()),
+                        ("last", &last.to_string()),
+                        ("since", &w.bills[i].since.to_string()),
+                        ("status", &here.status.replace('_', " ")),
+                    ],
                 ),
             };
         }
@@ -857,7 +911,7 @@ impl<'a> Engine<'a> {
         }) {
             Some(step) => format!(
                 "it becomes possible only after {}",
-                describe_step(step, self.s, instance)
+                describe_step(self.p, step, self.s, instance)
             ),
             None if here.terminal => format!(
                 "{subject} is {}: nothing more can be done with it",
@@ -976,7 +1030,7 @@ fn first_step_towards(
     None
 }
 
-fn describe_step(step: &StepData, s: &Scenario, instance: Option<usize>) -> String {
+fn describe_step(p: &Procedure, step: &StepData, s: &Scenario, instance: Option<usize>) -> String {
     match step.trigger {
         Trigger::Action(action) => {
             let on = match action.track() {
@@ -988,13 +1042,17 @@ fn describe_step(step: &StepData, s: &Scenario, instance: Option<usize>) -> Stri
                     .unwrap_or_default(),
                 _ => String::new(),
             };
-            if step.label == action.name() {
+            let label = p.render(step.label_on(p.now()), p.now());
+            if label == action.name() {
                 format!("`{action}`{on}")
             } else {
-                format!("`{action}`{on} ({})", step.label)
+                format!("`{action}`{on} ({label})")
             }
         }
-        Trigger::Timer(_) => format!("the passing of time ({})", step.label),
+        Trigger::Timer(_) => format!(
+            "the passing of time ({})",
+            p.render(step.label_on(p.now()), p.now())
+        ),
         Trigger::InjunctionLifted => "the lifting of the injunction".into(),
     }
 }

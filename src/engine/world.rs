@@ -84,6 +84,9 @@ pub struct World {
     pub consulted: bool,
     /// The first written notification that came after a consultation.
     pub first_valid_notification: Option<Date>,
+    /// The first written notification, consulted or not (for a provision that asks no
+    /// consultation first).
+    pub first_notification: Option<Date>,
     pub senate_suit: bool,
     pub house_suit: bool,
     pub bills: Vec<BillState>,
@@ -111,6 +114,7 @@ impl World {
             limitation_repealed: false,
             consulted: false,
             first_valid_notification: None,
+            first_notification: None,
             senate_suit: false,
             house_suit: false,
             bills: Vec::new(),
@@ -139,6 +143,7 @@ impl World {
         self.limitation_repealed = false;
         self.consulted = false;
         self.first_valid_notification = None;
+        self.first_notification = None;
         self.senate_suit = false;
         self.house_suit = false;
         self.breached = ProvisionSet::default();
@@ -181,6 +186,7 @@ impl World {
         self.limitation_repealed = other.limitation_repealed;
         self.consulted = other.consulted;
         self.first_valid_notification = other.first_valid_notification;
+        self.first_notification = other.first_notification;
         self.senate_suit = other.senate_suit;
         self.house_suit = other.house_suit;
         self.breached = other.breached;

@@ -198,6 +198,8 @@ pub struct Exploration<'a> {
     pub nodes: Vec<Node>,
     /// Transitions tried that led somewhere (including to states seen before).
     pub transitions: usize,
+    /// Some provision counts a notice to the committees given without consulting them.
+    unconsulted_notice: bool,
 }
 
 /// How many bills and cases an exploration may use.
@@ -329,7 +331,7 @@ impl<'a> Exploration<'a> {
 
     /// The next deadline after `w`'s date, if any.
     fn next_deadline(&self, w: &World) -> Option<Date> {
-        let period = self.procedure.rulebook.parameters.committee_notice_days;
+        let period = self.procedure.prior_notice_days(w.date);
         let committee = w
             .first_valid_notification
             .and_then(|n| n.checked_add(jiff::Span::new().days(period)).ok())
@@ -357,6 +359,11 @@ impl<'a> Exploration<'a> {
                 depth: 0,
             }],
             transitions: 0,
+            unconsulted_notice: procedure.provisions.iter().any(|p| {
+                p.variants.iter().any(|v| {
+                    v.test == crate::rulebook::ProvisionTest::CommitteeNotice && !v.consult_first
+                })
+            }),
         }
     }
 
@@ -416,11 +423,21 @@ impl<'a> Exploration<'a> {
     }
 
     fn key(&self, w: &World, passed_both: u8) -> Key {
-        let period = self.procedure.rulebook.parameters.committee_notice_days;
-        let notification: u8 = match w.first_valid_notification {
-            None => 0,
-            Some(n) if days_between(n, w.date) < period => 1,
-            Some(_) => 2,
+        let period = self.procedure.prior_notice_days(w.date);
+        let state = |notified: Option<Date>| -> u8 {
+            match notified {
+                None => 0,
+                Some(n) if days_between(n, w.date) < period => 1,
+                Some(_) => 2,
+            }
+        };
+        let notification = state(w.first_valid_notification);
+        // A notification without a consultation first counts only for a provision that
+        // asks none; otherwise it would tell apart states the law does not.
+        let any_notification = if self.unconsulted_notice {
+            state(w.first_notification)
+        } else {
+            0
         };
         // The pending deadlines (the notice, each bill, the committee period), sorted
         // without allocating: at most 2 + Size::MAX of them.
@@ -470,6 +487,7 @@ impl<'a> Exploration<'a> {
         }
         key.push(u64::from(passed_both), Size::MAX);
         key.push(u64::from(notification), 2);
+        key.push(u64::from(any_notification), 2);
         for (_, kind) in deadlines {
             key.push(u64::from(kind), 3);
         }
@@ -570,16 +588,21 @@ pub fn route_text(ex: &Exploration, i: usize) -> String {
         out.push_str(&format!("  {:>2}. {head}\n", n + 1));
         for t in steps.iter() {
             let step = &p.track(t.track).graph[t.edge];
+            let day = p.law_date(t.date);
             let cite = crate::report::citation_text(
-                p.rulebook.citations.get(&step.citation),
-                &step.citation,
+                p.citation(step.citation_on(day)),
+                step.citation_on(day),
             );
             let breaches: Vec<&str> = t
                 .violations
                 .iter()
                 .filter_map(|k| p.provisions.get(k).map(|x| x.id.as_str()))
                 .collect();
-            let mut line = format!("{:<9}  {} — {cite}", actor_name(step.actor), step.label);
+            let mut line = format!(
+                "{:<9}  {} — {cite}",
+                actor_name(step.actor),
+                p.render(step.label_on(day), t.date)
+            );
             if !breaches.is_empty() {
                 line.push_str(&format!("; breaches {}", breaches.join(", ")));
             }

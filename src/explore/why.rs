@@ -123,7 +123,7 @@ pub fn smallest_flip(
         let e = &s.events[i];
         // A vote swung by the fewest members.
         if let (Some(kind), Some(tally)) = (vote_kind(e.action), e.args.tally()) {
-            let threshold = kind.threshold(&p.rulebook.parameters);
+            let threshold = p.threshold(kind, e.date);
             let carried = threshold.decide(&tally).carried;
             for k in 1..=tally.yeas + tally.nays {
                 let mut t = tally;

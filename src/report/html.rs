@@ -135,7 +135,7 @@ pub fn to_html(p: &Procedure, s: &Scenario, run: &Run) -> String {
     out.push_str(
         "<section class=\"outcome\" aria-labelledby=\"outcome-heading\">\n<h2 id=\"outcome-heading\">Outcome</h2>\n<dl>\n",
     );
-    for row in outcome_rows(run) {
+    for row in outcome_rows(p, run) {
         let class = match row.tone {
             Tone::Plain => "",
             Tone::Good => " class=\"tone-good\"",
@@ -178,13 +178,13 @@ pub fn to_html(p: &Procedure, s: &Scenario, run: &Run) -> String {
     }
     out.push_str("</ol>\n</section>\n");
 
-    let terms = terms_used(p, &steps);
+    let terms = terms_used(p, &steps, run.outcome.end);
     if !terms.is_empty() {
         out.push_str(
             "<section aria-labelledby=\"terms-heading\">\n<h2 id=\"terms-heading\">Terms</h2>\n<dl class=\"terms\">\n",
         );
         for t in terms {
-            let cite = super::citation_text(p.rulebook.citations.get(&t.citation), &t.citation);
+            let cite = &t.citation;
             let _ = writeln!(
                 out,
                 "<dt>{}</dt><dd>{} <span class=\"cite\">— {}</span></dd>",

@@ -103,7 +103,11 @@ fn explain_step(p: &Procedure, s: &Scenario, t: &TraceStep) -> Explained {
         (TrackKind::Case, Some(i)) => format!(" ({})", s.cases[i].id),
         _ => String::new(),
     };
-    let mut headline = format!("{}{subject}", capitalize(&step.label));
+    let day = t.date;
+    let say = |template: &str| p.render(template, day);
+    let law_day = p.law_date(day);
+    let label = say(step.label_on(law_day));
+    let mut headline = format!("{}{subject}", capitalize(&label));
     if let Some(e) = event {
         match e.args {
             Args::Rule {
@@ -120,7 +124,7 @@ fn explain_step(p: &Procedure, s: &Scenario, t: &TraceStep) -> Explained {
                 }
             }
             Args::AuthorizeSuit { chamber, .. } => {
-                headline = format!("{} ({})", capitalize(&step.label), chamber.name());
+                headline = format!("{} ({})", capitalize(&label), chamber.name());
             }
             Args::Spend { amount: Some(a) } => headline.push_str(&format!(" (${a:.0})")),
             Args::Drawdown { troops: Some(n) } => headline.push_str(&format!(" ({n} troops)")),
@@ -132,7 +136,7 @@ fn explain_step(p: &Procedure, s: &Scenario, t: &TraceStep) -> Explained {
             Some(Chamber::House) => "representatives",
             _ => "senators",
         };
-        let threshold = kind.threshold(&p.rulebook.parameters);
+        let threshold = p.threshold(kind, day);
         format!(
             "{} [{}]",
             threshold.explain(&tally, members),
@@ -140,28 +144,34 @@ fn explain_step(p: &Procedure, s: &Scenario, t: &TraceStep) -> Explained {
         )
     });
     let consequence = match (step.trigger, t.due) {
-        (Trigger::Action(crate::vocab::Action::GiveNotice), Some(due)) => Some(format!(
-            "Under Art. 13 it takes effect on {due}, unless rescinded or enjoined."
+        (Trigger::Action(crate::vocab::Action::GiveNotice), Some(due)) => Some(p.message(
+            "notice_takes_effect",
+            day,
+            &[("due", &due.to_string())],
         )),
-        (Trigger::Action(crate::vocab::Action::Present), Some(last)) => Some(format!(
-            "The tenth day (Sundays excepted) is {last}; unreturned, the bill is law on the day after, unless Congress is then adjourned."
+        (Trigger::Action(crate::vocab::Action::Present), Some(last)) => Some(p.message(
+            "presentment_window",
+            day,
+            &[("last", &last.to_string())],
         )),
         _ => None,
     };
     let violations = t
         .violations
         .iter()
-        .map(|i| {
-            let provision = &p.rulebook.provisions[i];
-            (provision.id.clone(), provision.text.trim().to_string())
+        .filter_map(|i| {
+            let provision = p.provisions.get(i)?;
+            let version = provision.on(law_day).unwrap_or_else(|| provision.latest());
+            Some((provision.id.clone(), say(version.text.trim())))
         })
         .collect();
     let doctrine = event.and_then(|e| match e.args {
         Args::Rule { case, holding, .. } => {
-            Some(doctrine_note(p, s.cases[case].plaintiff, holding))
+            Some(doctrine_note(p, s.cases[case].plaintiff, holding, day))
         }
         _ => None,
     });
+    let citation_id = step.citation_on(law_day).to_string();
     Explained {
         date: t.date.to_string(),
         track: track_name,
@@ -175,14 +185,14 @@ fn explain_step(p: &Procedure, s: &Scenario, t: &TraceStep) -> Explained {
         },
         actor,
         headline,
-        text: step.text.trim().to_string(),
+        text: say(step.text_on(law_day).trim()),
         arithmetic,
         consequence,
         violations,
         doctrine,
         note: event.and_then(|e| e.note.clone()),
-        citation_id: step.citation.clone(),
-        citation: citation_text(p.rulebook.citations.get(&step.citation), &step.citation),
+        citation: citation_text(p.citation(&citation_id), &citation_id),
+        citation_id,
     }
 }
 
@@ -199,19 +209,43 @@ pub enum StandingView {
     Departs,
 }
 
-/// The ruling's standing with the expected view; `None` when the rulebook records no
-/// view for the plaintiff.
+/// The ruling's standing with the expected view on `date`; `None` when the rulebook
+/// records no view for the plaintiff.
 pub fn standing_view(
     p: &Procedure,
     plaintiff: crate::vocab::Plaintiff,
     holding: Holding,
+    date: jiff::civil::Date,
 ) -> Option<StandingView> {
     p.rulebook
         .doctrine_for(plaintiff)
-        .map(|entry| view_of(entry, holding))
+        .map(|entry| view_of(&Doctrine::of(p, entry, date), holding))
 }
 
-fn view_of(entry: &crate::rulebook::DoctrineEntry, holding: Holding) -> StandingView {
+/// A doctrine entry as it stood on a day: the view, and only the precedents decided
+/// before that day.
+struct Doctrine {
+    standing: String,
+    precedents: Vec<String>,
+}
+
+impl Doctrine {
+    fn of(p: &Procedure, entry: &crate::rulebook::DoctrineEntry, date: jiff::civil::Date) -> Doctrine {
+        let law_day = p.law_date(date);
+        let version = entry.versions.iter().find(|v| v.in_force().contains(law_day));
+        let precedents = version
+            .and_then(|v| v.precedents.clone())
+            .unwrap_or_else(|| entry.precedents.clone());
+        Doctrine {
+            standing: version
+                .and_then(|v| v.standing.clone())
+                .unwrap_or_else(|| entry.standing.clone()),
+            precedents: p.rulebook.decided_before(&precedents, date),
+        }
+    }
+}
+
+fn view_of(entry: &Doctrine, holding: Holding) -> StandingView {
     let standing_found = holding.finds_standing();
     match (entry.standing.as_str(), holding) {
         (_, Holding::PoliticalQuestion | Holding::Unripe) => StandingView::Justiciability,
@@ -225,36 +259,76 @@ fn view_of(entry: &crate::rulebook::DoctrineEntry, holding: Holding) -> Standing
     }
 }
 
-/// Where a ruling follows or departs from the rulebook's expected view of standing
-/// (rule 11). It never changes the ruling.
+/// A holding's note as it stood on a day: its sentence, the precedents it rests on and
+/// those against it, each decided before that day.
+pub fn holding_as_of(
+    p: &Procedure,
+    holding: Holding,
+    date: jiff::civil::Date,
+) -> Option<(String, Vec<String>, Vec<String>)> {
+    let note = p.rulebook.holding_note(holding)?;
+    let law_day = p.law_date(date);
+    let version = note.versions.iter().find(|v| v.in_force().contains(law_day));
+    let text = p.render(
+        version.and_then(|v| v.text.as_deref()).unwrap_or(&note.text),
+        date,
+    );
+    let precedents = version
+        .and_then(|v| v.precedents.clone())
+        .unwrap_or_else(|| note.precedents.clone());
+    let against = version
+        .and_then(|v| v.against.clone())
+        .unwrap_or_else(|| note.against.clone());
+    Some((
+        text,
+        p.rulebook.decided_before(&precedents, date),
+        p.rulebook.decided_before(&against, date),
+    ))
+}
+
+/// Where a ruling on `date` follows or departs from the rulebook's expected view of
+/// standing (rule 11), citing only what was decided before it. It never changes the
+/// ruling.
 pub fn doctrine_note(
     p: &Procedure,
     plaintiff: crate::vocab::Plaintiff,
     holding: Holding,
+    date: jiff::civil::Date,
 ) -> String {
     let who = plaintiff_phrase(plaintiff);
     let Some(entry) = p.rulebook.doctrine_for(plaintiff) else {
         return format!("No expected view of standing is recorded for {who}.");
     };
-    let view = match view_of(entry, holding) {
+    let entry = Doctrine::of(p, entry, date);
+    let view = match view_of(&entry, holding) {
         StandingView::Justiciability => "turns on justiciability, not standing",
         StandingView::Follows => "follows the expected view",
         StandingView::Contested => "takes one side of a contested question",
         StandingView::Departs => "departs from the expected view",
     };
+    let cited = |ids: &[String]| {
+        if ids.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", p.rulebook.cite_cases(ids))
+        }
+    };
     let mut text = format!(
-        "Doctrine: standing for {who} is {}; this ruling {view} ({}).",
+        "Doctrine: standing for {who} is {}; this ruling {view}{}.",
         entry.standing,
-        p.rulebook.cite_cases(&entry.precedents)
+        cited(&entry.precedents)
     );
-    if let Some(note) = p.rulebook.holding_note(holding)
-        && !matches!(holding, Holding::NoStanding)
+    if !matches!(holding, Holding::NoStanding)
+        && let Some((note, precedents, against)) = holding_as_of(p, holding, date)
     {
         text.push_str(&format!(
-            " {} ({}).",
-            note.text.trim().trim_end_matches('.'),
-            p.rulebook.cite_cases(&note.precedents)
+            " {}{}.",
+            note.trim().trim_end_matches('.'),
+            cited(&precedents)
         ));
+        if !against.is_empty() {
+            text.push_str(&format!(" Against it: {}.", p.rulebook.cite_cases(&against)));
+        }
     }
     text
 }
@@ -320,7 +394,7 @@ pub struct OutcomeRow {
 }
 
 /// The outcome as rows, for the text report and the HTML report alike.
-pub fn outcome_rows(run: &Run) -> Vec<OutcomeRow> {
+pub fn outcome_rows(p: &Procedure, run: &Run) -> Vec<OutcomeRow> {
     let o = &run.outcome;
     let row = |label, value: String, tone| OutcomeRow { label, value, tone };
     let mut rows = Vec::new();
@@ -346,7 +420,11 @@ pub fn outcome_rows(run: &Run) -> Vec<OutcomeRow> {
     if !o.set_aside.is_empty() {
         rows.push(row(
             "Set aside",
-            format!("{} (section 1250A held invalid)", o.set_aside.join(", ")),
+            p.message(
+                "set_aside",
+                o.end,
+                &[("provisions", &o.set_aside.join(", "))],
+            ),
             Tone::Warn,
         ));
     }
@@ -380,14 +458,48 @@ pub fn outcome_rows(run: &Run) -> Vec<OutcomeRow> {
         ));
     }
     rows.push(row("Clock ends", o.end.to_string(), Tone::Plain));
+    if let Some(caution) = &p.rulebook.caution {
+        rows.push(row("Caution", caution.trim().to_string(), Tone::Warn));
+    }
     rows
 }
 
-/// The glossary entries whose term appears in what the timeline says, in glossary order.
-pub fn terms_used<'a>(
-    p: &'a Procedure,
-    steps: &[Explained],
-) -> Vec<&'a crate::rulebook::GlossaryEntry> {
+/// A glossary entry as of a day: the term, its sentence, and its source.
+#[derive(Clone, Debug)]
+pub struct Term {
+    pub term: String,
+    pub text: String,
+    pub citation_id: String,
+    /// The source as a reader sees it.
+    pub citation: String,
+}
+
+/// A glossary entry as it stood on `date`.
+pub fn term_on(p: &Procedure, entry: &crate::rulebook::GlossaryEntry, date: jiff::civil::Date) -> Term {
+    let law_day = p.law_date(date);
+    let version = entry.versions.iter().find(|v| v.in_force().contains(law_day));
+    let citation_id = version
+        .and_then(|v| v.citation.clone())
+        .unwrap_or_else(|| entry.citation.clone());
+    let citation_id = if citation_id == crate::rulebook::TREATY_CLAUSE {
+        p.treaty.clause.clone()
+    } else {
+        citation_id
+    };
+    Term {
+        term: entry.term.value.clone(),
+        text: p.render(
+            version.and_then(|v| v.text.as_deref()).unwrap_or(&entry.text).trim(),
+            date,
+        ),
+        citation: citation_text(p.citation(&citation_id), &citation_id),
+        citation_id,
+    }
+}
+
+/// The glossary entries whose term appears in what the timeline says, in glossary order,
+/// as they stood on `date`.
+pub fn terms_used(p: &Procedure, steps: &[Explained], date: jiff::civil::Date) -> Vec<Term> {
     let said: String = steps
         .iter()
         .flat_map(|e| {
@@ -406,6 +518,7 @@ pub fn terms_used<'a>(
     p.rulebook
         .glossary
         .iter()
-        .filter(|g| said.contains(&g.term.to_lowercase()))
+        .filter(|g| said.contains(&g.term.value.to_lowercase()))
+        .map(|g| term_on(p, g, date))
         .collect()
 }

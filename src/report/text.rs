@@ -80,8 +80,8 @@ pub fn to_text(p: &Procedure, s: &Scenario, run: &Run, style: Style) -> String {
         out.push_str("  (no steps)\n");
     }
     out.push('\n');
-    out.push_str(&outcome_box(run, style));
-    let terms = terms_used(p, &steps);
+    out.push_str(&outcome_box(p, run, style));
+    let terms = terms_used(p, &steps, run.outcome.end);
     if !terms.is_empty() {
         out.push('\n');
         out.push_str(&style.bold("Terms"));
@@ -167,8 +167,8 @@ fn timeline_entry(
     out
 }
 
-fn outcome_box(run: &Run, style: Style) -> String {
-    let rows: Vec<(String, String, Option<AnsiColor>)> = outcome_rows(run)
+fn outcome_box(p: &Procedure, run: &Run, style: Style) -> String {
+    let rows: Vec<(String, String, Option<AnsiColor>)> = outcome_rows(p, run)
         .into_iter()
         .map(|r| {
             let color = match r.tone {

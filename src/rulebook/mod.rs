@@ -1,31 +1,51 @@
 //! Rulebooks: the law as data, read from YAML, checked, and compiled into a
 //! [`Procedure`] of petgraph graphs that the engine runs.
 //!
-//! A rulebook holds the parameters (thresholds, periods, whether section 1250A is in
-//! force), the provisions whose breach is recorded, the citations with their quoted text,
-//! one graph of stages and steps per track, the standing-doctrine table and the glossary.
-//! The built-in rulebooks are embedded in the binary; a user may pass a file of their own.
-//! A rulebook may `extends:` another and replace only some of its sections.
+//! A rulebook holds the treaty's terms (its withdrawal clause, the notice period, to whom
+//! notice is given), the parameters (thresholds, periods, which adjournments prevent a
+//! bill's return), the provisions whose breach is recorded, the citations with their
+//! dates and quoted text, one graph of stages and steps per track, the standing-doctrine
+//! table, the glossary and the sentences outputs use. The compiled rulebook is the one
+//! source of every legal word and number treatysim shows.
+//!
+//! Law has dates: a provision, a parameter's value, a property or a sentence may be in
+//! force only `from:`/`until:` a day, and a scenario is judged by the law in force on the
+//! date of each event (or, for a view such as `us-pre-2024`, on its `law_as_of:` date).
+//!
+//! A rulebook may `extends:` another (a built-in id, or a file relative to the extending
+//! file) and state only what it changes: parameters, the treaty's terms, citations,
+//! holdings, messages, doctrine (by plaintiff), the glossary (by term), properties (by
+//! id) and tracks (stages and steps by id) merge key by key; `provisions:` is replaced
+//! whole. The built-in rulebooks are embedded in the binary.
 
+mod dated;
 mod procedure;
+pub mod template;
+pub mod words;
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use jiff::civil::Date;
 use serde::Deserialize;
 
-use crate::diag::Diagnostic;
+use crate::calendar::{Day, Period};
+use crate::diag::{Diagnostic, Place};
 use crate::threshold::Threshold;
 use crate::vocab::{Holding, Plaintiff, Word};
+use crate::yaml::{Spanned, place};
 
+pub use dated::{Dated, Entry, InForce};
 pub use procedure::{
-    BILL_STATUSES, ChamberSelector, CompiledProvision, Procedure, Requirement, Roles, StageData,
-    StepData, TimerKind, Track, Trigger, VoteKind,
+    BILL_STATUSES, ChamberSelector, CompiledProvision, Procedure, ProvisionVariant, Requirement,
+    Roles, StageData, StepData, TREATY_CLAUSE, TimerKind, Track, Treaty, Trigger, Version,
+    VoteKind,
 };
 
 /// The built-in rulebooks: id and YAML text.
 pub const BUILTIN: &[(&str, &str)] = &[
+    ("us-base", include_str!("../rulebooks/us-base.yaml")),
     (
         "us-nato-2024",
         include_str!("../rulebooks/us-nato-2024.yaml"),
@@ -40,32 +60,55 @@ pub const BUILTIN: &[(&str, &str)] = &[
 /// The rulebook a scenario uses when it names none.
 pub const DEFAULT_ID: &str = "us-nato-2024";
 
-/// A rulebook file as written.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RulebookFile {
-    id: String,
-    title: String,
-    summary: String,
-    extends: Option<String>,
-    parameters: Option<Parameters>,
-    provisions: Option<Vec<Provision>>,
-    citations: Option<BTreeMap<String, Citation>>,
-    tracks: Option<Vec<TrackSpec>>,
-    doctrine: Option<Vec<DoctrineEntry>>,
-    holdings: Option<BTreeMap<String, HoldingNote>>,
-    glossary: Option<Vec<GlossaryEntry>>,
-    properties: Option<Vec<Property>>,
+/// What a rulebook id may be: lower-case letters, digits, `.`, `_` and `-`, starting with
+/// a letter or digit, at most 64 characters. Ids are written into file names and into
+/// the scenarios treatysim writes, so nothing else is accepted.
+pub const ID_PATTERN: &str = "^[a-z0-9][a-z0-9._-]{0,63}$";
+
+/// Whether `id` fits [`ID_PATTERN`].
+pub fn valid_id(id: &str) -> bool {
+    let bytes = id.as_bytes();
+    !bytes.is_empty()
+        && bytes.len() <= 64
+        && (bytes[0].is_ascii_lowercase() || bytes[0].is_ascii_digit())
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-'))
 }
 
-/// A complete rulebook: every section present, references not yet checked.
+/// A file a rulebook was read from, kept so that errors found when compiling can point
+/// into it.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    /// The name messages use: the path as given, or `<built-in ID>`.
+    pub name: String,
+    pub text: Arc<str>,
+}
+
+/// Where something stands in the files a rulebook was read from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct At {
+    /// Index into [`Rulebook::files`].
+    pub file: usize,
+    pub place: Option<Place>,
+}
+
+/// A complete rulebook: every section present, merged over what it extends, references
+/// not yet checked.
 #[derive(Clone, Debug)]
 pub struct Rulebook {
     pub id: String,
     pub title: String,
     pub summary: String,
-    /// The rulebook this one extends, if any.
+    /// The rulebook this one extends, if any, as its file says it.
     pub extends: Option<String>,
+    /// A base for other rulebooks (it names no treaty), not run on its own.
+    pub base: bool,
+    /// A view: every event is judged by the law in force on this day, whatever its date.
+    pub law_as_of: Option<Date>,
+    /// Said in every outcome under this rulebook (a foil says it is not the law).
+    pub caution: Option<String>,
+    pub treaty: TreatyTerms,
     pub parameters: Parameters,
     pub provisions: Vec<Provision>,
     pub citations: BTreeMap<String, Citation>,
@@ -76,18 +119,166 @@ pub struct Rulebook {
     /// Properties of the law in plain words, which `treatysim check` tests over every
     /// reachable state.
     pub properties: Vec<Property>,
+    /// The sentences outputs say, as templates over the rulebook's parameters.
+    pub messages: BTreeMap<String, String>,
+    /// The files read, this rulebook's own first, then each it extends.
+    pub files: Vec<SourceFile>,
+    /// Where this rulebook's id stands.
+    pub at: At,
 }
+
+/// The treaty a rulebook is about: its withdrawal clause and what it asks of a notice.
+#[derive(Clone, Debug, Default)]
+pub struct TreatyTerms {
+    /// "North Atlantic Treaty": sentences say "the {treaty}".
+    pub name: Option<String>,
+    /// The withdrawal clause as a sentence names it: "Art. 13".
+    pub article: Option<String>,
+    /// The citation of the withdrawal clause.
+    pub clause: Option<String>,
+    /// From the notice to the withdrawal taking effect.
+    pub notice_period: Option<Period>,
+    /// To whom notice is given: "the Government of the United States, the depositary".
+    pub notice_to: Option<String>,
+    /// The day the treaty entered into force (for the United States).
+    pub in_force: Option<Date>,
+    /// How long after entry into force notice may first be given.
+    pub first_notice_after: Option<Period>,
+    pub at: At,
+}
+
+/// The treaty's terms as a file writes them (every key optional, to merge).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TreatyFile {
+    name: Option<String>,
+    article: Option<String>,
+    clause: Option<String>,
+    notice_period: Option<Period>,
+    notice_to: Option<String>,
+    in_force: Option<Day>,
+    first_notice_after: Option<Period>,
+}
+
+/// Which adjournments prevent the President from returning a bill (so that, unsigned and
+/// unreturned, it is not a law: a pocket veto). The doctrine is contested; a rulebook
+/// states the view it takes (see docs/law.md, "Contested points").
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct PocketVeto {
+    /// An adjournment ending a Congress.
+    pub sine_die: Prevention,
+    /// An adjournment between the sessions of one Congress.
+    pub intersession: Prevention,
+    /// A recess within a session (longer than `short_recess_days`).
+    pub intrasession: Prevention,
+    /// An `adjourn` that does not say its kind.
+    pub unspecified: Prevention,
+    /// A recess of this many days or fewer never prevents a return.
+    pub short_recess_days: u32,
+}
+
+/// Whether an adjournment of a kind prevents a bill's return.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Prevention {
+    /// It always does.
+    Prevents,
+    /// It does unless an officer or agent was appointed to receive the President's messages.
+    PreventsWithoutAgent,
+    /// It never does.
+    Never,
+}
+
+impl Prevention {
+    pub fn name(self) -> &'static str {
+        match self {
+            Prevention::Prevents => "prevents",
+            Prevention::PreventsWithoutAgent => "prevents_without_agent",
+            Prevention::Never => "never",
+        }
+    }
+}
+
+/// The law's numbers, each with the days it is in force.
+#[derive(Clone, Debug)]
+pub struct Parameters {
+    /// Whether the rulebook's provisions apply at all (a switch for what-ifs).
+    pub limitation_in_force: Dated<bool>,
+    /// Senate advice and consent to withdrawal.
+    pub consent: Dated<Threshold>,
+    /// Passage of a bill in either chamber.
+    pub passage: Dated<Threshold>,
+    /// Senate cloture on a measure.
+    pub cloture: Dated<Threshold>,
+    /// Each chamber's vote to pass a bill over a veto.
+    pub override_: Dated<Threshold>,
+    /// A chamber's resolution directing its counsel to sue.
+    pub suit_resolution: Dated<Threshold>,
+    /// Days (Sundays excepted) the President has to return a bill.
+    pub return_days: Dated<u32>,
+    /// Days' written notice to the committees before acting, for a prior-notice
+    /// provision that gives no `days:` of its own.
+    pub committee_notice_days: Dated<i64>,
+    /// Which adjournments prevent a bill's return.
+    pub pocket_veto: Dated<PocketVeto>,
+    /// The citation behind each parameter, by parameter name.
+    pub sources: BTreeMap<String, String>,
+}
+
+/// Parameters as a file writes them: each optional, merged over the rulebook extended.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ParametersFile {
+    limitation_in_force: Option<Dated<bool>>,
+    consent: Option<Dated<Threshold>>,
+    passage: Option<Dated<Threshold>>,
+    cloture: Option<Dated<Threshold>>,
+    #[serde(rename = "override")]
+    override_: Option<Dated<Threshold>>,
+    suit_resolution: Option<Dated<Threshold>>,
+    return_days: Option<Dated<u32>>,
+    committee_notice_days: Option<Dated<i64>>,
+    pocket_veto: Option<Dated<PocketVeto>>,
+    /// The notice period in whole years, as rulebooks before `treaty: notice_period:` wrote it.
+    notice_period_years: Option<Spanned<i64>>,
+    sources: Option<BTreeMap<String, String>>,
+}
+
+/// The parameter names, in the order `rulebook show` lists them.
+pub const PARAMETER_NAMES: &[&str] = &[
+    "limitation_in_force",
+    "consent",
+    "passage",
+    "cloture",
+    "override",
+    "suit_resolution",
+    "return_days",
+    "committee_notice_days",
+    "pocket_veto",
+];
 
 /// A property of the law: what it says, and which test (a closed list) checks it.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Property {
-    pub id: String,
+    pub id: Spanned<String>,
     pub says: String,
     pub test: PropertyTest,
     /// The provision the test is about, for tests that name one.
     pub provision: Option<String>,
     pub citation: String,
+    pub from: Option<Spanned<Day>>,
+    pub until: Option<Spanned<Day>>,
+    #[serde(skip)]
+    pub file: usize,
+}
+
+impl Property {
+    /// The days the property is part of the law.
+    pub fn in_force(&self) -> InForce {
+        dates(&self.from, &self.until)
+    }
 }
 
 /// The tests `treatysim check` knows.
@@ -108,40 +299,13 @@ pub enum PropertyTest {
     SometimesWithdrawnUnauthorized,
 }
 
-/// The law's numbers.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Parameters {
-    /// Whether section 1250A's limitation applies at all.
-    pub limitation_in_force: bool,
-    /// Senate advice and consent to withdrawal.
-    pub consent: Threshold,
-    /// Passage of a bill in either chamber.
-    pub passage: Threshold,
-    /// Senate cloture on a bill.
-    pub cloture: Threshold,
-    /// Each chamber's vote to pass a bill over a veto.
-    #[serde(rename = "override")]
-    pub override_: Threshold,
-    /// A chamber's resolution directing its counsel to sue.
-    pub suit_resolution: Threshold,
-    /// Years from a notice of denunciation to its effect.
-    pub notice_period_years: i16,
-    /// Days (Sundays excepted) the President has to return a bill.
-    pub return_days: u32,
-    /// Days' written notice to the committees before acting.
-    pub committee_notice_days: i64,
-    /// The citation behind each parameter, by parameter name.
-    #[serde(default)]
-    pub sources: BTreeMap<String, String>,
-}
-
-/// A provision whose breach the engine records.
+/// A provision whose breach the engine records. One id may be written several times, each
+/// for its own days (an amended section), but never twice for the same day.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Provision {
     /// The id used in outputs and `expect: violations`, e.g. "1250A(a)".
-    pub id: String,
+    pub id: Spanned<String>,
     pub title: String,
     /// What the provision tests.
     pub test: ProvisionTest,
@@ -149,6 +313,36 @@ pub struct Provision {
     pub actions: Vec<String>,
     pub citation: String,
     pub text: String,
+    pub from: Option<Spanned<Day>>,
+    pub until: Option<Spanned<Day>>,
+    /// For a prior-notice test: the days' notice (else `committee_notice_days`).
+    pub days: Option<i64>,
+    /// For a prior-notice test: whether the committees must be consulted first.
+    #[serde(default = "yes")]
+    pub consult_first: bool,
+    /// For a prior-notice test: the committees to be notified, as sentences name them.
+    #[serde(default)]
+    pub committees: Vec<String>,
+    #[serde(skip)]
+    pub file: usize,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Provision {
+    /// The days the provision is in force.
+    pub fn in_force(&self) -> InForce {
+        dates(&self.from, &self.until)
+    }
+}
+
+fn dates(from: &Option<Spanned<Day>>, until: &Option<Spanned<Day>>) -> InForce {
+    InForce {
+        from: from.as_ref().map(|d| d.value.0),
+        until: until.as_ref().map(|d| d.value.0),
+    }
 }
 
 /// The tests a provision can apply (a closed vocabulary implemented by the engine).
@@ -157,8 +351,9 @@ pub struct Provision {
 pub enum ProvisionTest {
     /// Breached when the withdrawal is not authorized (no consent, no enacted Act).
     Unauthorized,
-    /// Breached unless the committees were consulted, then notified in writing at least
-    /// `committee_notice_days` before.
+    /// Breached unless the committees were notified in writing (after being consulted,
+    /// when the provision says so) at least the provision's days before.
+    #[serde(alias = "prior_notice")]
     CommitteeNotice,
 }
 
@@ -166,10 +361,12 @@ pub enum ProvisionTest {
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Citation {
-    /// statute, treaty, constitution, rule or case.
+    /// statute, treaty, constitution, rule, case, practice, bill or opinion.
     pub kind: String,
     pub title: String,
     pub cite: String,
+    /// The day it was enacted, adopted, signed or decided.
+    pub date: Day,
     /// The source's own words.
     pub quote: Option<String>,
     /// What the source says or holds, in the project's words.
@@ -177,9 +374,59 @@ pub struct Citation {
     pub url: Option<String>,
 }
 
-/// A track as written: its stages and steps.
+/// The kinds of citation.
+pub const CITATION_KINDS: &[&str] = &[
+    "constitution",
+    "statute",
+    "treaty",
+    "rule",
+    "case",
+    "practice",
+    "bill",
+    "opinion",
+];
+
+/// A sentence for some days only: what replaces the text, label, citation (or, in
+/// doctrine, the view and precedents) on those days.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VersionFile {
+    pub from: Option<Spanned<Day>>,
+    pub until: Option<Spanned<Day>>,
+    pub text: Option<String>,
+    pub label: Option<String>,
+    pub citation: Option<String>,
+    pub standing: Option<String>,
+    pub precedents: Option<Vec<String>>,
+    pub against: Option<Vec<String>>,
+}
+
+impl VersionFile {
+    pub fn in_force(&self) -> InForce {
+        dates(&self.from, &self.until)
+    }
+    pub fn place(&self) -> Option<Place> {
+        self.from
+            .as_ref()
+            .map(place)
+            .or_else(|| self.until.as_ref().map(place))
+    }
+}
+
+/// A track as a file writes it: to merge, everything but the id is optional.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+struct TrackFile {
+    id: Spanned<String>,
+    title: Option<String>,
+    text: Option<String>,
+    start: Option<String>,
+    stages: Option<Vec<StageSpec>>,
+    steps: Option<Vec<StepSpec>>,
+}
+
+/// A track: its stages and steps.
+#[derive(Clone, Debug)]
 pub struct TrackSpec {
     pub id: String,
     pub title: String,
@@ -187,13 +434,14 @@ pub struct TrackSpec {
     pub start: String,
     pub stages: Vec<StageSpec>,
     pub steps: Vec<StepSpec>,
+    pub at: At,
 }
 
 /// A stage (a node of the track's graph).
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StageSpec {
-    pub id: String,
+    pub id: Spanned<String>,
     /// What outputs report for this stage, when not its id (e.g. a bill's first override
     /// still reads `vetoed`).
     pub status: Option<String>,
@@ -202,13 +450,17 @@ pub struct StageSpec {
     pub citation: String,
     #[serde(default)]
     pub terminal: bool,
+    #[serde(default)]
+    pub versions: Vec<VersionFile>,
+    #[serde(skip)]
+    pub file: usize,
 }
 
 /// A step (an edge of the track's graph).
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StepSpec {
-    pub id: String,
+    pub id: Spanned<String>,
     /// The scenario action that triggers the step...
     pub action: Option<String>,
     /// ...or the timer that fires it...
@@ -225,7 +477,7 @@ pub struct StepSpec {
     pub outcome: Option<String>,
     /// For `cert`: granted or denied.
     pub granted: Option<bool>,
-    /// For the return-period timer: whether Congress is adjourned.
+    /// For the return-period timer: whether an adjournment prevents the return.
     pub adjourned: Option<bool>,
     /// For the notice timer: whether an injunction stands.
     pub enjoined: Option<bool>,
@@ -238,13 +490,17 @@ pub struct StepSpec {
     /// A plain sentence for a class.
     pub text: String,
     pub citation: String,
+    #[serde(default)]
+    pub versions: Vec<VersionFile>,
+    #[serde(skip)]
+    pub file: usize,
 }
 
 /// The expected view of standing for one kind of plaintiff.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DoctrineEntry {
-    pub plaintiff: String,
+    pub plaintiff: Spanned<String>,
     /// likely, contested or unlikely.
     pub standing: String,
     pub text: String,
@@ -253,29 +509,84 @@ pub struct DoctrineEntry {
     /// for a holding written `doctrine`: assumptions for teaching, not forecasts.
     #[serde(default)]
     pub weights: BTreeMap<String, f64>,
+    /// The view held on other days (before a precedent was decided, say).
+    #[serde(default)]
+    pub versions: Vec<VersionFile>,
+    #[serde(skip)]
+    pub file: usize,
 }
 
-/// What a holding means, with the precedents it rests on.
+/// What a holding means, with the precedents it rests on and those against it.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HoldingNote {
     pub label: String,
     pub text: String,
     pub precedents: Vec<String>,
+    /// Authorities that cut against the holding.
+    #[serde(default)]
+    pub against: Vec<String>,
+    #[serde(default)]
+    pub versions: Vec<VersionFile>,
 }
 
 /// A glossary entry.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GlossaryEntry {
-    pub term: String,
+    pub term: Spanned<String>,
     pub text: String,
     pub citation: String,
+    #[serde(default)]
+    pub versions: Vec<VersionFile>,
+    #[serde(skip)]
+    pub file: usize,
 }
 
-/// The built-in ids, in order.
+/// A rulebook file as written.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RulebookFile {
+    id: Spanned<String>,
+    title: String,
+    summary: Option<String>,
+    extends: Option<Spanned<String>>,
+    #[serde(default)]
+    base: bool,
+    law_as_of: Option<Day>,
+    caution: Option<String>,
+    treaty: Option<TreatyFile>,
+    parameters: Option<ParametersFile>,
+    provisions: Option<Vec<Provision>>,
+    citations: Option<BTreeMap<String, Citation>>,
+    tracks: Option<Vec<TrackFile>>,
+    doctrine: Option<Vec<DoctrineEntry>>,
+    holdings: Option<BTreeMap<String, HoldingNote>>,
+    glossary: Option<Vec<GlossaryEntry>>,
+    properties: Option<Vec<Property>>,
+    messages: Option<BTreeMap<String, String>>,
+}
+
+/// The ids of the built-in rulebooks that run (bases left out), in order.
 pub fn builtin_ids() -> Vec<&'static str> {
-    BUILTIN.iter().map(|(id, _)| *id).collect()
+    BUILTIN
+        .iter()
+        .map(|(id, _)| *id)
+        .filter(|id| !is_base(id))
+        .collect()
+}
+
+/// The ids of the built-in bases, which other rulebooks extend.
+pub fn base_ids() -> Vec<&'static str> {
+    BUILTIN
+        .iter()
+        .map(|(id, _)| *id)
+        .filter(|id| is_base(id))
+        .collect()
+}
+
+fn is_base(id: &str) -> bool {
+    id == "us-base"
 }
 
 fn builtin_text(id: &str) -> Option<&'static str> {
@@ -285,44 +596,173 @@ fn builtin_text(id: &str) -> Option<&'static str> {
         .map(|(_, text)| *text)
 }
 
+/// Whether `id` names a built-in rulebook (a base included).
+pub fn is_builtin(id: &str) -> bool {
+    builtin_text(id).is_some()
+}
+
 /// Loads a rulebook by built-in id or file path and compiles it.
 pub fn load(id_or_path: &str) -> Result<Procedure, Diagnostic> {
     let rulebook = read(id_or_path, 0)?;
-    Procedure::compile(rulebook).map_err(|message| {
-        Diagnostic::file(id_or_path, format!("the rulebook is not valid: {message}"))
-    })
+    Procedure::compile(rulebook)
+}
+
+/// Whether text names a rulebook file rather than a built-in id.
+pub fn looks_like_file(id_or_path: &str) -> bool {
+    id_or_path.ends_with(".yaml")
+        || id_or_path.ends_with(".yml")
+        || id_or_path.contains(std::path::MAIN_SEPARATOR)
+        || id_or_path.contains('/')
 }
 
 /// Reads (without compiling) a rulebook by built-in id or file path, resolving `extends`.
+/// `depth` is how many rulebooks extend this one (0 at the top).
 pub fn read(id_or_path: &str, depth: usize) -> Result<Rulebook, Diagnostic> {
-    if depth > 8 {
-        return Err(Diagnostic::file(
-            id_or_path,
-            "rulebooks extend each other more than 8 levels deep (is there a cycle?)",
-        ));
-    }
-    let (name, text): (String, Arc<str>) = match builtin_text(id_or_path) {
-        Some(text) => (format!("<built-in {id_or_path}>"), Arc::from(text)),
-        None => {
-            let path = Path::new(id_or_path);
-            let looks_like_file = id_or_path.ends_with(".yaml")
-                || id_or_path.ends_with(".yml")
-                || id_or_path.contains(std::path::MAIN_SEPARATOR)
-                || id_or_path.contains('/');
-            if !looks_like_file {
-                let mut message = format!("unknown rulebook \"{id_or_path}\"");
-                if let Some(near) = crate::diag::did_you_mean(id_or_path, builtin_ids()) {
-                    message.push_str(&format!(" (did you mean {near}?)"));
-                }
-                return Err(Diagnostic::file(id_or_path, message).with_help(format!(
-                    "built-in rulebooks: {}; or give the path of a rulebook file",
-                    builtin_ids().join(", ")
-                )));
-            }
-            (id_or_path.to_string(), crate::files::read_text(path)?)
+    let mut chain = Vec::new();
+    let mut files = Vec::new();
+    let _ = depth;
+    read_layer(id_or_path, None, &mut chain, &mut files, None)
+}
+
+/// How deep `extends` may go.
+const MAX_DEPTH: usize = 8;
+
+/// Reads a rulebook (built-in or file) and what it extends. `relative_to` is the folder
+/// of the file that extends it; `chain` the rulebooks already on the way here (for
+/// cycles); `referrer` where the `extends:` naming it stands.
+fn read_layer(
+    id_or_path: &str,
+    relative_to: Option<&Path>,
+    chain: &mut Vec<String>,
+    files: &mut Vec<SourceFile>,
+    referrer: Option<(usize, Place)>,
+) -> Result<Rulebook, Diagnostic> {
+    let refer = |files: &[SourceFile], message: String, help: Option<String>| {
+        let d = match referrer {
+            Some((file, place)) => Diagnostic::at(
+                files[file].name.clone(),
+                Arc::clone(&files[file].text),
+                place,
+                message,
+            ),
+            None => Diagnostic::file(id_or_path, message),
+        };
+        match help {
+            Some(h) => d.with_help(h),
+            None => d,
         }
     };
-    from_text(&name, &text, depth, true)
+    let (name, key, text, folder): (String, String, Arc<str>, Option<PathBuf>) =
+        match builtin_text(id_or_path) {
+            Some(text) => (
+                format!("<built-in {id_or_path}>"),
+                id_or_path.to_string(),
+                Arc::from(text),
+                None,
+            ),
+            None => {
+                if !looks_like_file(id_or_path) {
+                    let mut message = format!("unknown rulebook \"{id_or_path}\"");
+                    let all: Vec<&str> = BUILTIN.iter().map(|(id, _)| *id).collect();
+                    if let Some(near) = crate::diag::did_you_mean(id_or_path, all.iter().copied())
+                    {
+                        message.push_str(&format!(" (did you mean {near}?)"));
+                    }
+                    return Err(refer(
+                        files,
+                        message,
+                        Some(format!(
+                            "built-in rulebooks: {}; or give the path of a rulebook file (ending .yaml)",
+                            all.join(", ")
+                        )),
+                    ));
+                }
+                let path = match relative_to {
+                    Some(dir) if Path::new(id_or_path).is_relative() => dir.join(id_or_path),
+                    _ => PathBuf::from(id_or_path),
+                };
+                let shown = path.display().to_string();
+                let text = match crate::files::read_text(&path) {
+                    Ok(text) => text,
+                    Err(e) if referrer.is_some() => {
+                        return Err(refer(files, e.message.clone(), e.help.clone()));
+                    }
+                    Err(e) => return Err(e),
+                };
+                let key = std::fs::canonicalize(&path)
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|_| shown.clone());
+                let folder = path.parent().map(Path::to_path_buf);
+                (shown, key, text, folder)
+            }
+        };
+    if let Some(at) = chain.iter().position(|k| *k == key) {
+        let mut names: Vec<String> = chain[at..].to_vec();
+        names.push(key.clone());
+        return Err(refer(
+            files,
+            format!(
+                "extends: \"{id_or_path}\" makes a cycle: {}",
+                names.join(" extends ")
+            ),
+            Some("a rulebook may not extend itself, directly or through others".into()),
+        ));
+    }
+    if chain.len() > MAX_DEPTH {
+        return Err(refer(
+            files,
+            format!("rulebooks extend each other more than {MAX_DEPTH} levels deep"),
+            None,
+        ));
+    }
+    let index = files.len();
+    files.push(SourceFile {
+        name: name.clone(),
+        text: Arc::clone(&text),
+    });
+    let file: RulebookFile = crate::yaml::from_str(&name, &text)?;
+    let at_id = At {
+        file: index,
+        place: Some(place(&file.id)),
+    };
+    if !valid_id(&file.id.value) {
+        return Err(located(
+            files,
+            at_id,
+            format!(
+                "id: \"{}\" is not a valid rulebook id",
+                crate::diag::shorten(&file.id.value)
+            ),
+        )
+        .with_help(format!(
+            "an id is lower-case letters, digits, `.`, `_` and `-`, starting with a letter or digit, at most 64 characters ({ID_PATTERN}), e.g. my-rulebook"
+        )));
+    }
+    let base = match &file.extends {
+        Some(parent) => {
+            chain.push(key);
+            let base = read_layer(
+                &parent.value,
+                folder.as_deref(),
+                chain,
+                files,
+                Some((index, place(parent))),
+            )?;
+            chain.pop();
+            Some(base)
+        }
+        None => None,
+    };
+    merge(file, base, index, files)
+}
+
+/// A located error in one of the files read.
+pub fn located(files: &[SourceFile], at: At, message: impl Into<String>) -> Diagnostic {
+    let file = &files[at.file.min(files.len().saturating_sub(1))];
+    match at.place {
+        Some(place) => Diagnostic::at(file.name.clone(), Arc::clone(&file.text), place, message),
+        None => Diagnostic::file(file.name.clone(), message),
+    }
 }
 
 /// Reads a rulebook from its text (`name` names it in messages). `extends` may name a
@@ -331,55 +771,335 @@ pub fn from_text(
     name: &str,
     text: &Arc<str>,
     depth: usize,
-    files: bool,
+    allow_files: bool,
 ) -> Result<Rulebook, Diagnostic> {
+    let _ = depth;
+    let mut files = vec![SourceFile {
+        name: name.to_string(),
+        text: Arc::clone(text),
+    }];
     let file: RulebookFile = crate::yaml::from_str(name, text)?;
+    if !valid_id(&file.id.value) {
+        return Err(located(
+            &files,
+            At {
+                file: 0,
+                place: Some(place(&file.id)),
+            },
+            format!(
+                "id: \"{}\" is not a valid rulebook id ({ID_PATTERN})",
+                crate::diag::shorten(&file.id.value)
+            ),
+        ));
+    }
     let base = match &file.extends {
-        Some(parent) if files || builtin_text(parent).is_some() => Some(read(parent, depth + 1)?),
+        Some(parent) if allow_files || is_builtin(&parent.value) => {
+            let mut chain = vec![name.to_string()];
+            let folder = Path::new(name).parent().map(Path::to_path_buf);
+            Some(read_layer(
+                &parent.value,
+                folder.as_deref(),
+                &mut chain,
+                &mut files,
+                Some((0, place(parent))),
+            )?)
+        }
         Some(parent) => {
-            return Err(Diagnostic::file(
-                name,
-                format!("extends: \"{parent}\" is not a built-in rulebook"),
+            return Err(located(
+                &files,
+                At {
+                    file: 0,
+                    place: Some(place(parent)),
+                },
+                format!(
+                    "extends: \"{}\" is not a built-in rulebook",
+                    crate::diag::shorten(&parent.value)
+                ),
             ));
         }
         None => None,
     };
-    let missing = |section: &str| {
-        Diagnostic::file(
-            name,
-            format!("the rulebook has no `{section}:` section and extends no other rulebook"),
+    merge(file, base, 0, &mut files)
+}
+
+/// Merges a file over what it extends.
+fn merge(
+    mut file: RulebookFile,
+    base: Option<Rulebook>,
+    index: usize,
+    files: &mut Vec<SourceFile>,
+) -> Result<Rulebook, Diagnostic> {
+    let at = At {
+        file: index,
+        place: Some(place(&file.id)),
+    };
+    let missing = |files: &[SourceFile], section: &str| {
+        located(
+            files,
+            at,
+            format!("the rulebook has no `{section}:` and extends no other rulebook"),
         )
         .with_help(format!(
-            "add `{section}:` or `extends: {DEFAULT_ID}` to inherit it"
+            "add `{section}:`, or `extends: us-base` (the U.S. procedure without a treaty) or `extends: {DEFAULT_ID}` to inherit it"
         ))
     };
-    macro_rules! section {
-        ($field:ident) => {
-            match (file.$field, &base) {
-                (Some(value), _) => value,
-                (None, Some(base)) => base.$field.clone(),
-                (None, None) => return Err(missing(stringify!($field))),
-            }
-        };
+    // Mark every item with the file it came from, for located errors.
+    for p in file.provisions.iter_mut().flatten() {
+        p.file = index;
     }
-    Ok(Rulebook {
-        id: file.id.clone(),
-        title: file.title.clone(),
-        summary: file.summary.clone(),
-        extends: file.extends.clone(),
-        parameters: section!(parameters),
-        provisions: section!(provisions),
-        citations: section!(citations),
-        tracks: section!(tracks),
-        doctrine: section!(doctrine),
-        holdings: section!(holdings),
-        glossary: section!(glossary),
-        properties: match (file.properties, &base) {
-            (Some(value), _) => value,
-            (None, Some(base)) => base.properties.clone(),
-            (None, None) => Vec::new(),
-        },
-    })
+    for p in file.properties.iter_mut().flatten() {
+        p.file = index;
+    }
+    for d in file.doctrine.iter_mut().flatten() {
+        d.file = index;
+    }
+    for g in file.glossary.iter_mut().flatten() {
+        g.file = index;
+    }
+    for t in file.tracks.iter_mut().flatten() {
+        for s in t.stages.iter_mut().flatten() {
+            s.file = index;
+        }
+        for s in t.steps.iter_mut().flatten() {
+            s.file = index;
+        }
+    }
+    let files_now = files.clone();
+    let (mut rb, has_base) = match base {
+        Some(base) => (base, true),
+        None => {
+            let params = file.parameters.clone().unwrap_or_default();
+            // (set again, marked with their file, when the parameters are merged below)
+            let need = |name: &str| missing(&files_now, &format!("parameters: {name}"));
+            let parameters = Parameters {
+                limitation_in_force: params
+                    .limitation_in_force
+                    .clone()
+                    .unwrap_or_else(|| Dated::always(true)),
+                consent: params.consent.clone().ok_or_else(|| need("consent"))?,
+                passage: params.passage.clone().ok_or_else(|| need("passage"))?,
+                cloture: params.cloture.clone().ok_or_else(|| need("cloture"))?,
+                override_: params.override_.clone().ok_or_else(|| need("override"))?,
+                suit_resolution: params
+                    .suit_resolution
+                    .clone()
+                    .ok_or_else(|| need("suit_resolution"))?,
+                return_days: params.return_days.clone().ok_or_else(|| need("return_days"))?,
+                committee_notice_days: params
+                    .committee_notice_days
+                    .clone()
+                    .unwrap_or_else(|| Dated::always(0)),
+                pocket_veto: params
+                    .pocket_veto
+                    .clone()
+                    .ok_or_else(|| need("pocket_veto"))?,
+                sources: BTreeMap::new(),
+            };
+            (
+                Rulebook {
+                    id: String::new(),
+                    title: String::new(),
+                    summary: String::new(),
+                    extends: None,
+                    base: false,
+                    law_as_of: None,
+                    caution: None,
+                    treaty: TreatyTerms::default(),
+                    parameters,
+                    provisions: Vec::new(),
+                    citations: file.citations.take().ok_or_else(|| missing(&files_now, "citations"))?,
+                    tracks: Vec::new(),
+                    doctrine: file.doctrine.take().ok_or_else(|| missing(&files_now, "doctrine"))?,
+                    holdings: file.holdings.take().ok_or_else(|| missing(&files_now, "holdings"))?,
+                    glossary: file.glossary.take().unwrap_or_default(),
+                    properties: file.properties.take().unwrap_or_default(),
+                    messages: file.messages.take().ok_or_else(|| missing(&files_now, "messages"))?,
+                    files: Vec::new(),
+                    at,
+                },
+                false,
+            )
+        }
+    };
+    rb.id = file.id.value.clone();
+    rb.title = file.title.clone();
+    rb.summary = match (&file.summary, has_base) {
+        (Some(s), _) => s.clone(),
+        (None, true) => String::new(),
+        (None, false) => return Err(missing(&files_now, "summary")),
+    };
+    rb.extends = file.extends.as_ref().map(|e| e.value.clone());
+    rb.base = file.base;
+    rb.at = at;
+    if let Some(day) = file.law_as_of {
+        rb.law_as_of = Some(day.0);
+    }
+    if let Some(caution) = file.caution {
+        rb.caution = Some(caution);
+    }
+    if let Some(t) = file.treaty {
+        let terms = &mut rb.treaty;
+        macro_rules! set {
+            ($($field:ident),*) => { $( if t.$field.is_some() { terms.$field = t.$field.clone(); } )* };
+        }
+        set!(name, article, clause, notice_period, notice_to, first_notice_after);
+        if let Some(day) = t.in_force {
+            terms.in_force = Some(day.0);
+        }
+        terms.at = at;
+    }
+    if let Some(p) = file.parameters {
+        let params = &mut rb.parameters;
+        macro_rules! set {
+            ($($field:ident),*) => { $( if let Some(v) = p.$field { params.$field = v.from_file(index); } )* };
+        }
+        set!(
+            limitation_in_force,
+            consent,
+            passage,
+            cloture,
+            override_,
+            suit_resolution,
+            return_days,
+            committee_notice_days,
+            pocket_veto
+        );
+        if let Some(years) = p.notice_period_years {
+            let count = u32::try_from(years.value)
+                .ok()
+                .filter(|n| (1..=100).contains(n))
+                .ok_or_else(|| {
+                    located(
+                        &files_now,
+                        At {
+                            file: index,
+                            place: Some(place(&years)),
+                        },
+                        format!(
+                            "notice_period_years is {}; it must be from 1 to 100",
+                            years.value
+                        ),
+                    )
+                    .with_help("or write the treaty's period as `treaty: { notice_period: 1 year }` (or 6 months, 90 days)")
+                })?;
+            rb.treaty.notice_period = Some(Period::years(count));
+        }
+        if let Some(sources) = p.sources {
+            // The old name of the notice period's source.
+            for (name, citation) in sources {
+                if name != "notice_period_years" {
+                    params.sources.insert(name, citation);
+                }
+            }
+        }
+    }
+    if let Some(provisions) = file.provisions {
+        rb.provisions = provisions;
+    }
+    if has_base {
+        if let Some(c) = file.citations {
+            rb.citations.extend(c);
+        }
+        if let Some(h) = file.holdings {
+            rb.holdings.extend(h);
+        }
+        if let Some(m) = file.messages {
+            rb.messages.extend(m);
+        }
+        if let Some(doctrine) = file.doctrine {
+            for entry in doctrine {
+                match rb
+                    .doctrine
+                    .iter_mut()
+                    .find(|d| d.plaintiff.value == entry.plaintiff.value)
+                {
+                    Some(old) => *old = entry,
+                    None => rb.doctrine.push(entry),
+                }
+            }
+        }
+        if let Some(glossary) = file.glossary {
+            for entry in glossary {
+                match rb
+                    .glossary
+                    .iter_mut()
+                    .find(|g| g.term.value == entry.term.value)
+                {
+                    Some(old) => *old = entry,
+                    None => rb.glossary.push(entry),
+                }
+            }
+        }
+        if let Some(properties) = file.properties {
+            for property in properties {
+                match rb
+                    .properties
+                    .iter_mut()
+                    .find(|p| p.id.value == property.id.value)
+                {
+                    Some(old) => *old = property,
+                    None => rb.properties.push(property),
+                }
+            }
+        }
+    }
+    for track in file.tracks.unwrap_or_default() {
+        let track_at = At {
+            file: index,
+            place: Some(place(&track.id)),
+        };
+        match rb.tracks.iter_mut().find(|t| t.id == track.id.value) {
+            Some(old) => {
+                if let Some(v) = track.title {
+                    old.title = v;
+                }
+                if let Some(v) = track.text {
+                    old.text = v;
+                }
+                if let Some(v) = track.start {
+                    old.start = v;
+                }
+                for stage in track.stages.unwrap_or_default() {
+                    match old.stages.iter_mut().find(|s| s.id.value == stage.id.value) {
+                        Some(s) => *s = stage,
+                        None => old.stages.push(stage),
+                    }
+                }
+                for step in track.steps.unwrap_or_default() {
+                    match old.steps.iter_mut().find(|s| s.id.value == step.id.value) {
+                        Some(s) => *s = step,
+                        None => old.steps.push(step),
+                    }
+                }
+            }
+            None => {
+                let need = |what: &str| {
+                    located(
+                        &files_now,
+                        track_at,
+                        format!(
+                            "the track `{}` has no `{what}:` and the rulebook it extends has no such track",
+                            track.id.value
+                        ),
+                    )
+                };
+                rb.tracks.push(TrackSpec {
+                    id: track.id.value.clone(),
+                    title: track.title.clone().ok_or_else(|| need("title"))?,
+                    text: track.text.clone().ok_or_else(|| need("text"))?,
+                    start: track.start.clone().ok_or_else(|| need("start"))?,
+                    stages: track.stages.clone().ok_or_else(|| need("stages"))?,
+                    steps: track.steps.clone().unwrap_or_default(),
+                    at: track_at,
+                });
+            }
+        }
+    }
+    if !has_base && rb.tracks.is_empty() {
+        return Err(missing(&files_now, "tracks"));
+    }
+    rb.files = files.clone();
+    Ok(rb)
 }
 
 impl Rulebook {
@@ -387,7 +1107,7 @@ impl Rulebook {
     pub fn doctrine_for(&self, plaintiff: Plaintiff) -> Option<&DoctrineEntry> {
         self.doctrine
             .iter()
-            .find(|d| d.plaintiff == plaintiff.name())
+            .find(|d| d.plaintiff.value == plaintiff.name())
     }
 
     /// What `holding` means.
@@ -405,6 +1125,15 @@ impl Rulebook {
             .collect::<Vec<_>>()
             .join("; ")
     }
+
+    /// The citation ids of `ids` decided or enacted before `date` (an authority cannot
+    /// guide a court that ruled before it, nor a ruling cite itself).
+    pub fn decided_before(&self, ids: &[String], date: Date) -> Vec<String> {
+        ids.iter()
+            .filter(|id| self.citations.get(*id).is_none_or(|c| c.date.0 < date))
+            .cloned()
+            .collect()
+    }
 }
 
 #[cfg(test)]
@@ -420,25 +1149,22 @@ mod tests {
     }
 
     #[test]
-    fn variants_differ_only_where_they_say() {
-        let law = load("us-nato-2024").unwrap();
-        let pre = load("us-pre-2024").unwrap();
-        let sixty = load("as-reported-60").unwrap();
-        assert!(law.rulebook.parameters.limitation_in_force);
-        assert!(!pre.rulebook.parameters.limitation_in_force);
-        assert!(pre.rulebook.provisions.is_empty());
-        assert_eq!(
-            sixty.rulebook.provisions.len(),
-            law.rulebook.provisions.len()
-        );
-        assert_ne!(
-            sixty.rulebook.parameters.consent,
-            law.rulebook.parameters.consent
-        );
-        assert_eq!(
-            sixty.rulebook.parameters.cloture,
-            law.rulebook.parameters.cloture
-        );
+    fn a_base_is_not_run_on_its_own() {
+        for id in base_ids() {
+            let err = load(id).unwrap_err();
+            assert!(err.message.contains("base"), "{}", err.message);
+        }
+    }
+
+    #[test]
+    fn ids_are_checked() {
+        for ok in ["us-nato-2024", "a", "abm-1972", "my_rules.v2"] {
+            assert!(valid_id(ok), "{ok}");
+        }
+        for bad in ["", "@x", "-", "?", "[x", "'q", "a\nb", "../escaped", "/abs", "Upper", "a b"] {
+            assert!(!valid_id(bad), "{bad:?}");
+        }
+        assert!(!valid_id(&"a".repeat(65)));
     }
 
     #[test]

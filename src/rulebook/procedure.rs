@@ -2,10 +2,14 @@
 //! resolved to an index or an enum, checked once so that the engine never looks up a
 //! string while it runs.
 
+use jiff::civil::Date;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::{Dfs, EdgeRef};
 
-use super::{Parameters, ProvisionTest, Rulebook};
+use super::words;
+use super::{At, CITATION_KINDS, InForce, Parameters, ProvisionTest, Rulebook, VersionFile, located};
+use crate::calendar::Period;
+use crate::diag::Diagnostic;
 use crate::threshold::Threshold;
 use crate::vocab::{Action, Actor, Holding, Plaintiff, TrackKind, Word};
 
@@ -60,13 +64,33 @@ pub enum VoteKind {
 }
 
 impl VoteKind {
-    pub fn threshold(self, parameters: &Parameters) -> &Threshold {
+    pub const ALL: [VoteKind; 5] = [
+        VoteKind::Consent,
+        VoteKind::Passage,
+        VoteKind::Cloture,
+        VoteKind::Override,
+        VoteKind::SuitResolution,
+    ];
+
+    /// The parameter that holds this vote's threshold.
+    pub fn parameter(self, parameters: &Parameters) -> &super::Dated<Threshold> {
         match self {
             VoteKind::Consent => &parameters.consent,
             VoteKind::Passage => &parameters.passage,
             VoteKind::Cloture => &parameters.cloture,
             VoteKind::Override => &parameters.override_,
             VoteKind::SuitResolution => &parameters.suit_resolution,
+        }
+    }
+
+    /// The parameter's name in a rulebook file.
+    pub fn name(self) -> &'static str {
+        match self {
+            VoteKind::Consent => "consent",
+            VoteKind::Passage => "passage",
+            VoteKind::Cloture => "cloture",
+            VoteKind::Override => "override",
+            VoteKind::SuitResolution => "suit_resolution",
         }
     }
     fn parse(text: &str) -> Result<Self, String> {
@@ -124,7 +148,21 @@ impl Requirement {
     }
 }
 
-/// A node of a track's graph.
+/// A sentence, label or citation that replaces a stage's or step's own on some days.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Version {
+    pub in_force: InForce,
+    pub label: Option<String>,
+    pub text: Option<String>,
+    pub citation: Option<String>,
+}
+
+/// The version in force on `date`, if any.
+fn version_on(versions: &[Version], date: Date) -> Option<&Version> {
+    versions.iter().find(|v| v.in_force.contains(date))
+}
+
+/// A node of a track's graph. Its texts are templates (see [`Procedure::render`]).
 #[derive(Clone, Debug)]
 pub struct StageData {
     pub id: String,
@@ -134,9 +172,31 @@ pub struct StageData {
     pub text: String,
     pub citation: String,
     pub terminal: bool,
+    pub versions: Vec<Version>,
 }
 
-/// An edge of a track's graph.
+impl StageData {
+    /// The label in force on `date` (a template).
+    pub fn label_on(&self, date: Date) -> &str {
+        version_on(&self.versions, date)
+            .and_then(|v| v.label.as_deref())
+            .unwrap_or(&self.label)
+    }
+    /// The sentence in force on `date` (a template).
+    pub fn text_on(&self, date: Date) -> &str {
+        version_on(&self.versions, date)
+            .and_then(|v| v.text.as_deref())
+            .unwrap_or(&self.text)
+    }
+    /// The citation in force on `date`.
+    pub fn citation_on(&self, date: Date) -> &str {
+        version_on(&self.versions, date)
+            .and_then(|v| v.citation.as_deref())
+            .unwrap_or(&self.citation)
+    }
+}
+
+/// An edge of a track's graph. Its texts are templates (see [`Procedure::render`]).
 #[derive(Clone, Debug)]
 pub struct StepData {
     pub id: String,
@@ -153,12 +213,33 @@ pub struct StepData {
     pub label: String,
     pub text: String,
     pub citation: String,
+    pub versions: Vec<Version>,
 }
 
 impl StepData {
-    /// When the step applies, in words: the chamber, the vote and its threshold, the
-    /// state of Congress or the courts, and what it requires. Empty when unconditional.
-    pub fn conditions(&self, parameters: &Parameters) -> String {
+    /// The label in force on `date` (a template).
+    pub fn label_on(&self, date: Date) -> &str {
+        version_on(&self.versions, date)
+            .and_then(|v| v.label.as_deref())
+            .unwrap_or(&self.label)
+    }
+    /// The sentence in force on `date` (a template).
+    pub fn text_on(&self, date: Date) -> &str {
+        version_on(&self.versions, date)
+            .and_then(|v| v.text.as_deref())
+            .unwrap_or(&self.text)
+    }
+    /// The citation in force on `date`.
+    pub fn citation_on(&self, date: Date) -> &str {
+        version_on(&self.versions, date)
+            .and_then(|v| v.citation.as_deref())
+            .unwrap_or(&self.citation)
+    }
+
+    /// When the step applies, in words: the chamber, the vote and its threshold (as in
+    /// force on `date`), the state of Congress or the courts, and what it requires.
+    /// Empty when unconditional.
+    pub fn conditions(&self, p: &Procedure, date: Date) -> String {
         let mut parts = Vec::new();
         if let Some(chamber) = self.chamber {
             parts.push(
@@ -176,7 +257,7 @@ impl StepData {
                 VoteKind::Consent | VoteKind::Cloture => "senators",
                 _ => "members",
             };
-            let threshold = vote.threshold(parameters).describe(members);
+            let threshold = p.threshold(vote, date).describe(members);
             parts.push(match self.outcome {
                 Some(true) => format!("carried by {threshold}"),
                 Some(false) => format!("short of {threshold}"),
@@ -189,9 +270,9 @@ impl StepData {
         if let Some(adjourned) = self.adjourned {
             parts.push(
                 if adjourned {
-                    "Congress adjourned"
+                    "an adjournment prevents the return"
                 } else {
-                    "Congress in session"
+                    "the bill can be returned"
                 }
                 .to_string(),
             );
@@ -284,6 +365,7 @@ impl Track {
 /// Stages the engine must be able to name.
 #[derive(Clone, Copy, Debug)]
 pub struct Roles {
+    pub party: NodeIndex,
     pub notice_pending: NodeIndex,
     pub withdrawn: NodeIndex,
     pub suspended: NodeIndex,
@@ -292,18 +374,62 @@ pub struct Roles {
     pub bill_enacted: NodeIndex,
 }
 
-/// A provision with its actions resolved.
+/// One provision (one id), with what it says on each stretch of days.
 #[derive(Clone, Debug)]
 pub struct CompiledProvision {
     pub id: String,
+    /// Every action some version of it governs.
+    pub actions: Vec<Action>,
+    /// In date order; at most one is in force on any day.
+    pub variants: Vec<ProvisionVariant>,
+}
+
+/// What a provision says while it is in force.
+#[derive(Clone, Debug)]
+pub struct ProvisionVariant {
+    pub in_force: InForce,
     pub test: ProvisionTest,
     pub actions: Vec<Action>,
+    pub title: String,
+    pub text: String,
+    pub citation: String,
+    /// For a prior-notice test: the days' notice, if the provision gives its own.
+    pub days: Option<i64>,
+    pub consult_first: bool,
+    pub committees: Vec<String>,
+}
+
+impl CompiledProvision {
+    /// The version in force on `date` (already the law's date), if any.
+    pub fn on(&self, date: Date) -> Option<&ProvisionVariant> {
+        self.variants.iter().find(|v| v.in_force.contains(date))
+    }
+
+    /// The latest version (for outputs that show the law without a date).
+    pub fn latest(&self) -> &ProvisionVariant {
+        self.variants.last().expect("a provision has a version")
+    }
+}
+
+/// The treaty a compiled rulebook is about.
+#[derive(Clone, Debug)]
+pub struct Treaty {
+    pub name: String,
+    pub article: String,
+    pub clause: String,
+    pub notice_period: Period,
+    pub notice_to: String,
+    pub in_force: Option<Date>,
+    /// The first day notice may be given, when the treaty sets one.
+    pub earliest_notice: Option<Date>,
+    pub first_notice_after: Option<Period>,
 }
 
 /// A rulebook compiled for running.
 #[derive(Clone, Debug)]
 pub struct Procedure {
     pub rulebook: Rulebook,
+    pub treaty: Treaty,
     /// One per [`TrackKind`], in the order of `TrackKind::ALL`.
     pub tracks: Vec<Track>,
     pub roles: Roles,
@@ -333,21 +459,130 @@ impl Procedure {
         &self.tracks[kind as usize]
     }
 
-    /// Checks a rulebook and builds its graphs. The message names the first problem.
-    pub fn compile(rulebook: Rulebook) -> Result<Procedure, String> {
-        let known_citation = |id: &str, context: &str| -> Result<(), String> {
+    /// The day whose law judges an event on `date`: the event's own day, or the view's
+    /// `law_as_of` day.
+    pub fn law_date(&self, date: Date) -> Date {
+        self.rulebook.law_as_of.unwrap_or(date)
+    }
+
+    /// The day whose law outputs without a date show: the view's day, else the law as it
+    /// now stands (the latest stretch of everything dated).
+    pub fn now(&self) -> Date {
+        self.rulebook.law_as_of.unwrap_or(Date::MAX)
+    }
+
+    /// A vote's threshold as in force on `date`.
+    pub fn threshold(&self, kind: VoteKind, date: Date) -> &Threshold {
+        kind.parameter(&self.rulebook.parameters)
+            .at(self.law_date(date))
+    }
+
+    /// The citation of a vote's threshold on `date`: the entry's own, else the parameter's.
+    pub fn threshold_source(&self, kind: VoteKind, date: Date) -> Option<&str> {
+        let entry = kind
+            .parameter(&self.rulebook.parameters)
+            .entry(self.law_date(date));
+        entry
+            .source
+            .as_deref()
+            .or_else(|| self.rulebook.parameters.sources.get(kind.name()).map(String::as_str))
+    }
+
+    /// The citation with this id.
+    pub fn citation(&self, id: &str) -> Option<&super::Citation> {
+        self.rulebook.citations.get(id)
+    }
+
+    /// A template filled with the law in force on `date`.
+    pub fn render(&self, template: &str, date: Date) -> String {
+        words::render(self, template, self.law_date(date), &[])
+    }
+
+    /// One of the rulebook's messages, filled with the law in force on `date` and the
+    /// values given (`("due", "2028-03-01")`).
+    pub fn message(&self, key: &str, date: Date, values: &[(&str, &str)]) -> String {
+        match self.rulebook.messages.get(key) {
+            Some(template) => words::render(self, template, self.law_date(date), values),
+            None => String::new(),
+        }
+    }
+
+    /// The longest notice to the committees that a provision in force on `date` asks.
+    pub fn prior_notice_days(&self, date: Date) -> i64 {
+        let day = self.law_date(date);
+        let default = *self.rulebook.parameters.committee_notice_days.at(day);
+        self.provisions
+            .iter()
+            .filter_map(|p| p.on(day))
+            .filter(|v| v.test == ProvisionTest::CommitteeNotice)
+            .map(|v| v.days.unwrap_or(default))
+            .max()
+            .unwrap_or(default)
+    }
+
+    /// The properties of the law in force on `date`.
+    pub fn properties_on(&self, date: Date) -> impl Iterator<Item = &super::Property> {
+        let date = self.law_date(date);
+        self.rulebook
+            .properties
+            .iter()
+            .filter(move |p| p.in_force().contains(date))
+    }
+
+    /// Checks a rulebook and builds its graphs. The error names the first problem and,
+    /// where it can, the file, line and column.
+    pub fn compile(mut rulebook: Rulebook) -> Result<Procedure, Diagnostic> {
+        if let Some(clause) = rulebook.treaty.clause.clone() {
+            alias_clause(&mut rulebook, &clause);
+        }
+        let rulebook = rulebook;
+        let files = &rulebook.files;
+        let err = |at: At, message: String| located(files, at, message);
+        if rulebook.base {
+            return Err(err(
+                rulebook.at,
+                format!(
+                    "{} is a base for treaty rulebooks: it names no treaty, so it does not run on its own",
+                    rulebook.id
+                ),
+            )
+            .with_help(format!(
+                "use a rulebook that extends it (e.g. {}), or write one with `extends: {}` and a `treaty:` section (docs/rulebook-format.md)",
+                super::DEFAULT_ID,
+                rulebook.id
+            )));
+        }
+        let known = |id: &str, at: At, context: &str| -> Result<(), Diagnostic> {
             if rulebook.citations.contains_key(id) {
                 Ok(())
             } else {
-                Err(format!(
-                    "{context} cites \"{id}\", which is not under `citations:`"
-                ))
+                let mut message = format!(
+                    "{context} cites \"{}\", which is not under `citations:`",
+                    crate::diag::shorten(id)
+                );
+                if let Some(near) =
+                    crate::diag::did_you_mean(id, rulebook.citations.keys().map(String::as_str))
+                {
+                    message.push_str(&format!(" (did you mean {near}?)"));
+                }
+                Err(err(at, message))
             }
         };
-        check_parameters(&rulebook.parameters)?;
-        for (name, citation) in &rulebook.parameters.sources {
-            known_citation(citation, &format!("parameter {name}"))?;
+        for (id, citation) in &rulebook.citations {
+            if !CITATION_KINDS.contains(&citation.kind.as_str()) {
+                return Err(err(
+                    rulebook.at,
+                    format!(
+                        "the citation {id} is of kind \"{}\"; valid kinds: {}",
+                        crate::diag::shorten(&citation.kind),
+                        CITATION_KINDS.join(", ")
+                    ),
+                ));
+            }
         }
+
+        let treaty = compile_treaty(&rulebook, &err, &known)?;
+        check_parameters(&rulebook, &err, &known)?;
 
         let mut tracks = Vec::new();
         for kind in TrackKind::ALL {
@@ -358,21 +593,36 @@ impl Procedure {
                 .collect();
             let spec = match specs.as_slice() {
                 [one] => *one,
-                [] => return Err(format!("there is no track `{}`", kind.name())),
-                _ => return Err(format!("the track `{}` is given twice", kind.name())),
+                [] => {
+                    return Err(err(
+                        rulebook.at,
+                        format!("there is no track `{}`", kind.name()),
+                    ));
+                }
+                [_, second, ..] => {
+                    return Err(err(
+                        second.at,
+                        format!("the track `{}` is given twice", kind.name()),
+                    ));
+                }
             };
-            tracks.push(compile_track(*kind, spec, &known_citation)?);
+            tracks.push(compile_track(*kind, spec, &rulebook, &err, &known)?);
         }
         for spec in &rulebook.tracks {
-            TrackKind::parse(&spec.id).map_err(|e| format!("{e}; {}", TrackKind::valid_list()))?;
+            TrackKind::parse(&spec.id)
+                .map_err(|e| err(spec.at, format!("{e}; {}", TrackKind::valid_list())))?;
         }
 
-        let role = |kind: TrackKind, id: &str| -> Result<NodeIndex, String> {
-            tracks[kind as usize]
-                .stage(id)
-                .ok_or_else(|| format!("the track `{}` needs a stage `{id}`", kind.name()))
+        let role = |kind: TrackKind, id: &str| -> Result<NodeIndex, Diagnostic> {
+            tracks[kind as usize].stage(id).ok_or_else(|| {
+                err(
+                    rulebook.at,
+                    format!("the track `{}` needs a stage `{id}`", kind.name()),
+                )
+            })
         };
         let roles = Roles {
+            party: role(TrackKind::Treaty, "party")?,
             notice_pending: role(TrackKind::Treaty, "notice_pending")?,
             withdrawn: role(TrackKind::Treaty, "withdrawn")?,
             suspended: role(TrackKind::Suspension, "suspended")?,
@@ -383,114 +633,65 @@ impl Procedure {
         let bill = &tracks[TrackKind::Bill as usize];
         for status in BILL_STATUSES {
             if !bill.graph.node_weights().any(|s| s.status == *status) {
-                return Err(format!("the bill track has no stage reporting `{status}`"));
+                return Err(err(
+                    rulebook.at,
+                    format!("the bill track has no stage reporting `{status}`"),
+                ));
             }
         }
         for stage in bill.graph.node_weights() {
             if stage.id != bill.graph[bill.start].id
                 && !BILL_STATUSES.contains(&stage.status.as_str())
             {
-                return Err(format!(
-                    "the bill stage `{}` reports `{}`, which is not a bill status ({})",
-                    stage.id,
-                    stage.status,
-                    BILL_STATUSES.join(", ")
+                return Err(err(
+                    rulebook.at,
+                    format!(
+                        "the bill stage `{}` reports `{}`, which is not a bill status ({})",
+                        stage.id,
+                        stage.status,
+                        BILL_STATUSES.join(", ")
+                    ),
                 ));
             }
         }
 
-        if rulebook.provisions.len() > crate::engine::ProvisionSet::CAPACITY {
-            return Err(format!(
-                "a rulebook may have at most {} provisions",
-                crate::engine::ProvisionSet::CAPACITY
-            ));
-        }
-        let mut provisions = Vec::new();
-        for p in &rulebook.provisions {
-            known_citation(&p.citation, &format!("provision {}", p.id))?;
-            if provisions.iter().any(|c: &CompiledProvision| c.id == p.id) {
-                return Err(format!("the provision {} is given twice", p.id));
-            }
-            let actions = p
-                .actions
-                .iter()
-                .map(|a| Action::parse(a))
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| format!("provision {}: {e}", p.id))?;
-            provisions.push(CompiledProvision {
-                id: p.id.clone(),
-                test: p.test,
-                actions,
-            });
-        }
-
-        for entry in &rulebook.doctrine {
-            Plaintiff::parse(&entry.plaintiff).map_err(|e| format!("doctrine: {e}"))?;
-            if !["likely", "contested", "unlikely"].contains(&entry.standing.as_str()) {
-                return Err(format!(
-                    "doctrine for {}: standing \"{}\" is not likely, contested or unlikely",
-                    entry.plaintiff, entry.standing
-                ));
-            }
-            for p in &entry.precedents {
-                known_citation(p, &format!("doctrine for {}", entry.plaintiff))?;
-            }
-            let mut total = 0.0;
-            for (holding, weight) in &entry.weights {
-                Holding::parse(holding)
-                    .map_err(|e| format!("doctrine weights for {}: {e}", entry.plaintiff))?;
-                if !(weight.is_finite() && *weight >= 0.0) {
-                    return Err(format!(
-                        "doctrine weights for {}: the weight of {holding} is {weight}, not a number 0 or more",
-                        entry.plaintiff
-                    ));
-                }
-                total += weight;
-            }
-            if !entry.weights.is_empty() && (total - 1.0).abs() > 1e-6 {
-                return Err(format!(
-                    "doctrine weights for {} add up to {total}, not 1",
-                    entry.plaintiff
-                ));
-            }
-        }
-        for plaintiff in Plaintiff::ALL {
-            if !rulebook
-                .doctrine
-                .iter()
-                .any(|d| d.plaintiff == plaintiff.name())
-            {
-                return Err(format!("the doctrine table has no entry for {plaintiff}"));
-            }
-        }
-        for (name, note) in &rulebook.holdings {
-            Holding::parse(name).map_err(|e| format!("holdings: {e}"))?;
-            for p in &note.precedents {
-                known_citation(p, &format!("holding {name}"))?;
-            }
-        }
-        for holding in Holding::ALL {
-            if !rulebook.holdings.contains_key(holding.name()) {
-                return Err(format!("`holdings:` has no entry for {holding}"));
-            }
-        }
+        let provisions = compile_provisions(&rulebook, &err, &known)?;
+        check_doctrine(&rulebook, &err, &known)?;
         for property in &rulebook.properties {
-            known_citation(&property.citation, &format!("property {}", property.id))?;
+            let at = At {
+                file: property.file,
+                place: Some(crate::yaml::place(&property.id)),
+            };
+            known(
+                &property.citation,
+                at,
+                &format!("property {}", property.id.value),
+            )?;
             if let Some(id) = &property.provision
-                && !rulebook.provisions.iter().any(|p| &p.id == id)
+                && !provisions.iter().any(|p| &p.id == id)
             {
-                return Err(format!(
-                    "property {} names the provision {id}, which is not under `provisions:`",
-                    property.id
+                return Err(err(
+                    at,
+                    format!(
+                        "property {} names the provision {id}, which is not under `provisions:`",
+                        property.id.value
+                    ),
                 ));
             }
+            words::check(&property.says, at, &rulebook, &[])?;
         }
         for entry in &rulebook.glossary {
-            known_citation(
-                &entry.citation,
-                &format!("glossary entry \"{}\"", entry.term),
-            )?;
+            let at = At {
+                file: entry.file,
+                place: Some(crate::yaml::place(&entry.term)),
+            };
+            let context = format!("glossary entry \"{}\"", entry.term.value);
+            known(&entry.citation, at, &context)?;
+            words::check(&entry.text, at, &rulebook, &[])?;
+            check_versions(&entry.versions, at, &rulebook, &known, &context, false)?;
         }
+        words::check_messages(&rulebook)?;
+        words::check(&rulebook.summary, rulebook.at, &rulebook, &[])?;
 
         let governing = Action::ALL
             .iter()
@@ -504,6 +705,7 @@ impl Procedure {
             .collect();
         Ok(Procedure {
             rulebook,
+            treaty,
             tracks,
             roles,
             provisions,
@@ -512,104 +714,522 @@ impl Procedure {
     }
 }
 
-fn check_parameters(p: &Parameters) -> Result<(), String> {
-    if !(1..=100).contains(&p.notice_period_years) {
-        return Err(format!(
-            "notice_period_years is {}; it must be from 1 to 100",
-            p.notice_period_years
-        ));
+/// The citation id a base uses for "the treaty's withdrawal clause", whichever treaty
+/// extends it: compiling replaces it with the treaty's `clause:`.
+pub const TREATY_CLAUSE: &str = "treaty-clause";
+
+fn alias_clause(rulebook: &mut Rulebook, clause: &str) {
+    let swap = |c: &mut String| {
+        if c == TREATY_CLAUSE {
+            *c = clause.to_string();
+        }
+    };
+    let swap_versions = |versions: &mut Vec<VersionFile>| {
+        for v in versions {
+            if let Some(c) = v.citation.as_mut() {
+                swap(c);
+            }
+        }
+    };
+    for track in &mut rulebook.tracks {
+        for stage in &mut track.stages {
+            swap(&mut stage.citation);
+            swap_versions(&mut stage.versions);
+        }
+        for step in &mut track.steps {
+            swap(&mut step.citation);
+            swap_versions(&mut step.versions);
+        }
     }
-    if !(1..=366).contains(&p.return_days) {
-        return Err(format!(
-            "return_days is {}; it must be from 1 to 366",
-            p.return_days
-        ));
+    for g in &mut rulebook.glossary {
+        swap(&mut g.citation);
+        swap_versions(&mut g.versions);
     }
-    if !(0..=3660).contains(&p.committee_notice_days) {
-        return Err(format!(
-            "committee_notice_days is {}; it must be from 0 to 3660",
-            p.committee_notice_days
-        ));
+    for p in &mut rulebook.properties {
+        swap(&mut p.citation);
     }
-    const NAMES: &[&str] = &[
-        "limitation_in_force",
-        "consent",
-        "passage",
-        "cloture",
-        "override",
-        "suit_resolution",
-        "notice_period_years",
-        "return_days",
-        "committee_notice_days",
-    ];
-    for name in p.sources.keys() {
-        if !NAMES.contains(&name.as_str()) {
-            return Err(format!(
-                "`sources:` names \"{name}\", which is not a parameter"
+    for p in &mut rulebook.provisions {
+        swap(&mut p.citation);
+    }
+    for source in rulebook.parameters.sources.values_mut() {
+        swap(source);
+    }
+}
+
+type Err<'a> = dyn Fn(At, String) -> Diagnostic + 'a;
+type Known<'a> = dyn Fn(&str, At, &str) -> Result<(), Diagnostic> + 'a;
+
+fn compile_treaty(rulebook: &Rulebook, err: &Err, known: &Known) -> Result<Treaty, Diagnostic> {
+    let t = &rulebook.treaty;
+    let at = if t.at == At::default() {
+        rulebook.at
+    } else {
+        t.at
+    };
+    let need = |what: &str| {
+        err(
+            at,
+            format!("the rulebook names no treaty {what}: add it under `treaty:`"),
+        )
+        .with_help("see docs/rulebook-format.md, `treaty:` (name, article, clause, notice_period, notice_to)")
+    };
+    let clause = t.clause.clone().ok_or_else(|| need("clause (its withdrawal clause's citation)"))?;
+    known(&clause, at, "treaty: clause")?;
+    let in_force = t.in_force;
+    let earliest_notice = match (t.first_notice_after, in_force) {
+        (Some(period), Some(day)) => Some(period.after(day).ok_or_else(|| {
+            err(at, "treaty: first_notice_after runs past the year 9999".into())
+        })?),
+        (Some(_), None) => {
+            return Err(err(
+                at,
+                "treaty: first_notice_after needs in_force (the day the treaty entered into force)".into(),
+            ));
+        }
+        (None, _) => None,
+    };
+    Ok(Treaty {
+        name: t.name.clone().ok_or_else(|| need("name"))?,
+        article: t.article.clone().ok_or_else(|| need("article"))?,
+        clause,
+        notice_period: t.notice_period.ok_or_else(|| need("notice_period"))?,
+        notice_to: t.notice_to.clone().ok_or_else(|| need("notice_to (to whom notice is given)"))?,
+        in_force,
+        earliest_notice,
+        first_notice_after: t.first_notice_after,
+    })
+}
+
+fn check_parameters(rulebook: &Rulebook, err: &Err, known: &Known) -> Result<(), Diagnostic> {
+    let p = &rulebook.parameters;
+    let at = |entry_file: usize, place| match place {
+        Some(_) => At {
+            file: entry_file,
+            place,
+        },
+        None => rulebook.at,
+    };
+    // Each parameter covers every day once; its entries' sources are known citations.
+    macro_rules! dated {
+        ($($field:ident => $name:literal),*) => {$(
+            let mut copy = p.$field.clone();
+            copy.check($name).map_err(|(m, place)| match place {
+                Some((file, place)) => err(At { file, place: Some(place) }, m),
+                None => err(rulebook.at, m),
+            })?;
+            for entry in &p.$field.entries {
+                if let Some(source) = &entry.source {
+                    known(source, at(entry.file, entry.place), &format!("parameter {}", $name))?;
+                }
+            }
+        )*};
+    }
+    dated!(
+        limitation_in_force => "limitation_in_force",
+        consent => "consent",
+        passage => "passage",
+        cloture => "cloture",
+        override_ => "override",
+        suit_resolution => "suit_resolution",
+        return_days => "return_days",
+        committee_notice_days => "committee_notice_days",
+        pocket_veto => "pocket_veto"
+    );
+    for entry in &p.return_days.entries {
+        if !(1..=366).contains(&entry.value) {
+            return Err(err(
+                at(entry.file, entry.place),
+                format!(
+                    "return_days is {}; it must be from 1 to 366",
+                    entry.value
+                ),
+            ));
+        }
+    }
+    for entry in &p.committee_notice_days.entries {
+        if !(0..=3660).contains(&entry.value) {
+            return Err(err(
+                at(entry.file, entry.place),
+                format!(
+                    "committee_notice_days is {}; it must be from 0 to 3660",
+                    entry.value
+                ),
+            ));
+        }
+    }
+    for entry in &p.pocket_veto.entries {
+        if entry.value.short_recess_days > 366 {
+            return Err(err(
+                at(entry.file, entry.place),
+                format!(
+                    "pocket_veto: short_recess_days is {}; it must be from 0 to 366",
+                    entry.value.short_recess_days
+                ),
+            ));
+        }
+    }
+    for (name, citation) in &p.sources {
+        if !super::PARAMETER_NAMES.contains(&name.as_str()) {
+            return Err(err(
+                rulebook.at,
+                format!(
+                    "`sources:` names \"{}\", which is not a parameter ({})",
+                    crate::diag::shorten(name),
+                    super::PARAMETER_NAMES.join(", ")
+                ),
+            ));
+        }
+        known(citation, rulebook.at, &format!("parameter {name}"))?;
+    }
+    Ok(())
+}
+
+fn compile_provisions(
+    rulebook: &Rulebook,
+    err: &Err,
+    known: &Known,
+) -> Result<Vec<CompiledProvision>, Diagnostic> {
+    let mut provisions: Vec<CompiledProvision> = Vec::new();
+    let mut spans: Vec<Vec<InForce>> = Vec::new();
+    for p in &rulebook.provisions {
+        let at = At {
+            file: p.file,
+            place: Some(crate::yaml::place(&p.id)),
+        };
+        let id = &p.id.value;
+        let dates = super::dated::Dates {
+            from: p.from.clone(),
+            until: p.until.clone(),
+        };
+        let date_at = At {
+            file: p.file,
+            place: dates.place().or(at.place),
+        };
+        dates.check().map_err(|m| err(date_at, format!("provision {id}: {m}")))?;
+        known(&p.citation, at, &format!("provision {id}"))?;
+        let actions = p
+            .actions
+            .iter()
+            .map(|a| Action::parse(a))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| err(at, format!("provision {id}: {e}; {}", Action::valid_list())))?;
+        if let Some(days) = p.days
+            && !(0..=3660).contains(&days)
+        {
+            return Err(err(
+                at,
+                format!("provision {id}: days is {days}; it must be from 0 to 3660"),
+            ));
+        }
+        for text in [&p.title, &p.text] {
+            words::check(text, at, rulebook, &[])?;
+        }
+        let variant = ProvisionVariant {
+            in_force: p.in_force(),
+            test: p.test,
+            actions: actions.clone(),
+            title: p.title.clone(),
+            text: p.text.clone(),
+            citation: p.citation.clone(),
+            days: p.days,
+            consult_first: p.consult_first,
+            committees: p.committees.clone(),
+        };
+        match provisions.iter().position(|c| &c.id == id) {
+            Some(k) => {
+                if let Some(other) = spans[k].iter().find(|s| s.overlaps(&variant.in_force)) {
+                    return Err(err(
+                        date_at,
+                        format!(
+                            "the provision {id} is given twice for the same days: {} overlaps {}",
+                            variant.in_force.describe(),
+                            other.describe()
+                        ),
+                    )
+                    .with_help("give each version of a provision its own days with from: and until: (both inclusive)"));
+                }
+                spans[k].push(variant.in_force);
+                let c = &mut provisions[k];
+                for a in &actions {
+                    if !c.actions.contains(a) {
+                        c.actions.push(*a);
+                    }
+                }
+                c.variants.push(variant);
+                c.variants.sort_by_key(|v| v.in_force.from);
+            }
+            None => {
+                if provisions.len() == crate::engine::ProvisionSet::CAPACITY {
+                    return Err(err(
+                        at,
+                        format!(
+                            "a rulebook may have at most {} provisions",
+                            crate::engine::ProvisionSet::CAPACITY
+                        ),
+                    ));
+                }
+                spans.push(vec![variant.in_force]);
+                provisions.push(CompiledProvision {
+                    id: id.clone(),
+                    actions,
+                    variants: vec![variant],
+                });
+            }
+        }
+    }
+    Ok(provisions)
+}
+
+fn check_doctrine(rulebook: &Rulebook, err: &Err, known: &Known) -> Result<(), Diagnostic> {
+    const VIEWS: &[&str] = &["likely", "contested", "unlikely"];
+    for entry in &rulebook.doctrine {
+        let at = At {
+            file: entry.file,
+            place: Some(crate::yaml::place(&entry.plaintiff)),
+        };
+        let who = &entry.plaintiff.value;
+        Plaintiff::parse(who).map_err(|e| err(at, format!("doctrine: {e}")))?;
+        let standings = std::iter::once(entry.standing.as_str())
+            .chain(entry.versions.iter().filter_map(|v| v.standing.as_deref()));
+        for standing in standings {
+            if !VIEWS.contains(&standing) {
+                return Err(err(
+                    at,
+                    format!(
+                        "doctrine for {who}: standing \"{}\" is not likely, contested or unlikely",
+                        crate::diag::shorten(standing)
+                    ),
+                ));
+            }
+        }
+        for p in &entry.precedents {
+            known(p, at, &format!("doctrine for {who}"))?;
+        }
+        words::check(&entry.text, at, rulebook, &[])?;
+        check_versions(
+            &entry.versions,
+            at,
+            rulebook,
+            known,
+            &format!("doctrine for {who}"),
+            true,
+        )?;
+        let mut total = 0.0;
+        for (holding, weight) in &entry.weights {
+            Holding::parse(holding)
+                .map_err(|e| err(at, format!("doctrine weights for {who}: {e}")))?;
+            if !(weight.is_finite() && *weight >= 0.0) {
+                return Err(err(
+                    at,
+                    format!(
+                        "doctrine weights for {who}: the weight of {holding} is {weight}, not a number 0 or more"
+                    ),
+                ));
+            }
+            total += weight;
+        }
+        if !entry.weights.is_empty() && (total - 1.0).abs() > 1e-6 {
+            return Err(err(
+                at,
+                format!("doctrine weights for {who} add up to {total}, not 1"),
+            ));
+        }
+    }
+    for plaintiff in Plaintiff::ALL {
+        if rulebook.doctrine_for(*plaintiff).is_none() {
+            return Err(err(
+                rulebook.at,
+                format!("the doctrine table has no entry for {plaintiff}"),
+            ));
+        }
+    }
+    for (name, note) in &rulebook.holdings {
+        Holding::parse(name).map_err(|e| err(rulebook.at, format!("holdings: {e}")))?;
+        for p in note.precedents.iter().chain(&note.against) {
+            known(p, rulebook.at, &format!("holding {name}"))?;
+        }
+        words::check(&note.text, rulebook.at, rulebook, &[])?;
+        check_versions(
+            &note.versions,
+            rulebook.at,
+            rulebook,
+            known,
+            &format!("holding {name}"),
+            true,
+        )?;
+    }
+    for holding in Holding::ALL {
+        if !rulebook.holdings.contains_key(holding.name()) {
+            return Err(err(
+                rulebook.at,
+                format!("`holdings:` has no entry for {holding}"),
             ));
         }
     }
     Ok(())
 }
 
+/// Checks a list of versions: dates in order and not overlapping, citations known,
+/// templates valid, and (outside doctrine) no doctrine-only keys.
+fn check_versions(
+    versions: &[VersionFile],
+    at: At,
+    rulebook: &Rulebook,
+    known: &Known,
+    context: &str,
+    doctrine: bool,
+) -> Result<(), Diagnostic> {
+    let err = |place: Option<crate::diag::Place>, m: String| {
+        located(
+            &rulebook.files,
+            At {
+                file: at.file,
+                place: place.or(at.place),
+            },
+            m,
+        )
+    };
+    for (i, v) in versions.iter().enumerate() {
+        let dates = super::dated::Dates {
+            from: v.from.clone(),
+            until: v.until.clone(),
+        };
+        dates
+            .check()
+            .map_err(|m| err(v.place(), format!("{context}: {m}")))?;
+        if v.in_force().is_always() {
+            return Err(err(
+                v.place(),
+                format!("{context}: a version needs from: or until: (else write the text itself)"),
+            ));
+        }
+        if let Some(other) = versions[..i]
+            .iter()
+            .find(|o| o.in_force().overlaps(&v.in_force()))
+        {
+            return Err(err(
+                v.place(),
+                format!(
+                    "{context}: the version {} overlaps the one {}",
+                    v.in_force().describe(),
+                    other.in_force().describe()
+                ),
+            ));
+        }
+        if let Some(c) = &v.citation {
+            known(c, At { file: at.file, place: v.place().or(at.place) }, context)?;
+        }
+        for p in v.precedents.iter().flatten().chain(v.against.iter().flatten()) {
+            known(p, At { file: at.file, place: v.place().or(at.place) }, context)?;
+        }
+        for t in [&v.text, &v.label].into_iter().flatten() {
+            words::check(t, at, rulebook, &[])?;
+        }
+        if !doctrine && (v.standing.is_some() || v.precedents.is_some() || v.against.is_some()) {
+            return Err(err(
+                v.place(),
+                format!("{context}: standing, precedents and against belong to doctrine and holdings"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn compile_versions(versions: &[VersionFile]) -> Vec<Version> {
+    versions
+        .iter()
+        .map(|v| Version {
+            in_force: v.in_force(),
+            label: v.label.clone(),
+            text: v.text.clone(),
+            citation: v.citation.clone(),
+        })
+        .collect()
+}
+
 fn compile_track(
     kind: TrackKind,
     spec: &super::TrackSpec,
-    known_citation: &dyn Fn(&str, &str) -> Result<(), String>,
-) -> Result<Track, String> {
+    rulebook: &Rulebook,
+    err: &Err,
+    known: &Known,
+) -> Result<Track, Diagnostic> {
     let mut graph = DiGraph::new();
+    words::check(&spec.title, spec.at, rulebook, &[])?;
+    words::check(&spec.text, spec.at, rulebook, &[])?;
     for stage in &spec.stages {
-        if graph.node_weights().any(|s: &StageData| s.id == stage.id) {
-            return Err(format!(
-                "track {}: the stage `{}` is given twice",
-                spec.id, stage.id
+        let at = At {
+            file: stage.file,
+            place: Some(crate::yaml::place(&stage.id)),
+        };
+        if graph
+            .node_weights()
+            .any(|s: &StageData| s.id == stage.id.value)
+        {
+            return Err(err(
+                at,
+                format!(
+                    "track {}: the stage `{}` is given twice",
+                    spec.id, stage.id.value
+                ),
             ));
         }
-        known_citation(&stage.citation, &format!("stage {}.{}", spec.id, stage.id))?;
+        let context = format!("stage {}.{}", spec.id, stage.id.value);
+        known(&stage.citation, at, &context)?;
+        words::check(&stage.label, at, rulebook, &[])?;
+        words::check(&stage.text, at, rulebook, &[])?;
+        check_versions(&stage.versions, at, rulebook, known, &context, false)?;
         graph.add_node(StageData {
-            id: stage.id.clone(),
-            status: stage.status.clone().unwrap_or_else(|| stage.id.clone()),
+            id: stage.id.value.clone(),
+            status: stage.status.clone().unwrap_or_else(|| stage.id.value.clone()),
             label: stage.label.clone(),
             text: stage.text.clone(),
             citation: stage.citation.clone(),
             terminal: stage.terminal,
+            versions: compile_versions(&stage.versions),
         });
     }
-    let find = |id: &str, what: &str, step: &str| {
-        graph
-            .node_indices()
-            .find(|n| graph[*n].id == id)
-            .ok_or_else(|| {
-                format!(
-                    "track {}: step `{step}` goes {what} `{id}`, which is not a stage",
-                    spec.id
-                )
-            })
-    };
     let start = graph
         .node_indices()
         .find(|n| graph[*n].id == spec.start)
         .ok_or_else(|| {
-            format!(
-                "track {}: the start `{}` is not a stage",
-                spec.id, spec.start
+            err(
+                spec.at,
+                format!(
+                    "track {}: the start `{}` is not a stage",
+                    spec.id, spec.start
+                ),
             )
         })?;
 
     let mut edges = Vec::new();
     for step in &spec.steps {
-        let context = format!("track {}: step `{}`", spec.id, step.id);
-        let from = find(&step.from, "from", &step.id)?;
-        let to = find(&step.to, "to", &step.id)?;
-        known_citation(&step.citation, &context)?;
+        let at = At {
+            file: step.file,
+            place: Some(crate::yaml::place(&step.id)),
+        };
+        let fail = |m: String| err(at, m);
+        let context = format!("track {}: step `{}`", spec.id, step.id.value);
+        let find = |id: &str, what: &str| {
+            graph
+                .node_indices()
+                .find(|n| graph[*n].id == id)
+                .ok_or_else(|| fail(format!("{context} goes {what} `{id}`, which is not a stage")))
+        };
+        let from = find(&step.from, "from")?;
+        let to = find(&step.to, "to")?;
+        known(&step.citation, at, &context)?;
+        words::check(&step.label, at, rulebook, &[])?;
+        words::check(&step.text, at, rulebook, &[])?;
+        check_versions(&step.versions, at, rulebook, known, &context, false)?;
         let trigger = match (&step.action, &step.timer, &step.condition) {
             (Some(action), None, None) => {
-                let action = Action::parse(action).map_err(|e| format!("{context}: {e}"))?;
-                if action.track() != kind {
-                    return Err(format!(
+                let action = Action::parse(action).map_err(|e| fail(format!("{context}: {e}")))?;
+                if !action.tracks().contains(&kind) {
+                    return Err(fail(format!(
                         "{context}: the action {action} belongs to the track {}",
                         action.track()
-                    ));
+                    )));
                 }
                 Trigger::Action(action)
             }
@@ -617,23 +1237,23 @@ fn compile_track(
                 "notice_period" => TimerKind::NoticePeriod,
                 "return_period" => TimerKind::ReturnPeriod,
                 other => {
-                    return Err(format!(
+                    return Err(fail(format!(
                         "{context}: unknown timer \"{other}\"; valid: notice_period, return_period"
-                    ));
+                    )));
                 }
             }),
             (None, None, Some(condition)) if condition == "injunction_lifted" => {
                 Trigger::InjunctionLifted
             }
             (None, None, Some(other)) => {
-                return Err(format!(
+                return Err(fail(format!(
                     "{context}: unknown condition \"{other}\"; valid: injunction_lifted"
-                ));
+                )));
             }
             _ => {
-                return Err(format!(
+                return Err(fail(format!(
                     "{context}: give exactly one of `action:`, `timer:` or `condition:`"
-                ));
+                )));
             }
         };
         let chamber = match step.chamber.as_deref() {
@@ -643,9 +1263,9 @@ fn compile_track(
             Some("origin") => Some(ChamberSelector::Origin),
             Some("other") => Some(ChamberSelector::Other),
             Some(other) => {
-                return Err(format!(
+                return Err(fail(format!(
                     "{context}: chamber \"{other}\" is not house, senate, origin or other"
-                ));
+                )));
             }
         };
         let vote = step
@@ -653,38 +1273,38 @@ fn compile_track(
             .as_deref()
             .map(VoteKind::parse)
             .transpose()
-            .map_err(|e| format!("{context}: {e}"))?;
+            .map_err(|e| fail(format!("{context}: {e}")))?;
         let outcome = match step.outcome.as_deref() {
             None => None,
             Some("carries") => Some(true),
             Some("fails") => Some(false),
             Some(other) => {
-                return Err(format!(
+                return Err(fail(format!(
                     "{context}: outcome \"{other}\" is not carries or fails"
-                ));
+                )));
             }
         };
         if outcome.is_some() && vote.is_none() {
-            return Err(format!("{context}: an `outcome:` needs a `vote:`"));
+            return Err(fail(format!("{context}: an `outcome:` needs a `vote:`")));
         }
         let requires = step
             .requires
             .iter()
             .map(|r| Requirement::parse(r))
             .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| format!("{context}: {e}"))?;
-        let actor = Actor::parse(&step.actor).map_err(|e| format!("{context}: {e}"))?;
+            .map_err(|e| fail(format!("{context}: {e}")))?;
+        let actor = Actor::parse(&step.actor).map_err(|e| fail(format!("{context}: {e}")))?;
         if edges
             .iter()
-            .any(|(_, _, s): &(NodeIndex, NodeIndex, StepData)| s.id == step.id)
+            .any(|(_, _, s): &(NodeIndex, NodeIndex, StepData)| s.id == step.id.value)
         {
-            return Err(format!("{context} is given twice"));
+            return Err(fail(format!("{context} is given twice")));
         }
         edges.push((
             from,
             to,
             StepData {
-                id: step.id.clone(),
+                id: step.id.value.clone(),
                 trigger,
                 chamber,
                 vote,
@@ -697,6 +1317,7 @@ fn compile_track(
                 label: step.label.clone(),
                 text: step.text.clone(),
                 citation: step.citation.clone(),
+                versions: compile_versions(&step.versions),
             },
         ));
     }
@@ -711,17 +1332,23 @@ fn compile_track(
         reached[node.index()] = true;
     }
     if let Some(node) = graph.node_indices().find(|n| !reached[n.index()]) {
-        return Err(format!(
-            "track {}: the stage `{}` cannot be reached from `{}`",
-            spec.id, graph[node].id, spec.start
+        return Err(err(
+            spec.at,
+            format!(
+                "track {}: the stage `{}` cannot be reached from `{}`",
+                spec.id, graph[node].id, spec.start
+            ),
         ));
     }
     // Terminal stages have no way out; the engine relies on it.
     for node in graph.node_indices() {
         if graph[node].terminal && graph.edges(node).next().is_some() {
-            return Err(format!(
-                "track {}: the stage `{}` is terminal but has steps out of it",
-                spec.id, graph[node].id
+            return Err(err(
+                spec.at,
+                format!(
+                    "track {}: the stage `{}` is terminal but has steps out of it",
+                    spec.id, graph[node].id
+                ),
             ));
         }
     }
@@ -731,12 +1358,15 @@ fn compile_track(
         for (i, a) in out.iter().enumerate() {
             for b in &out[i + 1..] {
                 if overlap(a.weight(), b.weight()) {
-                    return Err(format!(
-                        "track {}: the steps `{}` and `{}` both apply at `{}`; tell them apart by chamber, outcome, granted, adjourned or enjoined",
-                        spec.id,
-                        a.weight().id,
-                        b.weight().id,
-                        graph[node].id
+                    return Err(err(
+                        spec.at,
+                        format!(
+                            "track {}: the steps `{}` and `{}` both apply at `{}`; tell them apart by chamber, outcome, granted, adjourned or enjoined",
+                            spec.id,
+                            a.weight().id,
+                            b.weight().id,
+                            graph[node].id
+                        ),
                     ));
                 }
             }
@@ -789,7 +1419,11 @@ mod tests {
         let mut rulebook = read("us-nato-2024", 0).unwrap();
         let bill = rulebook.tracks.iter_mut().find(|t| t.id == "bill").unwrap();
         edit(bill);
-        Procedure::compile(rulebook)
+        Procedure::compile(rulebook).map_err(|d| d.message)
+    }
+
+    fn step<'a>(t: &'a mut super::super::TrackSpec, id: &str) -> &'a mut super::super::StepSpec {
+        t.steps.iter_mut().find(|s| s.id.value == id).unwrap()
     }
 
     #[test]
@@ -806,19 +1440,22 @@ mod tests {
 
     #[test]
     fn an_unreachable_stage_is_refused() {
-        let err = with_track_edit(|t| t.steps.retain(|s| s.id != "pocket_veto")).unwrap_err();
+        let err = with_track_edit(|t| t.steps.retain(|s| s.id.value != "pocket_veto")).unwrap_err();
         assert!(err.contains("pocket_vetoed"), "{err}");
         assert!(err.contains("cannot be reached"), "{err}");
     }
 
     #[test]
     fn ambiguous_steps_are_refused() {
-        let err = with_track_edit(|t| {
-            let step = t.steps.iter_mut().find(|s| s.id == "house_fails").unwrap();
-            step.outcome = None;
-        })
-        .unwrap_err();
+        let err = with_track_edit(|t| step(t, "house_fails").outcome = None).unwrap_err();
         assert!(err.contains("both apply"), "{err}");
+    }
+
+    #[test]
+    fn an_unknown_placeholder_is_refused() {
+        let err = with_track_edit(|t| step(t, "sign").text = "Within {ten_days}.".into())
+            .unwrap_err();
+        assert!(err.contains("{ten_days}"), "{err}");
     }
 
     #[test]
