@@ -96,7 +96,7 @@ pub fn check(p: &Procedure, s: &Scenario, expect: &Expect, run: &Run) -> Vec<Mis
                 .get(t.event.unwrap_or(usize::MAX))
                 .is_some_and(|e| e.action == crate::vocab::Action::Rule)
     });
-    let hint = treaty_hint(run, treaty_step.is_some());
+    let hint = treaty_hint(p, run, treaty_step.is_some());
     if let Some(treaty) = expect.treaty {
         compare(
             "treaty".into(),
@@ -177,7 +177,7 @@ pub fn check(p: &Procedure, s: &Scenario, expect: &Expect, run: &Run) -> Vec<Mis
             .map(|(_, st)| st.clone())
             .unwrap_or_else(|| "no such bill".into());
         let step = index.and_then(|i| crate::report::deciding_step(run, TrackKind::Bill, Some(i)));
-        let hint = bill_hint(&got, id);
+        let hint = bill_hint(p, run.outcome.end, &got, id);
         compare(format!("bills.{id}"), status.clone(), got, step, hint);
     }
     for (id, status) in &expect.cases {
@@ -230,35 +230,36 @@ pub fn check(p: &Procedure, s: &Scenario, expect: &Expect, run: &Run) -> Vec<Mis
 }
 
 /// What a bill that stopped at `status` still needs (for statuses no vote explains).
-fn bill_hint(status: &str, id: &str) -> Option<String> {
+fn bill_hint(p: &Procedure, date: jiff::civil::Date, status: &str, id: &str) -> Option<String> {
     Some(match status {
         "no such bill" => format!("no bill is introduced as {id}: introduce it with `do: introduce, bill: {id}`, a chamber and a purpose"),
         "introduced" | "passed_house" | "passed_senate" => "both chambers must pass the bill in the same form (`do: vote` in each; in the Senate, with the filibuster, a successful `cloture_vote` first)".into(),
-        "passed_both" => "the bill must be presented to the President (`do: present`) (Art. I, sec. 7)".into(),
-        "presented" => "the President has ten days, Sundays excepted, to sign (`do: sign`) or return it (`do: veto`); neither signed nor returned, it becomes law, unless Congress by its adjournment prevents the return (a pocket veto)".into(),
-        "vetoed" => "a vetoed bill becomes law only if each chamber, the house of origin first, passes it again by two-thirds of those voting, a quorum present (`do: override`)".into(),
+        "passed_both" => "the bill must be presented to the President (`do: present`)".into(),
+        "presented" => p.message("hint_presented", date, &[]),
+        "vetoed" => p.message("hint_vetoed", date, &[]),
         _ => return None,
     })
 }
 
 /// Why the treaty did not get further, when the reason is not in any one step.
-fn treaty_hint(run: &Run, moved: bool) -> Option<String> {
+fn treaty_hint(p: &Procedure, run: &Run, moved: bool) -> Option<String> {
     let o = &run.outcome;
     if !moved {
         return Some(
             "nothing moved the treaty: a withdrawal starts with an event `do: give_notice`".into(),
         );
     }
-    if o.enjoined || o.notice_held {
+    if o.revoked_by_order {
         return Some(
-            "an injunction holds the notice: it cannot take effect while the injunction stands"
+            "an injunction standing when the notice period ended ordered the officials to revoke the notice, and they did: a new notice would be needed"
                 .into(),
         );
     }
     match o.notice_due {
-        Some(due) if due > o.end => Some(format!(
-            "the notice takes effect on {due} (one year after it, Art. 13), but the clock stops on {}: set `until: {due}` or later",
-            o.end
+        Some(due) if due > o.end => Some(p.message(
+            "hint_notice_due",
+            o.end,
+            &[("due", &due.to_string()), ("end", &o.end.to_string())],
         )),
         _ => None,
     }

@@ -74,9 +74,37 @@ pub fn install(limits: Limits) -> bool {
     IN_FORCE.set(limits).is_ok()
 }
 
+thread_local! {
+    /// Limits that replace the installed ones on this thread while text the tool wrote
+    /// itself is read (see [`for_own_text`]).
+    static OVERRIDE: std::cell::Cell<Option<Limits>> = const { std::cell::Cell::new(None) };
+}
+
 /// The limits in force: those installed, else the defaults.
 pub fn get() -> Limits {
-    IN_FORCE.get().copied().unwrap_or_default()
+    OVERRIDE
+        .with(|o| o.get())
+        .or_else(|| IN_FORCE.get().copied())
+        .unwrap_or_default()
+}
+
+/// Runs `f` with the default limits, whatever `--limit` set: for reading text the tool
+/// builds itself (an exploration's moves, events `why` may add), which a user's lowered
+/// limit must not refuse. Each limit is the larger of the default and the one in force.
+pub fn for_own_text<T>(f: impl FnOnce() -> T) -> T {
+    let installed = IN_FORCE.get().copied().unwrap_or_default();
+    let d = Limits::DEFAULT;
+    let generous = Limits {
+        file_size: installed.file_size.max(d.file_size),
+        events: installed.events.max(d.events),
+        depth: installed.depth.max(d.depth),
+        aliases: installed.aliases.max(d.aliases),
+        text: installed.text.max(d.text),
+    };
+    let previous = OVERRIDE.with(|o| o.replace(Some(generous)));
+    let result = f();
+    OVERRIDE.with(|o| o.set(previous));
+    result
 }
 
 /// Which limit a setting changes.

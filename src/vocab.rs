@@ -73,23 +73,23 @@ words! {
     /// What a scenario event does (`do:`).
     Action, "action" {
         Announce = "announce" => "The President states an intent to withdraw; no legal effect.",
-        ConsultCommittees = "consult_committees" => "The President consults the Senate Foreign Relations and House Foreign Affairs committees (1250A(c)(1)).",
-        NotifyCommittees = "notify_committees" => "The President notifies those committees in writing; 180 days must pass before notice of withdrawal (1250A(c)(2)).",
-        GiveNotice = "give_notice" => "The President deposits a notice of denunciation; withdrawal takes effect one year later (Art. 13).",
+        ConsultCommittees = "consult_committees" => "The President consults the congressional committees a statute names before notice is given.",
+        NotifyCommittees = "notify_committees" => "The President notifies those committees in writing; a statute may ask for this some days before notice of withdrawal.",
+        GiveNotice = "give_notice" => "The President gives notice of withdrawal under the treaty's withdrawal clause; it takes effect after the treaty's notice period. Optional `effective`: a later day the notice names.",
         RescindNotice = "rescind_notice" => "The President withdraws a pending notice before it takes effect.",
-        Suspend = "suspend" => "The President suspends U.S. obligations under the treaty (1250A(a) covers suspension too).",
+        Suspend = "suspend" => "The President suspends U.S. obligations under the treaty.",
         Resume = "resume" => "The President ends a suspension.",
-        Spend = "spend" => "Funds are used to carry out withdrawal; optional `amount` in dollars (1250A(b) bars funds for an unauthorized withdrawal).",
-        Drawdown = "drawdown" => "Forces are reduced; optional `troops`. Not covered by section 1250A.",
-        ConsentVote = "consent_vote" => "Senate vote on a resolution of advice and consent to withdraw: two-thirds of the senators present and voting, with a quorum. Takes `yeas`, `nays`, optional `present`.",
+        Spend = "spend" => "Funds are used to carry out withdrawal; optional `amount` in dollars. A statute may bar funds for an unauthorized withdrawal.",
+        Drawdown = "drawdown" => "Forces are reduced; optional `troops`. Not a treaty act.",
+        ConsentVote = "consent_vote" => "Senate vote on a resolution of advice and consent to withdraw, by the rulebook's consent threshold. Takes `yeas`, `nays`, optional `present`.",
         Introduce = "introduce" => "A bill or joint resolution is introduced. Takes `bill`, `chamber`, `purpose`.",
-        Vote = "vote" => "Passage vote in one chamber: a majority of those voting, with a quorum. Takes `bill`, `chamber`, `yeas`, `nays`, optional `present` and `vice_president`.",
-        ClotureVote = "cloture_vote" => "Senate cloture on the bill: three-fifths of the senators duly chosen and sworn (Rule XXII). Takes `bill`, `yeas`, optional `nays`.",
-        Present = "present" => "The bill, passed by both chambers, is presented to the President (Art. I, sec. 7). Takes `bill`.",
+        Vote = "vote" => "Passage vote in one chamber, by the rulebook's passage threshold. Takes `bill`, `chamber`, `yeas`, `nays`, optional `present` and `vice_president`.",
+        ClotureVote = "cloture_vote" => "Senate vote to end debate, by the rulebook's cloture threshold: on a bill or its veto message (`bill`), or without `bill` on the resolution of advice and consent. Takes `yeas`, optional `bill`, `nays`.",
+        Present = "present" => "The bill, passed by both chambers, is presented to the President. Takes `bill`.",
         Sign = "sign" => "The President signs the bill and it becomes law. Takes `bill`.",
         Veto = "veto" => "The President returns the bill with objections to its house of origin. Takes `bill`.",
-        Override = "override" => "A vote to pass the bill over the veto: two-thirds of those voting, with a quorum, in each chamber, the house of origin first. Takes `bill`, `chamber`, `yeas`, `nays`.",
-        Adjourn = "adjourn" => "Congress adjourns, so a veto cannot be returned (a pocket veto becomes possible).",
+        Override = "override" => "A vote to pass the bill over the veto, by the rulebook's override threshold, in each chamber, the house of origin first. Takes `bill`, `chamber`, `yeas`, `nays`.",
+        Adjourn = "adjourn" => "Congress adjourns: no chamber votes until it reconvenes, and a bill's return may be prevented (a pocket veto). Optional `kind` (sine_die, intersession, intrasession), `days`, `agent`.",
         Reconvene = "reconvene" => "Congress returns from an adjournment.",
         AuthorizeSuit = "authorize_suit" => "A chamber adopts a resolution directing its counsel to sue. Takes `chamber`, `yeas`, `nays`, optional `present`.",
         FileSuit = "file_suit" => "A lawsuit challenging the withdrawal is filed in the district court. Takes `case`, `plaintiff`.",
@@ -167,13 +167,23 @@ impl Chamber {
 }
 
 words! {
+    /// What kind of adjournment Congress takes (`adjourn` with `kind:`), which decides,
+    /// under the rulebook's view, whether it prevents a bill's return.
+    AdjournmentKind, "kind of adjournment" {
+        SineDie = "sine_die" => "The final adjournment of a Congress.",
+        Intersession = "intersession" => "An adjournment between the sessions of one Congress.",
+        Intrasession = "intrasession" => "A recess within a session (give its length in `days`).",
+    }
+}
+
+words! {
     /// Who brings a lawsuit.
     Plaintiff, "plaintiff" {
         Senate = "senate" => "The Senate as a body, after a resolution directing its counsel to sue (authorize_suit).",
         House = "house" => "The House as a body, after a resolution directing its counsel to sue (authorize_suit).",
         Congress = "congress" => "Both chambers together, each having authorized the suit.",
-        Senator = "senator" => "An individual senator (Raines v. Byrd: no standing for a diluted vote).",
-        Representative = "representative" => "An individual representative (Raines v. Byrd: no standing for a diluted vote).",
+        Senator = "senator" => "An individual senator, claiming an injury to the senator's vote.",
+        Representative = "representative" => "An individual representative, claiming an injury to the member's vote.",
         ServiceMember = "service_member" => "A member of the armed forces claiming an injury of their own.",
         PropertyOwner = "property_owner" => "An owner of property claiming an injury of their own.",
         State = "state" => "A State of the Union.",
@@ -185,10 +195,10 @@ words! {
     /// What a court holds.
     Holding, "holding" {
         NoStanding = "no_standing" => "The plaintiff has no standing; the case is dismissed.",
-        PoliticalQuestion = "political_question" => "The question is for the political branches, not the courts (as the plurality said in Goldwater v. Carter).",
+        PoliticalQuestion = "political_question" => "The question is for the political branches, not the courts.",
         Unripe = "unripe" => "The dispute is not yet ripe for decision.",
-        Unlawful = "unlawful" => "The withdrawal breaches section 1250A; a remedy may follow.",
-        StatuteInvalid = "statute_invalid" => "Section 1250A is unconstitutional as applied; the President's act stands.",
+        Unlawful = "unlawful" => "The court reaches the merits and holds the withdrawal unlawful; a remedy may follow.",
+        StatuteInvalid = "statute_invalid" => "The statute limiting withdrawal is unconstitutional as applied; the President's act stands.",
         /// The court reaches the merits and upholds the act (an extension of the format).
         Lawful = "lawful" => "The court reaches the merits and upholds the act (an extension of the format).",
     }
@@ -207,7 +217,7 @@ impl Holding {
 words! {
     /// What a court orders with an `unlawful` holding.
     Remedy, "remedy" {
-        Injunction = "injunction" => "The court enjoins the withdrawal.",
+        Injunction = "injunction" => "The court orders the officials to revoke a pending notice (or not to act on one); it binds U.S. officials, not the treaty's other parties.",
         Declaratory = "declaratory" => "The court declares the act unlawful without enjoining it.",
         None = "none" => "No remedy is ordered.",
     }
@@ -216,10 +226,10 @@ words! {
 words! {
     /// What an Act of Congress does.
     Purpose, "purpose" {
-        /// Authorizes withdrawal (the Act-of-Congress route of 1250A(a)).
-        AuthorizeWithdrawal = "authorize_withdrawal" => "Authorizes withdrawal: the Act-of-Congress route of 1250A(a).",
-        /// Repeals section 1250A for every later action.
-        RepealLimitation = "repeal_limitation" => "Repeals section 1250A for every later action.",
+        /// Authorizes withdrawal (the Act-of-Congress route).
+        AuthorizeWithdrawal = "authorize_withdrawal" => "Authorizes withdrawal: the Act-of-Congress route.",
+        /// Repeals the statute limiting withdrawal, for every later action.
+        RepealLimitation = "repeal_limitation" => "Repeals the statute limiting withdrawal, for every later action.",
     }
 }
 
@@ -256,7 +266,7 @@ words! {
     /// What the treaty's status reads.
     TreatyStatus, "treaty status" {
         Party = "party" => "The United States is a party to the treaty.",
-        NoticePending = "notice_pending" => "Notice of denunciation has been given; the year under Art. 13 is running.",
+        NoticePending = "notice_pending" => "Notice of withdrawal has been given; the treaty's notice period is running.",
         Suspended = "suspended" => "The United States' obligations under the treaty are suspended.",
         Withdrawn = "withdrawn" => "Withdrawal has taken effect.",
     }

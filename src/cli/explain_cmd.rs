@@ -188,7 +188,6 @@ pub fn one(
             let trigger = match step.trigger {
                 Trigger::Action(a) => format!("the action `{}`", a.name()),
                 Trigger::Timer(timer) => format!("the period `{}` running out", timer.name()),
-                Trigger::InjunctionLifted => "the last injunction lifted".to_string(),
             };
             wrap_into(
                 &mut out,

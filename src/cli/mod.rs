@@ -1126,7 +1126,13 @@ impl<W: Write> App<W> {
             }
         };
         let started = std::time::Instant::now();
-        let ex = explore::Exploration::run(&procedure, size, explore::STATE_LIMIT);
+        let ex = match explore::Exploration::run(&procedure, size, explore::STATE_LIMIT) {
+            Ok(ex) => ex,
+            Err(message) => {
+                eprintln!("error: {message}");
+                return Ok(2);
+            }
+        };
         let seconds = started.elapsed().as_secs_f64();
         let all = explore::first_arrivals(&ex, |i| ex.status(i) == target);
         let lawful_count = all.iter().filter(|&&i| ex.lawful(i)).count();
@@ -1202,7 +1208,13 @@ impl<W: Write> App<W> {
             return Ok(2);
         }
         let started = std::time::Instant::now();
-        let ex = explore::Exploration::run(&procedure, size, explore::STATE_LIMIT);
+        let ex = match explore::Exploration::run(&procedure, size, explore::STATE_LIMIT) {
+            Ok(ex) => ex,
+            Err(message) => {
+                eprintln!("error: {message}");
+                return Ok(2);
+            }
+        };
         let style = self.style;
         let mut out = String::new();
         out.push_str(&style.bold(&format!("Properties of {}", procedure.rulebook.id)));
@@ -1261,8 +1273,12 @@ impl<W: Write> App<W> {
                         "the {what} that `treatysim check` found for the property {}: {says}",
                         property.id.value
                     );
-                    let text =
-                        ex.route_scenario(i, &format!("{what}: {}", property.id.value), &teaches);
+                    let text = ex.route_scenario(
+                        i,
+                        &format!("{what}: {}", property.id.value),
+                        &teaches,
+                        Some(&path),
+                    );
                     if let Err(d) = files::write_atomic(&path, text.as_bytes(), &[]) {
                         self.report_error(&d);
                         return Ok(2);
@@ -1328,7 +1344,16 @@ impl<W: Write> App<W> {
                     out.push_str(&format!("  {line}\n"));
                 }
                 out.push_str("\nThe changed scenario (`treatysim run` replays it):\n\n");
-                out.push_str(&explore::why::to_yaml(procedure, &change.scenario));
+                // A rulebook file is named as seen from the scenario's own folder, where
+                // the changed story would be saved beside it.
+                let beside = (!files::is_stdin(Path::new(&scenario.file)))
+                    .then(|| Path::new(&scenario.file));
+                out.push_str(&explore::why::to_yaml(
+                    procedure,
+                    &change.scenario,
+                    &format!("The smallest change to {} that flips its outcome: {}.", scenario.title, change.sentence),
+                    beside,
+                ));
             }
         }
         self.out.write_all(out.as_bytes())?;

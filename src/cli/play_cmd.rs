@@ -153,7 +153,7 @@ fn rows_text(rows: &[OutcomeRow]) -> String {
 /// Runs the session; returns the exit code.
 pub fn play(p: &Procedure, role: Role, save: Option<PathBuf>) -> std::io::Result<i32> {
     let theme = ColorfulTheme::default();
-    let mut ex = Exploration::start(p, explore::Size::ONE);
+    let mut ex = Exploration::start(p, explore::Size::ONE).map_err(std::io::Error::other)?;
     let mut at = 0usize;
     println!(
         "treatysim play — {}.\nType to search the moves; Enter chooses; Esc ends the session.",
@@ -241,6 +241,7 @@ pub fn play(p: &Procedure, role: Role, save: Option<PathBuf>) -> std::io::Result
         at,
         "A session of treatysim play",
         "a session played with `treatysim play`; `treatysim run` replays it",
+        Some(&path),
     );
     match files::write_atomic(&path, text.as_bytes(), &[]) {
         Ok(()) => {

@@ -238,7 +238,6 @@ pub fn show(p: &Procedure, date: Date, style: Style) -> String {
             let trigger = match step.trigger {
                 Trigger::Action(a) => a.name().to_string(),
                 Trigger::Timer(t) => format!("timer {}", t.name()),
-                Trigger::InjunctionLifted => "injunction lifted".to_string(),
             };
             let conditions = match step.conditions(p, day) {
                 c if c.is_empty() => String::new(),

@@ -3,7 +3,7 @@
 //! completion scripts, by clap_complete) and `man` (manual pages, by clap_mangen).
 
 use std::io::Write;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use clap::{CommandFactory, ValueEnum};
 
@@ -210,22 +210,7 @@ fn schema_near(path: &Path) -> Option<PathBuf> {
         .ancestors()
         .map(|a| a.join(crate::schema::SCENARIO_SCHEMA_PATH))
         .find(|candidate| candidate.is_file())?;
-    Some(relative(&folder, &schema))
-}
-
-/// `to` as seen from the folder `from` (both absolute).
-fn relative(from: &Path, to: &Path) -> PathBuf {
-    let a: Vec<Component> = from.components().collect();
-    let b: Vec<Component> = to.components().collect();
-    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let mut out = PathBuf::new();
-    for _ in common..a.len() {
-        out.push("..");
-    }
-    for part in &b[common..] {
-        out.push(part);
-    }
-    out
+    Some(files::relative(&folder, &schema))
 }
 
 #[cfg(test)]
@@ -249,14 +234,14 @@ mod tests {
     #[test]
     fn relative_paths_climb_then_descend() {
         assert_eq!(
-            relative(
+            files::relative(
                 Path::new("/r/scenarios/classroom"),
                 Path::new("/r/docs/s.json")
             ),
             PathBuf::from("../../docs/s.json")
         );
         assert_eq!(
-            relative(Path::new("/r"), Path::new("/r/docs/s.json")),
+            files::relative(Path::new("/r"), Path::new("/r/docs/s.json")),
             PathBuf::from("docs/s.json")
         );
     }

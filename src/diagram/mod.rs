@@ -248,6 +248,8 @@ fn line_of(p: &Procedure, step: &StepData, cite: &dyn Fn(&str) -> String, date: 
             Requirement::Cloture => "after cloture, if filibustered".to_string(),
             Requirement::PlaintiffAuthorized => "a chamber needs its resolution".to_string(),
             Requirement::TreatyInForce => "while the treaty binds".to_string(),
+            Requirement::InSession => "while Congress sits".to_string(),
+            Requirement::NoticeAllowed => "when the treaty allows notice".to_string(),
         });
     }
     if let Trigger::Action(action) = step.trigger {
@@ -335,13 +337,12 @@ fn links(p: &Procedure, date: Date) -> Vec<Link> {
         for e in track.graph.edge_references() {
             let step = e.weight();
             let to = (track_of(track.kind), e.target().index());
-            let waits_on_court =
-                step.enjoined == Some(true) || step.trigger == Trigger::InjunctionLifted;
+            let waits_on_court = step.enjoined == Some(true);
             if waits_on_court && !links.iter().any(|l| l.to == to && l.from.1.is_none()) {
                 links.push(Link {
                     from: (track_of(TrackKind::Case), None),
                     to,
-                    label: "a court's injunction holds its effect until lifted".to_string(),
+                    label: "an injunction obeyed when the period ends revokes the notice".to_string(),
                     citation: cite(step.citation_on(day)),
                 });
             }

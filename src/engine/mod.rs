@@ -22,10 +22,11 @@ use crate::rulebook::{
 use crate::scenario::{Args, Event, Scenario};
 use crate::threshold::Tally;
 use crate::vocab::{
-    Action, Chamber, Holding, Plaintiff, Purpose, Remedy, TrackKind, TreatyStatus, Word,
+    Action, AdjournmentKind, Chamber, Holding, Plaintiff, Purpose, Remedy, TrackKind,
+    TreatyStatus, Word,
 };
 
-pub use world::{BillState, CaseState, ProvisionSet, World};
+pub use world::{Adjournment, BillState, CaseState, ProvisionSet, World};
 
 /// One step taken, in the order taken.
 #[derive(Clone, Debug, PartialEq)]
@@ -68,8 +69,14 @@ pub struct Outcome {
     /// The anniversary of a notice still pending at the end (when it takes or would
     /// have taken effect).
     pub notice_due: Option<Date>,
-    /// A pending notice is past its anniversary, held by an injunction.
-    pub notice_held: bool,
+    /// A pending notice was revoked, as an injunction standing at the end of its period
+    /// ordered.
+    pub revoked_by_order: bool,
+    /// The President suspended or gave notice alone where no statute forbade it: no
+    /// violation, but the act's constitutionality is contested.
+    pub acted_alone: bool,
+    /// An injunction stands that the officials did not obey.
+    pub defied: bool,
     /// Withdrawal was authorized at the end (consent or an enacted Act).
     pub authorized: bool,
     /// The day the clock stopped.
@@ -395,7 +402,9 @@ impl<'a> Engine<'a> {
     fn fire_notice_timer(&mut self, w: &mut World, due: Date) {
         w.date = due;
         w.notice_due = None;
-        let enjoined = w.enjoined();
+        // Only an injunction the officials obey stops the notice: by revoking it before
+        // its period ends, as the order requires. One they defy changes nothing abroad.
+        let enjoined = w.obeyed_injunction();
         let selection = Selection {
             chamber: None,
             origin: None,
@@ -412,9 +421,39 @@ impl<'a> Engine<'a> {
             let to = self.take_unprompted(w, TrackKind::Treaty, None, edge);
             if to == self.p.roles.withdrawn {
                 w.effective_on = Some(due);
-            } else {
-                w.notice_held = true;
+            } else if to == self.p.roles.party {
+                w.notice_takes_effect = None;
+                w.revoked_by_order = true;
             }
+        }
+    }
+
+    /// Whether Congress's adjournment prevents a bill's return on `date`, in the
+    /// rulebook's view of the pocket veto.
+    fn return_prevented(&self, w: &World, date: Date) -> bool {
+        use crate::rulebook::Prevention;
+        if w.congress != self.p.roles.adjourned {
+            return false;
+        }
+        let view = self.p.rulebook.parameters.pocket_veto.at(self.p.law_date(date));
+        let Some(adjournment) = w.adjournment else {
+            return view.unspecified == Prevention::Prevents;
+        };
+        let rule = match adjournment.kind {
+            None => view.unspecified,
+            Some(AdjournmentKind::SineDie) => view.sine_die,
+            Some(AdjournmentKind::Intersession) => view.intersession,
+            Some(AdjournmentKind::Intrasession) => {
+                if adjournment.days.is_some_and(|d| d <= view.short_recess_days) {
+                    return false;
+                }
+                view.intrasession
+            }
+        };
+        match rule {
+            Prevention::Prevents => true,
+            Prevention::PreventsWithoutAgent => !adjournment.agent,
+            Prevention::Never => false,
         }
     }
 
@@ -425,7 +464,7 @@ impl<'a> Engine<'a> {
             chamber: None,
             origin: None,
             granted: None,
-            adjourned: Some(w.congress == self.p.roles.adjourned),
+            adjourned: Some(self.return_prevented(w, due)),
             enjoined: None,
         };
         let stage = w.bills[bill].stage;
@@ -519,7 +558,7 @@ impl<'a> Engine<'a> {
     }
 
     fn apply(&mut self, w: &mut World, index: usize, event: &Event) -> Result<(), Impossible> {
-        let kind = event.action.track();
+        let kind = event.track();
         let instance = event.args.bill().or(event.args.case());
         let stage = w.stage(kind, instance);
         let (chamber, origin) = match event.args {
@@ -528,6 +567,7 @@ impl<'a> Engine<'a> {
             }
             Args::AuthorizeSuit { chamber, .. } => (Some(chamber), None),
             Args::Cloture { bill, .. } => (Some(Chamber::Senate), Some(self.s.bills[bill].chamber)),
+            Args::Consent { .. } | Args::ConsentCloture { .. } => (Some(Chamber::Senate), None),
             _ => (None, None),
         };
         let selection = Selection {
@@ -590,21 +630,37 @@ impl<'a> Engine<'a> {
 
         let violations = self.violations(w, event);
         w.breached = w.breached.union(violations);
+        if matches!(event.action, Action::GiveNotice | Action::Suspend)
+            && !w.authorized(self.p)
+            && !self.unauthorized_act_governed(w, event)
+        {
+            w.acted_alone = true;
+        }
         let mut due = None;
         match event.args {
+            Args::Notice { effective } => {
+                let takes_effect = self
+                    .p
+                    .treaty
+                    .notice_period
+                    .after(event.date)
+                    .map(|d| effective.map_or(d, |e| e.max(d)));
+                w.notice_takes_effect = takes_effect;
+                w.notice_due = takes_effect;
+                w.revoked_by_order = false;
+                due = takes_effect;
+            }
+            Args::Adjourn { kind, days, agent } => {
+                w.adjournment = Some(Adjournment { kind, days, agent });
+            }
+            Args::ConsentCloture { .. } => w.consent_cloture = carried == Some(true),
+            Args::Consent { .. } => w.consent_cloture = false,
             Args::None => match event.action {
-                Action::GiveNotice => {
-                    let takes_effect = self.p.treaty.notice_period.after(event.date);
-                    w.notice_takes_effect = takes_effect;
-                    w.notice_due = takes_effect;
-                    w.notice_held = false;
-                    due = takes_effect;
-                }
                 Action::RescindNotice => {
                     w.notice_takes_effect = None;
                     w.notice_due = None;
-                    w.notice_held = false;
                 }
+                Action::Reconvene => w.adjournment = None,
                 Action::ConsultCommittees => w.consulted = true,
                 Action::NotifyCommittees => {
                     if w.first_notification.is_none() {
@@ -627,34 +683,28 @@ impl<'a> Engine<'a> {
                 w.bills[bill].presented_on = Some(event.date);
                 due = last_day;
             }
-            Args::Bill { bill } => w.bills[bill].due = None,
+            Args::Bill { bill } => {
+                w.bills[bill].due = None;
+                // A veto message is a new matter: cloture on the bill does not reach it.
+                if event.action == Action::Veto {
+                    w.bills[bill].cloture = false;
+                }
+            }
             Args::Rule {
                 case,
                 holding,
                 remedy,
+                complied,
             } => {
                 w.cases[case].holding = Some(holding);
                 w.cases[case].remedy = remedy;
+                w.cases[case].complied = complied;
             }
             _ => {}
         }
         let to = self.take(w, kind, instance, edge, Some(index), vote, violations, due);
         if let Some(bill) = event.args.bill() {
             self.after_bill_step(w, bill, to);
-        }
-        // A notice held past its anniversary takes effect once no injunction stands.
-        if event.action == Action::Rule && w.notice_held && !w.enjoined() {
-            let lift = self
-                .p
-                .track(TrackKind::Treaty)
-                .steps(w.treaty, Trigger::InjunctionLifted)
-                .first()
-                .copied();
-            if let Some(edge) = lift {
-                w.notice_held = false;
-                self.take_unprompted(w, TrackKind::Treaty, None, edge);
-                w.effective_on = Some(w.date);
-            }
         }
         Ok(())
     }
@@ -667,6 +717,25 @@ impl<'a> Engine<'a> {
             .parameters
             .return_days
             .at(self.p.law_date(date))
+    }
+
+    /// Whether a provision in force on the event's day forbids the act without consent or
+    /// an Act (so that acting alone is a breach, not a contested act no statute reaches).
+    fn unauthorized_act_governed(&self, w: &World, event: &Event) -> bool {
+        let governing = self.p.governing[event.action as usize];
+        let day = self.p.law_date(event.date);
+        if governing == 0
+            || w.limitation_repealed
+            || !*self.p.rulebook.parameters.limitation_in_force.at(day)
+        {
+            return false;
+        }
+        self.p.provisions.iter().enumerate().any(|(i, provision)| {
+            governing & (1 << i) != 0
+                && provision.on(day).is_some_and(|v| {
+                    v.test == ProvisionTest::Unauthorized && v.actions.contains(&event.action)
+                })
+        })
     }
 
     /// The provisions an action breaches (rules 3 to 5), judged before it takes effect by
@@ -731,10 +800,39 @@ impl<'a> Engine<'a> {
         };
         match requirement {
             Requirement::Cloture => {
-                let Some(bill) = event.args.bill() else {
-                    return Ok(());
+                // Who filibusters what: bills and consent resolutions under `filibuster`,
+                // a veto message (the Senate's override vote) under `filibuster_veto`.
+                let (filibustered, invoked, measure, vote, setting) = match event.args {
+                    Args::Override { chamber, .. } if chamber != Chamber::Senate => return Ok(()),
+                    Args::Override { bill, .. } => (
+                        self.s.setup.filibuster_veto,
+                        w.bills[bill].cloture,
+                        format!("the veto message of {}", self.s.bills[bill].id),
+                        format!(
+                            "a successful cloture_vote on {} after the veto",
+                            self.s.bills[bill].id
+                        ),
+                        "setup.filibuster_veto: false",
+                    ),
+                    _ => match event.args.bill() {
+                        Some(bill) => (
+                            self.s.setup.filibuster,
+                            w.bills[bill].cloture,
+                            format!("passage of {}", self.s.bills[bill].id),
+                            format!("a successful cloture_vote on {}", self.s.bills[bill].id),
+                            "setup.filibuster: false",
+                        ),
+                        None => (
+                            self.s.setup.filibuster,
+                            w.consent_cloture,
+                            "the resolution of advice and consent".to_string(),
+                            "a successful cloture_vote without `bill` (on the resolution)"
+                                .to_string(),
+                            "setup.filibuster: false",
+                        ),
+                    },
                 };
-                if self.s.setup.filibuster && !w.bills[bill].cloture {
+                if filibustered && !invoked {
                     if quiet {
                         return Err(Impossible::quiet(index));
                     }
@@ -750,7 +848,6 @@ impl<'a> Engine<'a> {
                         .threshold_source(VoteKind::Cloture, w.date)
                         .map(|id| crate::report::citation_text(self.p.citation(id), id))
                         .unwrap_or_default();
-                    let measure = format!("passage of {}", self.s.bills[bill].id);
                     return Err(fail(
                         self.p.message(
                             "cloture_missing",
@@ -761,12 +858,73 @@ impl<'a> Engine<'a> {
                             "cloture_help",
                             w.date,
                             &[
-                                ("measure", &self.s.bills[bill].id),
+                                ("vote", &vote),
                                 ("threshold", &cloture.describe("senators")),
                                 ("needed", &needed.to_string()),
                                 ("sworn", &self.s.setup.senators_sworn.to_string()),
+                                ("setting", setting),
                             ],
                         ),
+                    ));
+                }
+            }
+            Requirement::InSession => {
+                if w.congress == self.p.roles.adjourned {
+                    if quiet {
+                        return Err(Impossible::quiet(index));
+                    }
+                    let chamber = match event.args {
+                        Args::Vote { chamber, .. }
+                        | Args::Override { chamber, .. }
+                        | Args::AuthorizeSuit { chamber, .. } => chamber.title(),
+                        _ => Chamber::Senate.title(),
+                    };
+                    let mut who = chamber.to_string();
+                    if let Some(first) = who.get_mut(0..1) {
+                        first.make_ascii_uppercase();
+                    }
+                    return Err(fail(
+                        self.p.message("adjourned_vote", w.date, &[("chamber", &who)]),
+                        "a `reconvene` before the vote would first make it possible".into(),
+                    ));
+                }
+            }
+            Requirement::NoticeAllowed => {
+                let treaty = &self.p.treaty;
+                if let Some(earliest) = treaty.earliest_notice
+                    && event.date < earliest
+                {
+                    if quiet {
+                        return Err(Impossible::quiet(index));
+                    }
+                    return Err(fail(
+                        self.p.message(
+                            "notice_too_early",
+                            event.date,
+                            &[("earliest", &earliest.to_string())],
+                        ),
+                        format!("a give_notice on {earliest} or later"),
+                    ));
+                }
+                if let Args::Notice {
+                    effective: Some(effective),
+                } = event.args
+                    && let Some(earliest) = treaty.notice_period.after(event.date)
+                    && effective < earliest
+                {
+                    if quiet {
+                        return Err(Impossible::quiet(index));
+                    }
+                    return Err(fail(
+                        self.p.message(
+                            "notice_date_too_early",
+                            event.date,
+                            &[
+                                ("effective", &effective.to_string()),
+                                ("earliest", &earliest.to_string()),
+                            ],
+                        ),
+                        format!("name {earliest} or later, or leave effective out"),
                     ));
                 }
             }
@@ -996,7 +1154,9 @@ impl<'a> Engine<'a> {
             notice_due: w
                 .notice_takes_effect
                 .filter(|_| w.treaty == self.p.roles.notice_pending),
-            notice_held: w.notice_held,
+            revoked_by_order: w.revoked_by_order,
+            acted_alone: w.acted_alone,
+            defied: w.defied_injunction(),
             authorized: w.authorized(self.p),
             end,
         }
@@ -1053,7 +1213,6 @@ fn describe_step(p: &Procedure, step: &StepData, s: &Scenario, instance: Option<
             "the passing of time ({})",
             p.render(step.label_on(p.now()), p.now())
         ),
-        Trigger::InjunctionLifted => "the lifting of the injunction".into(),
     }
 }
 

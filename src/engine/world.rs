@@ -9,7 +9,7 @@ use petgraph::graph::NodeIndex;
 
 use crate::rulebook::Procedure;
 use crate::scenario::Scenario;
-use crate::vocab::{Holding, Remedy, TrackKind};
+use crate::vocab::{AdjournmentKind, Holding, Remedy, TrackKind};
 
 /// Where one bill stands.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -32,6 +32,17 @@ pub struct CaseState {
     /// The holding that stands (the latest).
     pub holding: Option<Holding>,
     pub remedy: Remedy,
+    /// Whether the officials obey its injunction (true without one).
+    pub complied: bool,
+}
+
+/// The adjournment Congress is in: its kind (if the scenario says), a recess's length,
+/// and whether an agent receives the President's messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Adjournment {
+    pub kind: Option<AdjournmentKind>,
+    pub days: Option<u32>,
+    pub agent: bool,
 }
 
 /// A set of provisions by index into `Procedure::provisions` (a rulebook has at most
@@ -73,8 +84,14 @@ pub struct World {
     pub notice_takes_effect: Option<Date>,
     /// When the pending notice's timer fires (its anniversary), until it fires.
     pub notice_due: Option<Date>,
-    /// The anniversary passed while an injunction stood.
-    pub notice_held: bool,
+    /// The last pending notice was revoked as an injunction ordered.
+    pub revoked_by_order: bool,
+    /// The President acted alone where no statute reached the act.
+    pub acted_alone: bool,
+    /// The Senate has invoked cloture on the resolution of advice and consent.
+    pub consent_cloture: bool,
+    /// The adjournment Congress is in, if any.
+    pub adjournment: Option<Adjournment>,
     pub effective_on: Option<Date>,
     /// An Act authorizing withdrawal has been enacted.
     pub act_authorized: bool,
@@ -108,7 +125,10 @@ impl World {
             executive: start(TrackKind::Executive),
             notice_takes_effect: None,
             notice_due: None,
-            notice_held: false,
+            revoked_by_order: false,
+            acted_alone: false,
+            consent_cloture: false,
+            adjournment: None,
             effective_on: None,
             act_authorized: false,
             limitation_repealed: false,
@@ -137,7 +157,10 @@ impl World {
         self.executive = start(TrackKind::Executive);
         self.notice_takes_effect = None;
         self.notice_due = None;
-        self.notice_held = false;
+        self.revoked_by_order = false;
+        self.acted_alone = false;
+        self.consent_cloture = false;
+        self.adjournment = None;
         self.effective_on = None;
         self.act_authorized = false;
         self.limitation_repealed = false;
@@ -165,6 +188,7 @@ impl World {
                 stage: start(TrackKind::Case),
                 holding: None,
                 remedy: Remedy::None,
+                complied: true,
             },
         );
     }
@@ -180,7 +204,10 @@ impl World {
         self.executive = other.executive;
         self.notice_takes_effect = other.notice_takes_effect;
         self.notice_due = other.notice_due;
-        self.notice_held = other.notice_held;
+        self.revoked_by_order = other.revoked_by_order;
+        self.acted_alone = other.acted_alone;
+        self.consent_cloture = other.consent_cloture;
+        self.adjournment = other.adjournment;
         self.effective_on = other.effective_on;
         self.act_authorized = other.act_authorized;
         self.limitation_repealed = other.limitation_repealed;
@@ -225,6 +252,20 @@ impl World {
         self.cases
             .iter()
             .any(|c| super::injunction(c.holding, c.remedy))
+    }
+
+    /// An injunction stands that the officials obey.
+    pub fn obeyed_injunction(&self) -> bool {
+        self.cases
+            .iter()
+            .any(|c| c.complied && super::injunction(c.holding, c.remedy))
+    }
+
+    /// An injunction stands that the officials do not obey.
+    pub fn defied_injunction(&self) -> bool {
+        self.cases
+            .iter()
+            .any(|c| !c.complied && super::injunction(c.holding, c.remedy))
     }
 
     /// Withdrawal is authorized: the Senate consented, or an Act authorizing it is law.

@@ -18,7 +18,7 @@ use jiff::civil::Date;
 
 use crate::calendar::days_between;
 use crate::engine::{self, TraceStep, World};
-use crate::rulebook::Procedure;
+use crate::rulebook::{Procedure, VoteKind};
 use crate::scenario::{self, Scenario};
 use crate::vocab::{Holding, TrackKind, TreatyStatus};
 
@@ -26,86 +26,151 @@ use crate::vocab::{Holding, TrackKind, TreatyStatus};
 /// fewer).
 pub const STATE_LIMIT: usize = 2_000_000;
 
-/// The day explorations start.
+/// The day explorations start, unless the rulebook is a view of another day's law.
 const START: &str = "2027-01-04";
 
-/// The representative moves that need no bill or case: (what a reader sees, the event as
-/// a scenario writes it).
-const MOVES: &[(&str, &str)] = &[
-    ("give notice", "do: give_notice"),
-    ("rescind the notice", "do: rescind_notice"),
-    ("suspend obligations", "do: suspend"),
-    ("resume obligations", "do: resume"),
-    (
-        "Senate consents, 67–33",
-        "do: consent_vote, yeas: 67, nays: 33",
-    ),
-    (
-        "Senate withholds consent, 60–40",
-        "do: consent_vote, yeas: 60, nays: 40",
-    ),
-    ("consult the committees", "do: consult_committees"),
-    ("notify the committees in writing", "do: notify_committees"),
-    ("spend funds on withdrawal", "do: spend"),
-    ("Congress adjourns", "do: adjourn"),
-    ("Congress reconvenes", "do: reconvene"),
-    (
-        "Senate resolves to sue, 55–45",
-        "do: authorize_suit, chamber: senate, yeas: 55, nays: 45",
-    ),
-];
+/// The day an exploration of `p` starts: [`START`], judged by the law of that day (or
+/// of the rulebook's view).
+fn start_date(p: &Procedure) -> Date {
+    p.law_date(crate::calendar::parse_date(START).unwrap_or(Date::MIN))
+}
+
+/// A vote's two representative tallies with every member voting: the smallest that
+/// carries and the largest that fails, from the rulebook's own threshold (on the day
+/// explorations start), written `Y–N`.
+fn edges(p: &Procedure, kind: VoteKind, sworn: u32) -> Option<((u32, u32), (u32, u32))> {
+    let (carries, fails) = p.threshold(kind, start_date(p)).edge_tallies(sworn)?;
+    Some(((carries.yeas, carries.nays), (fails.yeas, fails.nays)))
+}
+
+/// The moves that need no bill or case: (what a reader sees, the event as a scenario
+/// writes it).
+fn plain_moves(p: &Procedure) -> Vec<(String, String)> {
+    let mut all: Vec<(String, String)> = [
+        ("give notice", "do: give_notice"),
+        ("rescind the notice", "do: rescind_notice"),
+        ("suspend obligations", "do: suspend"),
+        ("resume obligations", "do: resume"),
+    ]
+    .iter()
+    .map(|(l, y)| (l.to_string(), y.to_string()))
+    .collect();
+    if let Some(((cy, cn), (fy, fn_))) = edges(p, VoteKind::Cloture, 100) {
+        all.push((
+            format!("Senate invokes cloture on the consent resolution, {cy}–{cn}"),
+            format!("do: cloture_vote, yeas: {cy}, nays: {cn}"),
+        ));
+        all.push((
+            format!("cloture on the consent resolution fails, {fy}–{fn_}"),
+            format!("do: cloture_vote, yeas: {fy}, nays: {fn_}"),
+        ));
+    }
+    if let Some(((cy, cn), (fy, fn_))) = edges(p, VoteKind::Consent, 100) {
+        all.push((
+            format!("Senate consents, {cy}–{cn}"),
+            format!("do: consent_vote, yeas: {cy}, nays: {cn}"),
+        ));
+        all.push((
+            format!("Senate withholds consent, {fy}–{fn_}"),
+            format!("do: consent_vote, yeas: {fy}, nays: {fn_}"),
+        ));
+    }
+    for (l, y) in [
+        ("consult the committees", "do: consult_committees"),
+        ("notify the committees in writing", "do: notify_committees"),
+        ("spend funds on withdrawal", "do: spend"),
+        ("Congress adjourns", "do: adjourn"),
+        ("Congress reconvenes", "do: reconvene"),
+    ] {
+        all.push((l.to_string(), y.to_string()));
+    }
+    if let Some(((cy, cn), _)) = edges(p, VoteKind::SuitResolution, 100) {
+        all.push((
+            format!("Senate resolves to sue, {cy}–{cn}"),
+            format!("do: authorize_suit, chamber: senate, yeas: {cy}, nays: {cn}"),
+        ));
+    }
+    all
+}
 
 /// The moves of each bill (`{id}` its id, `{it}` how a reader names it, `{of}` which
-/// bill when there are several).
-const BILL_MOVES: &[(&str, &str)] = &[
-    (
-        "introduce an Act authorizing withdrawal (House){of}",
-        "do: introduce, bill: {id}, chamber: house, purpose: authorize_withdrawal",
-    ),
-    (
-        "House passes {it}, 300–130",
-        "do: vote, bill: {id}, chamber: house, yeas: 300, nays: 130",
-    ),
-    (
-        "House rejects {it}, 200–230",
-        "do: vote, bill: {id}, chamber: house, yeas: 200, nays: 230",
-    ),
-    (
-        "Senate invokes cloture on {it}, 60–40",
-        "do: cloture_vote, bill: {id}, yeas: 60, nays: 40",
-    ),
-    (
-        "cloture on {it} fails, 55–45",
-        "do: cloture_vote, bill: {id}, yeas: 55, nays: 45",
-    ),
-    (
-        "Senate passes {it}, 55–45",
-        "do: vote, bill: {id}, chamber: senate, yeas: 55, nays: 45",
-    ),
-    (
-        "Senate rejects {it}, 45–55",
-        "do: vote, bill: {id}, chamber: senate, yeas: 45, nays: 55",
-    ),
-    ("present {it} to the President", "do: present, bill: {id}"),
-    ("the President signs {it}", "do: sign, bill: {id}"),
-    ("the President vetoes {it}", "do: veto, bill: {id}"),
-    (
-        "House overrides the veto of {it}, 300–130",
-        "do: override, bill: {id}, chamber: house, yeas: 300, nays: 130",
-    ),
-    (
-        "House fails to override on {it}, 250–180",
-        "do: override, bill: {id}, chamber: house, yeas: 250, nays: 180",
-    ),
-    (
-        "Senate overrides the veto of {it}, 70–30",
-        "do: override, bill: {id}, chamber: senate, yeas: 70, nays: 30",
-    ),
-    (
-        "Senate fails to override on {it}, 60–40",
-        "do: override, bill: {id}, chamber: senate, yeas: 60, nays: 40",
-    ),
-];
+/// bill when there are several), with tallies from the rulebook's thresholds.
+fn bill_moves(p: &Procedure) -> Vec<(String, String)> {
+    let mut all = vec![(
+        "introduce an Act authorizing withdrawal (House){of}".to_string(),
+        "do: introduce, bill: {id}, chamber: house, purpose: authorize_withdrawal".to_string(),
+    )];
+    let vote = |all: &mut Vec<(String, String)>,
+                kind: VoteKind,
+                sworn: u32,
+                carries: &str,
+                fails: &str,
+                event: &str| {
+        if let Some(((cy, cn), (fy, fn_))) = edges(p, kind, sworn) {
+            all.push((
+                format!("{carries}, {cy}–{cn}"),
+                format!("{event}, yeas: {cy}, nays: {cn}"),
+            ));
+            all.push((
+                format!("{fails}, {fy}–{fn_}"),
+                format!("{event}, yeas: {fy}, nays: {fn_}"),
+            ));
+        }
+    };
+    vote(
+        &mut all,
+        VoteKind::Passage,
+        435,
+        "House passes {it}",
+        "House rejects {it}",
+        "do: vote, bill: {id}, chamber: house",
+    );
+    vote(
+        &mut all,
+        VoteKind::Cloture,
+        100,
+        "Senate invokes cloture on {it}",
+        "cloture on {it} fails",
+        "do: cloture_vote, bill: {id}",
+    );
+    vote(
+        &mut all,
+        VoteKind::Passage,
+        100,
+        "Senate passes {it}",
+        "Senate rejects {it}",
+        "do: vote, bill: {id}, chamber: senate",
+    );
+    all.push((
+        "present {it} to the President".to_string(),
+        "do: present, bill: {id}".to_string(),
+    ));
+    all.push((
+        "the President signs {it}".to_string(),
+        "do: sign, bill: {id}".to_string(),
+    ));
+    all.push((
+        "the President vetoes {it}".to_string(),
+        "do: veto, bill: {id}".to_string(),
+    ));
+    vote(
+        &mut all,
+        VoteKind::Override,
+        435,
+        "House overrides the veto of {it}",
+        "House fails to override on {it}",
+        "do: override, bill: {id}, chamber: house",
+    );
+    vote(
+        &mut all,
+        VoteKind::Override,
+        100,
+        "Senate overrides the veto of {it}",
+        "Senate fails to override on {it}",
+        "do: override, bill: {id}, chamber: senate",
+    );
+    all
+}
 
 /// The moves of each case (`{id}` its id, `{plaintiff}` and `{who}` who sues, `{of}`
 /// which case when there are several).
@@ -223,11 +288,9 @@ const PLAINTIFFS: &[(&str, &str)] = &[
 ];
 
 /// The moves for `size` bills and cases: (what a reader sees, the event as written).
-fn moves(size: Size) -> Vec<(String, String)> {
-    let mut all: Vec<(String, String)> = MOVES
-        .iter()
-        .map(|(l, y)| (l.to_string(), y.to_string()))
-        .collect();
+fn moves(p: &Procedure, size: Size) -> Vec<(String, String)> {
+    let mut all = plain_moves(p);
+    let bill_moves = bill_moves(p);
     for b in 0..size.bills {
         let id = format!("hr-{}", b + 1);
         let (it, of) = if size.bills > 1 {
@@ -235,7 +298,7 @@ fn moves(size: Size) -> Vec<(String, String)> {
         } else {
             ("it".to_string(), String::new())
         };
-        for (l, y) in BILL_MOVES {
+        for (l, y) in &bill_moves {
             all.push((
                 l.replace("{it}", &it).replace("{of}", &of),
                 y.replace("{id}", &id),
@@ -260,15 +323,17 @@ fn moves(size: Size) -> Vec<(String, String)> {
     all
 }
 
-fn move_scenario(procedure: &Procedure, moves: &[(String, String)]) -> Scenario {
-    let mut text = format!(
-        "title: every move\nrulebook: {}\nsetup: {{ filibuster: true }}\nevents:\n",
-        procedure.rulebook.id
-    );
+/// The moves as one scenario, each an event on the first day (the engine applies them
+/// one at a time, at the day the route has reached). Built from fixed words and numbers
+/// only, never from a rulebook's text, so it always reads; a failure would be a bug in
+/// the moves, reported with the scenario text.
+fn move_scenario(moves: &[(String, String)]) -> Result<Scenario, String> {
+    let mut text = String::from("title: every move\nsetup: { filibuster: true }\nevents:\n");
     for (_, yaml) in moves {
         text.push_str(&format!("  - {{ on: {START}, {yaml} }}\n"));
     }
-    scenario::parse("(moves)", text.into()).expect("the representative moves are a valid scenario")
+    crate::limits::for_own_text(|| scenario::parse("(moves)", text.clone().into()))
+        .map_err(|d| format!("the representative moves do not read: {}\n{text}", d.message))
 }
 
 impl<'a> Exploration<'a> {
@@ -283,8 +348,12 @@ impl<'a> Exploration<'a> {
     }
 
     /// Explores every state reachable from the start (at most `limit` states).
-    pub fn run(procedure: &'a Procedure, size: Size, limit: usize) -> Exploration<'a> {
-        let mut ex = Exploration::start(procedure, size);
+    pub fn run(
+        procedure: &'a Procedure,
+        size: Size,
+        limit: usize,
+    ) -> Result<Exploration<'a>, String> {
+        let mut ex = Exploration::start(procedure, size)?;
         let mut seen: HashMap<Key, usize, foldhash::fast::FixedState> = HashMap::default();
         seen.insert(ex.key(&ex.nodes[0].world, 0), 0);
         let mut scratch = ex.nodes[0].world.clone();
@@ -326,7 +395,7 @@ impl<'a> Exploration<'a> {
                 });
             }
         }
-        ex
+        Ok(ex)
     }
 
     /// The next deadline after `w`'s date, if any.
@@ -344,11 +413,11 @@ impl<'a> Exploration<'a> {
     }
 
     /// The state the exploration starts from.
-    pub fn start(procedure: &'a Procedure, size: Size) -> Exploration<'a> {
-        let moves = moves(size);
-        let scenario = move_scenario(procedure, &moves);
+    pub fn start(procedure: &'a Procedure, size: Size) -> Result<Exploration<'a>, String> {
+        let moves = moves(procedure, size);
+        let scenario = move_scenario(&moves)?;
         let world = World::new(procedure, &scenario, scenario.events[0].date);
-        Exploration {
+        Ok(Exploration {
             procedure,
             scenario,
             moves,
@@ -364,7 +433,7 @@ impl<'a> Exploration<'a> {
                     v.test == crate::rulebook::ProvisionTest::CommitteeNotice && !v.consult_first
                 })
             }),
-        }
+        })
     }
 
     /// Every move possible from the last state: the move, the world after it, the steps.
@@ -472,10 +541,13 @@ impl<'a> Exploration<'a> {
         for c in w.cases.iter().take(Size::MAX) {
             key.push(stage(c.stage), 8);
             key.push(u64::from(engine::injunction(c.holding, c.remedy)), 1);
+            key.push(u64::from(c.complied), 1);
             key.push(u64::from(c.holding == Some(Holding::StatuteInvalid)), 1);
         }
         for flag in [
-            w.notice_held,
+            w.revoked_by_order,
+            w.acted_alone,
+            w.consent_cloture,
             w.effective_on.is_some(),
             w.act_authorized,
             w.limitation_repealed,
@@ -485,6 +557,18 @@ impl<'a> Exploration<'a> {
         ] {
             key.push(u64::from(flag), 1);
         }
+        // The adjournment's kind, its agent and whether it is a short recess (all that the
+        // pocket veto's rule looks at).
+        let adjournment = w.adjournment.map_or(0, |a| {
+            let kind = match a.kind {
+                None => 1,
+                Some(crate::vocab::AdjournmentKind::SineDie) => 2,
+                Some(crate::vocab::AdjournmentKind::Intersession) => 3,
+                Some(crate::vocab::AdjournmentKind::Intrasession) => 4,
+            };
+            kind | (u64::from(a.agent) << 3) | (u64::from(a.days.is_some_and(|d| d <= 3)) << 4)
+        });
+        key.push(adjournment, 5);
         key.push(u64::from(passed_both), Size::MAX);
         key.push(u64::from(notification), 2);
         key.push(u64::from(any_notification), 2);
@@ -530,35 +614,47 @@ impl<'a> Exploration<'a> {
         route
     }
 
-    /// A route written as a scenario `treatysim run` replays.
-    pub fn route_scenario(&self, i: usize, title: &str, teaches: &str) -> String {
-        let mut out = String::new();
-        for (k, line) in textwrap::wrap(&format!("Teaches: {teaches}"), 88)
+    /// A route written as a scenario `treatysim run` replays, to be written to `to` (so
+    /// that a rulebook file is named relative to it).
+    pub fn route_scenario(
+        &self,
+        i: usize,
+        title: &str,
+        teaches: &str,
+        to: Option<&std::path::Path>,
+    ) -> String {
+        let mut scenario = self.scenario.clone();
+        scenario.title = title.to_string();
+        scenario.events = self
+            .route(i)
             .iter()
-            .enumerate()
-        {
-            out.push_str(if k == 0 { "# " } else { "#   " });
-            out.push_str(line);
-            out.push('\n');
+            .filter_map(|(m, date, _)| match m {
+                Move::Event(e) => {
+                    let mut event = self.scenario.events[*e].clone();
+                    event.date = *date;
+                    Some(event)
+                }
+                _ => None,
+            })
+            .collect();
+        if scenario.events.is_empty() {
+            // A route of waiting alone: one event without effect starts the clock.
+            scenario.events.push(crate::scenario::Event {
+                date: self.scenario.events[0].date,
+                action: crate::vocab::Action::Announce,
+                args: crate::scenario::Args::None,
+                place: crate::diag::Place::default(),
+                subject_place: crate::diag::Place::default(),
+                note: None,
+            });
         }
-        out.push_str(&format!(
-            "title: \"{}\"\nrulebook: {}\nsetup: {{ filibuster: true }}\nevents:\n",
-            title.replace('"', "'"),
-            self.procedure.rulebook.id
-        ));
-        let route = self.route(i);
-        let mut any = false;
-        for (m, date, _) in &route {
-            if let Move::Event(e) = m {
-                out.push_str(&format!("  - {{ on: {date}, {} }}\n", self.moves[*e].1));
-                any = true;
-            }
-        }
-        if !any {
-            out.push_str(&format!("  - {{ on: {START}, do: announce }}\n"));
-        }
-        out.push_str(&format!("until: {}\n", self.nodes[i].world.date));
-        out
+        scenario.until = Some(self.nodes[i].world.date);
+        crate::scenario::write::to_yaml(
+            self.procedure,
+            &scenario,
+            &format!("Teaches: {teaches}"),
+            to,
+        )
     }
 }
 

@@ -172,6 +172,7 @@ pub fn smallest_flip(
                     case,
                     holding: other,
                     remedy,
+                    complied: true,
                 };
                 let how = if remedy == Remedy::Injunction {
                     format!("{other}, with an injunction,")
@@ -245,99 +246,8 @@ pub fn smallest_flip(
     Ok((base, tried, best_law.or(best_any)))
 }
 
-/// A scenario written back as YAML (notes and `expect:` left out).
-pub fn to_yaml(p: &Procedure, s: &Scenario) -> String {
-    let mut out = format!(
-        "title: \"{}\"\nrulebook: {}\nsetup: {{ senators_sworn: {}, representatives_sworn: {}, filibuster: {} }}\nevents:\n",
-        s.title.replace('"', "'"),
-        p.rulebook.id,
-        s.setup.senators_sworn,
-        s.setup.representatives_sworn,
-        s.setup.filibuster
-    );
-    for e in &s.events {
-        let mut fields = vec![format!("on: {}", e.date), format!("do: {}", e.action)];
-        let tally = |t: &crate::threshold::Tally| {
-            let mut f = vec![format!("yeas: {}", t.yeas), format!("nays: {}", t.nays)];
-            if t.present > 0 {
-                f.push(format!("present: {}", t.present));
-            }
-            if let Some(vp) = t.vice_president {
-                f.push(format!(
-                    "vice_president: {}",
-                    if vp { "yea" } else { "nay" }
-                ));
-            }
-            f
-        };
-        match &e.args {
-            Args::None => {}
-            Args::Spend { amount } => {
-                if let Some(a) = amount {
-                    fields.push(format!("amount: {a}"));
-                }
-            }
-            Args::Drawdown { troops } => {
-                if let Some(t) = troops {
-                    fields.push(format!("troops: {t}"));
-                }
-            }
-            Args::Consent { tally: t } => fields.extend(tally(t)),
-            Args::Introduce { bill } => {
-                let b = &s.bills[*bill];
-                fields.push(format!("bill: {}", b.id));
-                fields.push(format!("chamber: {}", b.chamber.name()));
-                fields.push(format!("purpose: {}", b.purpose.name()));
-            }
-            Args::Vote {
-                bill,
-                chamber,
-                tally: t,
-            }
-            | Args::Override {
-                bill,
-                chamber,
-                tally: t,
-            } => {
-                fields.push(format!("bill: {}", s.bills[*bill].id));
-                fields.push(format!("chamber: {}", chamber.name()));
-                fields.extend(tally(t));
-            }
-            Args::Cloture { bill, tally: t } => {
-                fields.push(format!("bill: {}", s.bills[*bill].id));
-                fields.extend(tally(t));
-            }
-            Args::Bill { bill } => fields.push(format!("bill: {}", s.bills[*bill].id)),
-            Args::AuthorizeSuit { chamber, tally: t } => {
-                fields.push(format!("chamber: {}", chamber.name()));
-                fields.extend(tally(t));
-            }
-            Args::Case { case } => {
-                fields.push(format!("case: {}", s.cases[*case].id));
-                if e.action == Action::FileSuit {
-                    fields.push(format!("plaintiff: {}", s.cases[*case].plaintiff.name()));
-                }
-            }
-            Args::Rule {
-                case,
-                holding,
-                remedy,
-            } => {
-                fields.push(format!("case: {}", s.cases[*case].id));
-                fields.push(format!("holding: {}", holding.name()));
-                if *remedy != Remedy::None {
-                    fields.push(format!("remedy: {}", remedy.name()));
-                }
-            }
-            Args::Cert { case, granted } => {
-                fields.push(format!("case: {}", s.cases[*case].id));
-                fields.push(format!("granted: {granted}"));
-            }
-        }
-        out.push_str(&format!("  - {{ {} }}\n", fields.join(", ")));
-    }
-    if let Some(until) = s.until {
-        out.push_str(&format!("until: {until}\n"));
-    }
-    out
+/// A scenario written back as YAML, to be written to `to` (notes kept, `expect:` left
+/// out: the changed story ends otherwise).
+pub fn to_yaml(p: &Procedure, s: &Scenario, header: &str, to: Option<&std::path::Path>) -> String {
+    crate::scenario::write::to_yaml(p, s, header, to)
 }

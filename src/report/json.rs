@@ -27,7 +27,9 @@ pub fn to_json(p: &Procedure, s: &Scenario, run: &Run) -> Value {
         "notice_due".into(),
         json!(o.notice_due.map(|d| d.to_string())),
     );
-    outcome.insert("notice_held".into(), json!(o.notice_held));
+    outcome.insert("revoked_by_order".into(), json!(o.revoked_by_order));
+    outcome.insert("acted_alone".into(), json!(o.acted_alone));
+    outcome.insert("defied".into(), json!(o.defied));
     outcome.insert("authorized".into(), json!(o.authorized));
     outcome.insert("end".into(), json!(o.end.to_string()));
 

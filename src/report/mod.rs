@@ -181,7 +181,6 @@ fn explain_step(p: &Procedure, s: &Scenario, t: &TraceStep) -> Explained {
         trigger: match step.trigger {
             Trigger::Action(action) => action.name().to_string(),
             Trigger::Timer(timer) => format!("timer {}", timer.name()),
-            Trigger::InjunctionLifted => "injunction lifted".to_string(),
         },
         actor,
         headline,
@@ -401,14 +400,20 @@ pub fn outcome_rows(p: &Procedure, run: &Run) -> Vec<OutcomeRow> {
     let status = o.treaty.name().replace('_', " ");
     let treaty = match (o.effective_on, o.notice_due) {
         (Some(d), _) => format!("{status} (effective {d})"),
-        (None, Some(due)) if o.notice_held => {
-            format!("{status} (its year ran on {due}; held by an injunction)")
+        (None, Some(due)) => format!("{status} (takes effect {due} unless rescinded first)"),
+        (None, None) if o.revoked_by_order => {
+            format!("{status} (the notice revoked, as an injunction ordered)")
         }
-        (None, Some(due)) => format!("{status} (takes effect {due} unless rescinded or enjoined)"),
         (None, None) => status,
     };
     rows.push(row("Treaty", treaty, Tone::Plain));
-    rows.push(if o.lawful {
+    rows.push(if o.lawful && o.acted_alone && o.set_aside.is_empty() {
+        row(
+            "Lawful",
+            p.message("lawful_without_statute", o.end, &[]),
+            Tone::Warn,
+        )
+    } else if o.lawful {
         row("Lawful", "yes: no violation stands".to_string(), Tone::Good)
     } else {
         row(

@@ -123,6 +123,8 @@ pub struct Rulebook {
     pub messages: BTreeMap<String, String>,
     /// The files read, this rulebook's own first, then each it extends.
     pub files: Vec<SourceFile>,
+    /// The file this rulebook was read from (`None` for a built-in one).
+    pub path: Option<PathBuf>,
     /// Where this rulebook's id stands.
     pub at: At,
 }
@@ -463,10 +465,8 @@ pub struct StepSpec {
     pub id: Spanned<String>,
     /// The scenario action that triggers the step...
     pub action: Option<String>,
-    /// ...or the timer that fires it...
+    /// ...or the timer that fires it.
     pub timer: Option<String>,
-    /// ...or the condition that fires it.
-    pub condition: Option<String>,
     pub from: String,
     pub to: String,
     /// Which chamber's event this step is for: house, senate, origin or other.
@@ -738,6 +738,10 @@ fn read_layer(
             "an id is lower-case letters, digits, `.`, `_` and `-`, starting with a letter or digit, at most 64 characters ({ID_PATTERN}), e.g. my-rulebook"
         )));
     }
+    let path = (!is_builtin(id_or_path)).then(|| match relative_to {
+        Some(dir) if Path::new(id_or_path).is_relative() => dir.join(id_or_path),
+        _ => PathBuf::from(id_or_path),
+    });
     let base = match &file.extends {
         Some(parent) => {
             chain.push(key);
@@ -753,7 +757,9 @@ fn read_layer(
         }
         None => None,
     };
-    merge(file, base, index, files)
+    let mut rb = merge(file, base, index, files)?;
+    rb.path = path;
+    Ok(rb)
 }
 
 /// A located error in one of the files read.
@@ -915,6 +921,7 @@ fn merge(
                     properties: file.properties.take().unwrap_or_default(),
                     messages: file.messages.take().ok_or_else(|| missing(&files_now, "messages"))?,
                     files: Vec::new(),
+                    path: None,
                     at,
                 },
                 false,
@@ -1103,6 +1110,11 @@ fn merge(
 }
 
 impl Rulebook {
+    /// The file the rulebook was read from, if it is not a built-in one.
+    pub fn source_path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
     /// The expected view of standing for `plaintiff`.
     pub fn doctrine_for(&self, plaintiff: Plaintiff) -> Option<&DoctrineEntry> {
         self.doctrine

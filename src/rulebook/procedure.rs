@@ -20,8 +20,6 @@ pub enum Trigger {
     Action(Action),
     /// A period running out.
     Timer(TimerKind),
-    /// A state reached by another track (an injunction lifted).
-    InjunctionLifted,
 }
 
 /// The periods the law counts.
@@ -118,6 +116,10 @@ pub enum Requirement {
     PlaintiffAuthorized,
     /// The treaty has not been left.
     TreatyInForce,
+    /// Congress is in session (no chamber votes while it is adjourned).
+    InSession,
+    /// The treaty allows a notice now, and the day it names is not too early.
+    NoticeAllowed,
 }
 
 impl Requirement {
@@ -126,9 +128,11 @@ impl Requirement {
             "cloture" => Requirement::Cloture,
             "plaintiff_authorized" => Requirement::PlaintiffAuthorized,
             "treaty_in_force" => Requirement::TreatyInForce,
+            "in_session" => Requirement::InSession,
+            "notice_allowed" => Requirement::NoticeAllowed,
             other => {
                 return Err(format!(
-                    "unknown requirement \"{other}\"; valid: cloture, plaintiff_authorized, treaty_in_force"
+                    "unknown requirement \"{other}\"; valid: cloture, plaintiff_authorized, treaty_in_force, in_session, notice_allowed"
                 ));
             }
         })
@@ -144,6 +148,8 @@ impl Requirement {
                 "a suing chamber's resolution directing its counsel to sue"
             }
             Requirement::TreatyInForce => "the treaty not yet left",
+            Requirement::InSession => "Congress in session",
+            Requirement::NoticeAllowed => "a notice the treaty allows",
         }
     }
 }
@@ -310,8 +316,8 @@ pub struct Track {
 }
 
 impl Trigger {
-    /// How many trigger slots there are: each action, each timer, an injunction lifted.
-    pub const SLOTS: usize = Action::ALL.len() + 3;
+    /// How many trigger slots there are: each action, each timer.
+    pub const SLOTS: usize = Action::ALL.len() + 2;
 
     /// This trigger's slot in [`Track`]'s dispatch table.
     pub fn slot(self) -> usize {
@@ -319,7 +325,6 @@ impl Trigger {
             Trigger::Action(a) => a as usize,
             Trigger::Timer(TimerKind::NoticePeriod) => Action::ALL.len(),
             Trigger::Timer(TimerKind::ReturnPeriod) => Action::ALL.len() + 1,
-            Trigger::InjunctionLifted => Action::ALL.len() + 2,
         }
     }
 }
@@ -1222,8 +1227,8 @@ fn compile_track(
         words::check(&step.label, at, rulebook, &[])?;
         words::check(&step.text, at, rulebook, &[])?;
         check_versions(&step.versions, at, rulebook, known, &context, false)?;
-        let trigger = match (&step.action, &step.timer, &step.condition) {
-            (Some(action), None, None) => {
+        let trigger = match (&step.action, &step.timer) {
+            (Some(action), None) => {
                 let action = Action::parse(action).map_err(|e| fail(format!("{context}: {e}")))?;
                 if !action.tracks().contains(&kind) {
                     return Err(fail(format!(
@@ -1233,7 +1238,7 @@ fn compile_track(
                 }
                 Trigger::Action(action)
             }
-            (None, Some(timer), None) => Trigger::Timer(match timer.as_str() {
+            (None, Some(timer)) => Trigger::Timer(match timer.as_str() {
                 "notice_period" => TimerKind::NoticePeriod,
                 "return_period" => TimerKind::ReturnPeriod,
                 other => {
@@ -1242,17 +1247,9 @@ fn compile_track(
                     )));
                 }
             }),
-            (None, None, Some(condition)) if condition == "injunction_lifted" => {
-                Trigger::InjunctionLifted
-            }
-            (None, None, Some(other)) => {
-                return Err(fail(format!(
-                    "{context}: unknown condition \"{other}\"; valid: injunction_lifted"
-                )));
-            }
             _ => {
                 return Err(fail(format!(
-                    "{context}: give exactly one of `action:`, `timer:` or `condition:`"
+                    "{context}: give exactly one of `action:` or `timer:`"
                 )));
             }
         };

@@ -64,7 +64,7 @@ pub const MESSAGES: &[Message] = &[
     },
     Message {
         key: "cloture_help",
-        names: &["measure", "threshold", "needed", "sworn"],
+        names: &["vote", "threshold", "needed", "sworn", "setting"],
         says: "what would make that vote possible",
     },
     Message {

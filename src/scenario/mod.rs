@@ -9,6 +9,7 @@
 
 mod inputs;
 mod raw;
+pub mod write;
 
 pub use inputs::{Input, InputKind, trim_float};
 
@@ -19,7 +20,9 @@ use jiff::civil::Date;
 use crate::calendar::parse_date;
 use crate::diag::{Diagnostic, Place, did_you_mean, one_of};
 use crate::threshold::Tally;
-use crate::vocab::{Action, Chamber, Holding, Plaintiff, Purpose, Remedy, TreatyStatus, Word};
+use crate::vocab::{
+    Action, AdjournmentKind, Chamber, Holding, Plaintiff, Purpose, Remedy, TreatyStatus, Word,
+};
 use crate::yaml::{Spanned, place};
 
 use raw::{RawCount, RawDate, RawEvent, RawExpect, RawHolding, RawScenario};
@@ -61,7 +64,11 @@ impl Scenario {
 pub struct Setup {
     pub senators_sworn: u32,
     pub representatives_sworn: u32,
+    /// Someone filibusters bills and the resolution of advice and consent: the Senate's
+    /// final vote on each needs cloture first.
     pub filibuster: bool,
+    /// Someone filibusters a veto message: the Senate's override vote needs cloture first.
+    pub filibuster_veto: bool,
 }
 
 impl Default for Setup {
@@ -70,6 +77,7 @@ impl Default for Setup {
             senators_sworn: 100,
             representatives_sworn: 435,
             filibuster: true,
+            filibuster_veto: false,
         }
     }
 }
@@ -99,6 +107,17 @@ pub struct CaseDecl {
     pub plaintiff: Plaintiff,
 }
 
+impl Event {
+    /// The track the event moves: its action's, except that a cloture vote without a bill
+    /// is on the resolution of advice and consent.
+    pub fn track(&self) -> crate::vocab::TrackKind {
+        match self.args {
+            Args::ConsentCloture { .. } => crate::vocab::TrackKind::Consent,
+            _ => self.action.track(),
+        }
+    }
+}
+
 /// One dated action.
 #[derive(Clone, Debug)]
 pub struct Event {
@@ -117,6 +136,23 @@ pub struct Event {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Args {
     None,
+    /// give_notice.
+    Notice {
+        /// A later day the notice names for it to take effect.
+        effective: Option<Date>,
+    },
+    /// adjourn.
+    Adjourn {
+        kind: Option<AdjournmentKind>,
+        /// An intrasession recess's length.
+        days: Option<u32>,
+        /// An officer or agent receives the President's messages meanwhile.
+        agent: bool,
+    },
+    /// cloture_vote without a bill: on the resolution of advice and consent.
+    ConsentCloture {
+        tally: Tally,
+    },
     Spend {
         amount: Option<f64>,
     },
@@ -159,6 +195,8 @@ pub enum Args {
         case: usize,
         holding: Holding,
         remedy: Remedy,
+        /// Whether the officials obey an injunction (always true without one).
+        complied: bool,
     },
     Cert {
         case: usize,
@@ -189,6 +227,7 @@ impl Args {
     pub fn tally(&self) -> Option<Tally> {
         match *self {
             Args::Consent { tally }
+            | Args::ConsentCloture { tally }
             | Args::Vote { tally, .. }
             | Args::Cloture { tally, .. }
             | Args::Override { tally, .. }
@@ -201,6 +240,7 @@ impl Args {
     pub fn tally_mut(&mut self) -> Option<&mut Tally> {
         match self {
             Args::Consent { tally }
+            | Args::ConsentCloture { tally }
             | Args::Vote { tally, .. }
             | Args::Cloture { tally, .. }
             | Args::Override { tally, .. }
@@ -241,8 +281,10 @@ pub fn case_statuses() -> Vec<&'static str> {
 fn fields_of(action: Action) -> (&'static [&'static str], &'static [&'static str]) {
     use Action::*;
     match action {
-        Announce | ConsultCommittees | NotifyCommittees | GiveNotice | RescindNotice | Suspend
-        | Resume | Adjourn | Reconvene => (&[], &[]),
+        Announce | ConsultCommittees | NotifyCommittees | RescindNotice | Suspend | Resume
+        | Reconvene => (&[], &[]),
+        GiveNotice => (&[], &["effective"]),
+        Adjourn => (&[], &["kind", "days", "agent"]),
         Spend => (&[], &["amount"]),
         Drawdown => (&[], &["troops"]),
         ConsentVote => (&["yeas", "nays"], &["present"]),
@@ -251,12 +293,12 @@ fn fields_of(action: Action) -> (&'static [&'static str], &'static [&'static str
             &["bill", "chamber", "yeas", "nays"],
             &["present", "vice_president"],
         ),
-        ClotureVote => (&["bill", "yeas"], &["nays"]),
+        ClotureVote => (&["yeas"], &["bill", "nays"]),
         Present | Sign | Veto => (&["bill"], &[]),
         Override => (&["bill", "chamber", "yeas", "nays"], &[]),
         AuthorizeSuit => (&["chamber", "yeas", "nays"], &["present"]),
         FileSuit => (&["case", "plaintiff"], &[]),
-        Rule => (&["case", "holding"], &["remedy"]),
+        Rule => (&["case", "holding"], &["remedy", "complied"]),
         Appeal => (&["case"], &[]),
         Cert => (&["case", "granted"], &[]),
     }
@@ -545,6 +587,9 @@ impl Checker<'_> {
         if let Some(f) = &s.filibuster {
             setup.filibuster = f.value;
         }
+        if let Some(f) = &s.filibuster_veto {
+            setup.filibuster_veto = f.value;
+        }
         Ok(setup)
     }
 
@@ -676,11 +721,61 @@ impl Checker<'_> {
                     tally,
                 }
             }
+            Action::ClotureVote if e.bill.is_none() => Args::ConsentCloture {
+                tally: self.tally(e, Chamber::Senate, setup, index, inputs)?,
+            },
             Action::ClotureVote => {
                 let bill = self.bill_index(e, false, chamber, bills, &mut subject_place)?;
                 Args::Cloture {
                     bill,
                     tally: self.tally(e, Chamber::Senate, setup, index, inputs)?,
+                }
+            }
+            Action::GiveNotice => Args::Notice {
+                effective: match &e.effective {
+                    Some(day) => {
+                        let effective = self.date(day)?;
+                        if effective <= date {
+                            return Err(self
+                                .error(
+                                    place(day),
+                                    format!(
+                                        "effective: {effective} is not after the notice ({date})"
+                                    ),
+                                )
+                                .with_label("a notice takes effect after it is given")
+                                .with_help("name a later day, or leave effective out to let the treaty's period run"));
+                        }
+                        Some(effective)
+                    }
+                    None => None,
+                },
+            },
+            Action::Adjourn => {
+                let kind = e
+                    .kind
+                    .as_ref()
+                    .map(|k| self.word::<AdjournmentKind>(k))
+                    .transpose()?;
+                let days = match &e.days {
+                    Some(d) if kind != Some(AdjournmentKind::Intrasession) => {
+                        return Err(self
+                            .error(place(d), "`days` is the length of a recess within a session")
+                            .with_label("only with kind: intrasession")
+                            .with_help("write kind: intrasession with days, or remove days"));
+                    }
+                    Some(d) if !(1..=366).contains(&d.value) => {
+                        return Err(self
+                            .error(place(d), format!("a recess of {} days is impossible", d.value))
+                            .with_help("give the recess's length in days, from 1 to 366"));
+                    }
+                    Some(d) => Some(d.value as u32),
+                    None => None,
+                };
+                Args::Adjourn {
+                    kind,
+                    days,
+                    agent: e.agent.as_ref().is_some_and(|a| a.value),
                 }
             }
             Action::Present | Action::Sign | Action::Veto => Args::Bill {
@@ -768,10 +863,24 @@ impl Checker<'_> {
                             }
                             None => Remedy::None,
                         };
+                        let complied = match &e.complied {
+                            Some(c) if remedy != Remedy::Injunction => {
+                                return Err(self
+                                    .error(
+                                        place(c),
+                                        "`complied` says whether officials obey an injunction",
+                                    )
+                                    .with_label("only with remedy: injunction")
+                                    .with_help("remove complied, or order an injunction"));
+                            }
+                            Some(c) => c.value,
+                            None => true,
+                        };
                         Args::Rule {
                             case,
                             holding,
                             remedy,
+                            complied,
                         }
                     }
                     Action::Cert => Args::Cert {
@@ -808,7 +917,7 @@ impl Checker<'_> {
                     Some("the Vice President has no vote in the House".to_string())
                 } else if tally.yeas != tally.nays {
                     Some(format!(
-                        "the vote is {}–{}, not equally divided; the Vice President votes only to break a tie (Art. I, § 3, cl. 4)",
+                        "the vote is {}–{}, not equally divided; the Vice President votes only to break a tie",
                         tally.yeas, tally.nays
                     ))
                 } else {

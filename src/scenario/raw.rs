@@ -8,7 +8,7 @@ use serde::de::{self, Deserializer, Error as _, MapAccess, Visitor};
 
 use crate::diag::Place;
 use crate::schema::{BillStatus, CaseStatus, DateText, ProvisionId, VicePresident, WordOf};
-use crate::vocab::{Action, Chamber, Plaintiff, Purpose, Remedy, TreatyStatus};
+use crate::vocab::{Action, AdjournmentKind, Chamber, Plaintiff, Purpose, Remedy, TreatyStatus};
 use crate::yaml::{Spanned, place};
 
 /// A treatysim scenario: a story of dated events run through the procedure for leaving
@@ -93,9 +93,14 @@ pub(super) struct RawSetup {
     /// Representatives duly chosen and sworn (default 435); a quorum is a majority.
     #[schemars(with = "Option<u32>", range(min = 1, max = 435))]
     pub representatives_sworn: Option<Spanned<i64>>,
-    /// Whether Senate passage of a bill needs cloture first (default true).
+    /// Whether someone filibusters in the Senate (default true): then the Senate's vote on
+    /// passage of a bill, and on a resolution of advice and consent, needs cloture first.
     #[schemars(with = "Option<bool>")]
     pub filibuster: Option<Spanned<bool>>,
+    /// Whether someone filibusters a veto message (default false): then the Senate's
+    /// override vote needs cloture on it first.
+    #[schemars(with = "Option<bool>")]
+    pub filibuster_veto: Option<Spanned<bool>>,
 }
 
 /// One dated event: `on` a day, someone does `do`.
@@ -163,6 +168,27 @@ pub(super) struct RawEvent {
     /// cert: whether the Supreme Court grants certiorari.
     #[schemars(with = "Option<bool>")]
     pub granted: Option<Spanned<bool>>,
+    /// give_notice: a later day the notice names for withdrawal to take effect (YYYY-MM-DD;
+    /// no earlier than the treaty's notice period allows).
+    #[schemars(with = "Option<DateText>")]
+    pub effective: Option<Spanned<String>>,
+    /// adjourn: the kind of adjournment (sine_die, intersession, intrasession); which kinds
+    /// prevent a bill's return is the rulebook's view. Without it, the adjournment is taken
+    /// to prevent the return.
+    #[schemars(with = "Option<WordOf<AdjournmentKind>>")]
+    pub kind: Option<Spanned<String>>,
+    /// adjourn (intrasession): how many days the recess lasts.
+    #[schemars(with = "Option<u32>", range(min = 1))]
+    pub days: Option<Spanned<i64>>,
+    /// adjourn: whether an officer or agent was appointed to receive the President's
+    /// messages during the adjournment (default false).
+    #[schemars(with = "Option<bool>")]
+    pub agent: Option<Spanned<bool>>,
+    /// rule (with remedy injunction): whether the officials obey the order (default true).
+    /// With false, they defy it, and a pending notice takes effect at the end of its period
+    /// all the same.
+    #[schemars(with = "Option<bool>")]
+    pub complied: Option<Spanned<bool>>,
     /// For `simulate`: the chance (0 to 1) that the event happens at all.
     #[schemars(with = "Option<f64>", range(min = 0, max = 1))]
     pub chance: Option<Spanned<f64>>,
@@ -193,7 +219,12 @@ impl RawEvent {
             plaintiff,
             holding,
             remedy,
-            granted
+            granted,
+            effective,
+            kind,
+            days,
+            agent,
+            complied
         );
         out
     }
