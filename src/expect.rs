@@ -283,7 +283,7 @@ fn describe_step(p: &Procedure, s: &Scenario, t: &TraceStep) -> String {
         track.graph[t.from].id,
         track.graph[t.to].id,
         step.id,
-        step.text.trim()
+        p.render(step.text_on(p.law_date(t.date)), t.date).trim()
     )
 }
 

@@ -94,7 +94,7 @@ fn feedback(name: &str) -> String {
 fn exercise_one_points_at_the_unlawful_notice() {
     let out = feedback("1-make-it-lawful.yaml");
     assert!(out.contains("lawful: expected true, got false"), "{out}");
-    assert!(out.contains("by `give_notice` (line 34)"), "{out}");
+    assert!(out.contains("by `give_notice` (line 38)"), "{out}");
     assert!(out.contains("✗ 1250A(a)"), "{out}");
     assert!(out.contains("✗ 1250A(c)"), "{out}");
 }
@@ -103,7 +103,7 @@ fn exercise_one_points_at_the_unlawful_notice() {
 fn exercise_two_names_the_missing_case_and_the_clock() {
     let out = feedback("2-stop-it-in-court.yaml");
     assert!(
-        out.contains("treaty: expected notice_pending, got withdrawn"),
+        out.contains("treaty: expected party, got withdrawn"),
         "{out}"
     );
     assert!(out.contains("enjoined: expected true, got false"), "{out}");
@@ -166,7 +166,7 @@ fn a_near_miss_is_explained_by_its_vote() {
     // A consent vote one short: the notice is the first breach, and the vote is named.
     let out = fails(
         "1-make-it-lawful.yaml",
-        "  - {on: 2027-02-01, do: consult_committees}\n  - {on: 2027-02-02, do: notify_committees}\n  - {on: 2027-05-03, do: consent_vote, yeas: 66, nays: 34}",
+        "  - {on: 2027-02-01, do: consult_committees}\n  - {on: 2027-02-02, do: notify_committees}\n  - {on: 2027-05-03, do: cloture_vote, yeas: 66, nays: 34}\n  - {on: 2027-05-03, do: consent_vote, yeas: 66, nays: 34}",
         "a consent vote one short",
     );
     assert!(
@@ -239,7 +239,7 @@ fn the_teachers_guide_shows_real_feedback() {
     let dir = tempfile::tempdir().unwrap();
     let short = attempt(
         "1-make-it-lawful.yaml",
-        "  - {on: 2027-02-01, do: consult_committees}\n  - {on: 2027-02-02, do: notify_committees}\n  - {on: 2027-05-03, do: consent_vote, yeas: 66, nays: 34}",
+        "  - {on: 2027-02-01, do: consult_committees}\n  - {on: 2027-02-02, do: notify_committees}\n  - {on: 2027-05-03, do: cloture_vote, yeas: 66, nays: 34}\n  - {on: 2027-05-03, do: consent_vote, yeas: 66, nays: 34}",
     );
     std::fs::write(dir.path().join("1-make-it-lawful.yaml"), short).unwrap();
     let out = common::bin()

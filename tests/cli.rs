@@ -54,7 +54,9 @@ fn json_has_the_contract_keys() {
         assert!(doc.get(key).is_some(), "missing {key}");
     }
     let outcome = &doc["outcome"];
-    assert_eq!(outcome["treaty"], "notice_pending");
+    // The injunction still stands when the year runs out: the notice is revoked.
+    assert_eq!(outcome["treaty"], "party");
+    assert_eq!(outcome["revoked_by_order"], true);
     assert_eq!(outcome["effective_on"], serde_json::Value::Null);
     assert_eq!(outcome["lawful"], false);
     assert_eq!(outcome["enjoined"], true);

@@ -183,8 +183,8 @@ fn dot_gives_every_stage_and_step_a_tooltip_and_links_the_tracks() {
     assert!(dot.contains("\"congress.adjourned\" -> \"bill.pocket_vetoed\""));
     assert!(dot.contains("2/3 of those voting"));
     assert!(dot.contains("3/5 of senators sworn"));
-    assert!(dot.contains("10 days, Sundays excepted"));
-    assert!(dot.contains("1 year after notice"));
+    assert!(dot.contains("ten days unreturned"));
+    assert!(dot.contains("one year after notice"));
     assert!(dot.contains("peripheries=2"), "terminal stages are marked");
 }
 

@@ -38,7 +38,7 @@ fn a_full_session_to_a_withdrawal_replays_with_run() {
     p.exp_string("What happens next?").unwrap();
     type_in(&mut p, "next deadline");
     type_in(&mut p, "\r");
-    p.exp_string("1 year after notice").unwrap();
+    p.exp_string("one year after notice").unwrap();
     p.exp_string("What happens next?").unwrap();
     type_in(&mut p, "end the session");
     type_in(&mut p, "\r");

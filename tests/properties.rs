@@ -34,6 +34,14 @@ fn event() -> impl Strategy<Value = String> {
         ]
         .prop_map(|a| format!("do: {a}")),
         (0u32..=100).prop_map(|y| format!("do: consent_vote, yeas: {y}, nays: {}", 100 - y)),
+        (0u32..=100).prop_map(|y| format!("do: cloture_vote, yeas: {y}, nays: {}", 100 - y)),
+        prop_oneof![
+            Just("do: adjourn, kind: sine_die"),
+            Just("do: adjourn, kind: intersession, agent: true"),
+            Just("do: adjourn, kind: intrasession, days: 2"),
+            Just("do: adjourn, kind: intrasession, days: 20, agent: true"),
+        ]
+        .prop_map(str::to_string),
         (bill.clone(), chamber.clone(), any::<bool>()).prop_map(|(b, c, repeal)| format!(
             "do: introduce, bill: {b}, chamber: {c}, purpose: {}",
             if repeal {
@@ -48,6 +56,11 @@ fn event() -> impl Strategy<Value = String> {
         )),
         (bill.clone(), 0u32..=100)
             .prop_map(|(b, y)| format!("do: cloture_vote, bill: {b}, yeas: {y}")),
+        any::<bool>().prop_map(|effective| if effective {
+            "do: give_notice, effective: 2030-01-01".to_string()
+        } else {
+            "do: rescind_notice".to_string()
+        }),
         (
             bill.clone(),
             prop_oneof![Just("present"), Just("sign"), Just("veto")]

@@ -159,7 +159,7 @@ fn a_billion_laughs_is_refused_quickly() {
     let modest = d.join("modest.yaml");
     std::fs::write(
         &modest,
-        "title: x\nevents:\n  - &vote {on: 2027-01-01, do: consent_vote, yeas: 67, nays: 33}\n  - {<<: *vote, on: 2027-01-02}\n",
+        "title: x\nsetup: { filibuster: false }\nevents:\n  - &vote {on: 2027-01-01, do: consent_vote, yeas: 67, nays: 33}\n  - {<<: *vote, on: 2027-01-02}\n",
     )
     .unwrap();
     run_ok(&[os("run"), modest.as_os_str()]);

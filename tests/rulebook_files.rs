@@ -11,7 +11,7 @@ fn dir() -> std::path::PathBuf {
     dir
 }
 
-const STORY: &str = "title: t\nevents:\n  - { on: 2026-01-01, do: consult_committees }\n  - { on: 2026-01-02, do: notify_committees }\n  - { on: 2027-01-04, do: consent_vote, yeas: 56, nays: 44 }\n  - { on: 2027-01-05, do: give_notice }\nexpect: { lawful: true }\n";
+const STORY: &str = "title: t\nsetup: { filibuster: false }\nevents:\n  - { on: 2026-01-01, do: consult_committees }\n  - { on: 2026-01-02, do: notify_committees }\n  - { on: 2027-01-04, do: consent_vote, yeas: 56, nays: 44 }\n  - { on: 2027-01-05, do: give_notice }\nexpect: { lawful: true }\n";
 
 const MAJORITY_CONSENT: &str = "id: majority-consent\nextends: us-nato-2024\ntitle: Consent by a simple majority (a classroom what-if)\nsummary: The law in force, but the Senate consents by a majority.\nparameters:\n  limitation_in_force: true\n  consent: { rule: majority, quorum: true, min_yeas: 1 }\n  passage: { rule: majority, quorum: true }\n  cloture: { rule: fraction_of_sworn, num: 3, den: 5 }\n  override: { rule: fraction_of_voting, num: 2, den: 3, quorum: true }\n  suit_resolution: { rule: majority, quorum: true }\n  notice_period_years: 1\n  return_days: 10\n  committee_notice_days: 180\n";
 

@@ -73,6 +73,7 @@ fn binomial_votes_carry_as_often_as_the_binomial_tail_says() {
     let (p, s) = load(
         r#"
 title: an uncertain consent vote
+setup: { filibuster: false }
 events:
   - { on: 2027-01-01, do: consent_vote, yeas: {binomial: [100, 0.62]} }
   - { on: 2027-02-01, do: give_notice }

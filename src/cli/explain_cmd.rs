@@ -26,7 +26,7 @@ fn cite_full(out: &mut String, c: Option<&Citation>, id: &str) {
     };
     wrap_into(
         out,
-        &format!("Source: {} ({}; dated {})", c.title, c.cite, c.date.0),
+        &format!("Source: {}. {} ({})", c.title, c.cite, c.date.0),
         "  ",
     );
     if let Some(q) = &c.quote {

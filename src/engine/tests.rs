@@ -188,17 +188,176 @@ fn senate_ties_and_cloture() {
     assert!(err.help.contains("59 of 98"), "{}", err.help);
 }
 
+/// An injunction never holds a notice past its anniversary: one standing when the period
+/// ends is obeyed by revoking the notice (the treaty stays in force); one lifted before
+/// then leaves the notice to take effect on time; one defied changes nothing abroad.
 #[test]
-fn injunctions_hold_a_notice_until_lifted() {
+fn injunctions_order_revocation_they_do_not_stop_the_clock() {
     let yaml = "title: t\nuntil: 2028-06-01\nevents:\n  - { on: 2027-03-01, do: give_notice }\n  - { on: 2027-03-02, do: file_suit, case: c, plaintiff: state }\n  - { on: 2027-05-01, do: rule, case: c, holding: unlawful, remedy: injunction }\n";
     let o = outcome_of(yaml);
-    assert_eq!((o.treaty, o.enjoined), (TreatyStatus::NoticePending, true));
-    let lifted = format!(
+    assert_eq!((o.treaty, o.enjoined), (TreatyStatus::Party, true));
+    assert!(o.revoked_by_order);
+    assert_eq!(o.effective_on, None);
+    // Lifted after the anniversary: the revoked notice stays revoked.
+    let later = format!(
         "{yaml}  - {{ on: 2028-04-02, do: rule, case: c, holding: unlawful, remedy: declaratory }}\n"
     );
-    let o = outcome_of(&lifted);
-    assert_eq!(o.effective_on, Some(jiff::civil::date(2028, 4, 2)));
-    assert!(!o.enjoined);
+    let o = outcome_of(&later);
+    assert_eq!((o.treaty, o.enjoined), (TreatyStatus::Party, false));
+    // Lifted the day before the anniversary: the notice takes effect on it.
+    let before = format!(
+        "{yaml}  - {{ on: 2028-02-29, do: rule, case: c, holding: no_standing }}\n"
+    );
+    let o = outcome_of(&before);
+    assert_eq!(o.effective_on, Some(jiff::civil::date(2028, 3, 1)));
+    assert!(!o.revoked_by_order);
+    // Defied: the United States leaves on the anniversary, the order still standing.
+    let defied = yaml.replace("remedy: injunction }", "remedy: injunction, complied: false }");
+    let o = outcome_of(&defied);
+    assert_eq!(o.treaty, TreatyStatus::Withdrawn);
+    assert_eq!(o.effective_on, Some(jiff::civil::date(2028, 3, 1)));
+    assert!(o.enjoined && o.defied);
+}
+
+/// Cloture reaches the resolution of advice and consent: with someone filibustering, a
+/// consent vote without cloture first is impossible; cloture is then used up by the vote.
+#[test]
+fn a_filibustered_consent_resolution_needs_cloture_first() {
+    let events = "  - { on: 2027-01-04, do: consent_vote, yeas: 67, nays: 33 }\n";
+    let filibustered = format!("title: t\nevents:\n{events}");
+    let err = run_yaml("us-nato-2024", &filibustered).unwrap_err();
+    assert!(err.message.contains("cloture"), "{}", err.message);
+    assert!(err.message.contains("resolution of advice and consent"), "{}", err.message);
+    assert!(err.help.contains("cloture_vote without `bill`"), "{}", err.help);
+    // Cloture 60–40 (three-fifths of 100 sworn), then 67–33 consents.
+    let with_cloture = format!(
+        "title: t\nevents:\n  - {{ on: 2027-01-04, do: cloture_vote, yeas: 60, nays: 40 }}\n{events}"
+    );
+    assert_eq!(
+        run_yaml("us-nato-2024", &with_cloture).unwrap().outcome.authorized,
+        true
+    );
+    // 59–41 is no cloture: the consent vote is still impossible.
+    let short = with_cloture.replace("yeas: 60, nays: 40", "yeas: 59, nays: 41");
+    assert!(run_yaml("us-nato-2024", &short).is_err());
+    // A second consent vote needs cloture again.
+    let twice = format!(
+        "{with_cloture}  - {{ on: 2027-01-05, do: consent_vote, yeas: 70, nays: 30 }}\n"
+    );
+    assert!(run_yaml("us-nato-2024", &twice).is_err());
+    // Without a filibuster, no cloture is needed.
+    assert!(run_yaml("us-nato-2024", &scenario(events)).is_ok());
+}
+
+/// A veto message can be filibustered (`filibuster_veto`): the Senate's override vote
+/// then needs cloture on it, and the cloture that let the bill pass does not count.
+#[test]
+fn a_filibustered_veto_message_needs_cloture_before_the_senate_overrides() {
+    let bill = concat!(
+        "  - { on: 2027-04-01, do: introduce, bill: b, chamber: house, purpose: authorize_withdrawal }\n",
+        "  - { on: 2027-04-10, do: vote, bill: b, chamber: house, yeas: 230, nays: 200 }\n",
+        "  - { on: 2027-04-19, do: cloture_vote, bill: b, yeas: 61, nays: 39 }\n",
+        "  - { on: 2027-04-20, do: vote, bill: b, chamber: senate, yeas: 51, nays: 49 }\n",
+        "  - { on: 2027-05-03, do: present, bill: b }\n",
+        "  - { on: 2027-05-05, do: veto, bill: b }\n",
+        "  - { on: 2027-05-10, do: override, bill: b, chamber: house, yeas: 300, nays: 130 }\n",
+    );
+    let senate = "  - { on: 2027-05-20, do: override, bill: b, chamber: senate, yeas: 70, nays: 30 }\n";
+    let plain = format!("title: t\nevents:\n{bill}{senate}");
+    assert_eq!(bill_status(&plain), "enacted");
+    let filibustered = format!("title: t\nsetup: {{ filibuster_veto: true }}\nevents:\n{bill}{senate}");
+    let err = run_yaml("us-nato-2024", &filibustered).unwrap_err();
+    assert!(err.message.contains("veto message of b"), "{}", err.message);
+    let with_cloture = format!(
+        "title: t\nsetup: {{ filibuster_veto: true }}\nevents:\n{bill}  - {{ on: 2027-05-19, do: cloture_vote, bill: b, yeas: 80, nays: 12 }}\n{senate}"
+    );
+    assert_eq!(bill_status(&with_cloture), "enacted");
+}
+
+/// No chamber votes while Congress is adjourned; it may again once it reconvenes.
+#[test]
+fn no_vote_while_congress_is_adjourned() {
+    let adjourned = scenario(
+        "  - { on: 2027-04-01, do: adjourn }\n  - { on: 2027-04-02, do: authorize_suit, chamber: senate, yeas: 60, nays: 40 }\n",
+    );
+    let err = run_yaml("us-nato-2024", &adjourned).unwrap_err();
+    assert!(err.message.contains("adjourned"), "{}", err.message);
+    assert!(err.help.contains("reconvene"), "{}", err.help);
+    let back = scenario(
+        "  - { on: 2027-04-01, do: adjourn }\n  - { on: 2027-04-02, do: reconvene }\n  - { on: 2027-04-02, do: authorize_suit, chamber: senate, yeas: 60, nays: 40 }\n",
+    );
+    assert!(run_yaml("us-nato-2024", &back).is_ok());
+    let consent = scenario(
+        "  - { on: 2027-04-01, do: adjourn }\n  - { on: 2027-04-02, do: consent_vote, yeas: 80, nays: 20 }\n",
+    );
+    assert!(run_yaml("us-nato-2024", &consent).is_err());
+}
+
+/// Which adjournments prevent a return is the rulebook's view: the end of a Congress and
+/// an adjournment between sessions do; a recess within a session does not when an agent
+/// receives messages (Kennedy v. Sampson), nor one of three days or fewer (Wright); an
+/// `adjourn` that says no kind does, as the format defines it.
+#[test]
+fn the_pocket_veto_follows_the_kind_of_adjournment() {
+    let base = "  - { on: 2027-05-04, do: present, bill: b }\n";
+    let status = |adjourn: &str| {
+        bill_status(&passed_bill(&format!(
+            "{base}  - {{ on: 2027-05-14, {adjourn} }}\nuntil: 2027-06-30\n"
+        )))
+    };
+    assert_eq!(status("do: adjourn"), "pocket_vetoed");
+    assert_eq!(status("do: adjourn, kind: sine_die"), "pocket_vetoed");
+    assert_eq!(status("do: adjourn, kind: sine_die, agent: true"), "pocket_vetoed");
+    assert_eq!(status("do: adjourn, kind: intersession"), "pocket_vetoed");
+    assert_eq!(status("do: adjourn, kind: intersession, agent: true"), "pocket_vetoed");
+    assert_eq!(status("do: adjourn, kind: intrasession, days: 30"), "pocket_vetoed");
+    assert_eq!(
+        status("do: adjourn, kind: intrasession, days: 30, agent: true"),
+        "enacted",
+        "Kennedy v. Sampson"
+    );
+    assert_eq!(status("do: adjourn, kind: intrasession, days: 3"), "enacted", "Wright");
+    assert_eq!(status("do: adjourn, kind: intrasession, days: 4"), "pocket_vetoed");
+    assert_eq!(status("do: adjourn, kind: intrasession"), "pocket_vetoed");
+}
+
+/// Section 1250A is dated: an act before 2023-12-22 breaches nothing under the default
+/// rulebook; the same act a day later does. The view us-pre-2024 judges every act by the
+/// law of 2023-12-21.
+#[test]
+fn section_1250a_applies_from_the_day_it_was_enacted() {
+    let notice = |day: &str| {
+        scenario(&format!("  - {{ on: {day}, do: give_notice }}\n"))
+    };
+    let before = run_yaml("us-nato-2024", &notice("2023-12-21")).unwrap().outcome;
+    assert!(before.lawful && before.violations.is_empty());
+    assert!(before.acted_alone, "no statute forbade it; its constitutionality is contested");
+    let after = run_yaml("us-nato-2024", &notice("2023-12-22")).unwrap().outcome;
+    assert_eq!(after.violations, vec!["1250A(a)", "1250A(c)"]);
+    assert!(!after.acted_alone);
+    let view = run_yaml("us-pre-2024", &notice("2027-01-04")).unwrap().outcome;
+    assert!(view.lawful && view.acted_alone);
+    // A 2019 notice under the default rulebook: no breach (the example).
+    assert!(run_yaml("us-nato-2024", &notice("2019-06-01")).unwrap().outcome.lawful);
+}
+
+/// A notice may come only when the treaty allows one, and may name a later day.
+#[test]
+fn notices_follow_the_treatys_terms() {
+    // Art. 13: no notice before the treaty has been in force twenty years (1969-08-24).
+    let early = scenario("  - { on: 1969-08-23, do: give_notice }\n");
+    let err = run_yaml("us-nato-2024", &early).unwrap_err();
+    assert!(err.message.contains("1969-08-24"), "{}", err.message);
+    assert!(run_yaml("us-nato-2024", &scenario("  - { on: 1969-08-24, do: give_notice }\n")).is_ok());
+    // A notice naming a later day takes effect then; one naming too early a day is refused.
+    let later = scenario("  - { on: 2027-03-01, do: give_notice, effective: 2028-06-01 }\nuntil: 2028-07-01\n");
+    assert_eq!(
+        outcome_of(&later).effective_on,
+        Some(jiff::civil::date(2028, 6, 1))
+    );
+    let too_soon = scenario("  - { on: 2027-03-01, do: give_notice, effective: 2028-02-29 }\n");
+    let err = run_yaml("us-nato-2024", &too_soon).unwrap_err();
+    assert!(err.message.contains("2028-03-01"), "{}", err.message);
 }
 
 #[test]
@@ -648,12 +807,12 @@ fn impossible_events_say_where_things_stand_and_what_would_help() {
             // what stands in the way.
             format!("{bill}  - {{ on: 2027-05-13, do: veto, bill: b }}\n  - {{ on: 2027-05-14, do: sign, bill: b }}\n"),
             "sign is impossible on 2027-05-14: the bill b is at `vetoed` (since 2027-05-13).",
-            "nothing makes it possible from here; possible now: override",
+            "nothing makes it possible from here; possible now: cloture_vote, override",
         ),
         (
             format!("{bill}  - {{ on: 2027-05-13, do: veto, bill: b }}\n  - {{ on: 2027-05-15, do: present, bill: b }}\n"),
             "present is impossible on 2027-05-15: the bill b is at `vetoed` (since 2027-05-13).",
-            "nothing makes it possible from here; possible now: override",
+            "nothing makes it possible from here; possible now: cloture_vote, override",
         ),
         (
             "  - { on: 2027-01-04, do: give_notice }\n  - { on: 2028-02-01, do: give_notice }\n".into(),

@@ -196,7 +196,7 @@ const CASE_MOVES: &[(&str, &str)] = &[
         "do: rule, case: {id}, holding: unlawful, remedy: declaratory",
     ),
     (
-        "the court: section 1250A invalid{of}",
+        "the court: the statute invalid{of}",
         "do: rule, case: {id}, holding: statute_invalid",
     ),
     ("appeal{of}", "do: appeal, case: {id}"),
@@ -844,15 +844,16 @@ mod tests {
 
     #[test]
     fn moves_name_each_bill_and_case_when_there_are_several() {
-        let one = moves(Size::ONE);
+        let p = crate::rulebook::load(crate::rulebook::DEFAULT_ID).unwrap();
+        let one = moves(&p, Size::ONE);
         assert!(
             one.iter()
-                .any(|(l, y)| l == "House passes it, 300–130" && y.contains("bill: hr-1"))
+                .any(|(l, y)| l == "House passes it, 218–217" && y.contains("bill: hr-1"))
         );
-        let two = moves(Size { bills: 2, cases: 2 });
+        let two = moves(&p, Size { bills: 2, cases: 2 });
         assert!(
             two.iter()
-                .any(|(l, y)| l == "House passes hr-2, 300–130" && y.contains("bill: hr-2"))
+                .any(|(l, y)| l == "House passes hr-2, 218–217" && y.contains("bill: hr-2"))
         );
         assert!(
             two.iter().any(|(l, y)| l == "a service member sues (c2)"
@@ -860,13 +861,30 @@ mod tests {
         );
         assert_eq!(
             two.len(),
-            MOVES.len() + 2 * BILL_MOVES.len() + 2 * CASE_MOVES.len()
+            plain_moves(&p).len() + 2 * bill_moves(&p).len() + 2 * CASE_MOVES.len()
         );
         // Every move is a valid event of the format.
-        let p = crate::rulebook::load(crate::rulebook::DEFAULT_ID).unwrap();
-        let s = move_scenario(&p, &two);
+        let s = move_scenario(&two).unwrap();
         assert_eq!(s.events.len(), two.len());
         assert_eq!((s.bills.len(), s.cases.len()), (2, 2));
+    }
+
+    #[test]
+    fn vote_moves_sit_on_the_thresholds_edge() {
+        // Under the law, consent is 67–33 and its failure 66–34; under the rule as
+        // reported, 60–40 and 59–41: the labels come from the rulebook, not from code.
+        let law = crate::rulebook::load("us-nato-2024").unwrap();
+        let sixty = crate::rulebook::load("as-reported-60").unwrap();
+        let labels = |p: &Procedure| -> Vec<String> {
+            plain_moves(p).into_iter().map(|(l, _)| l).collect()
+        };
+        assert!(labels(&law).contains(&"Senate consents, 67–33".to_string()));
+        assert!(labels(&law).contains(&"Senate withholds consent, 66–34".to_string()));
+        assert!(labels(&sixty).contains(&"Senate consents, 60–40".to_string()));
+        assert!(labels(&sixty).contains(&"Senate withholds consent, 59–41".to_string()));
+        assert!(labels(&law).contains(
+            &"Senate invokes cloture on the consent resolution, 60–40".to_string()
+        ));
     }
 
     #[test]

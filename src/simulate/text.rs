@@ -67,7 +67,7 @@ fn sections(p: &Procedure, s: &Scenario, e: &Ensemble) -> Vec<(String, Vec<Row>)
     }
     if c.set_aside > 0 {
         law.push(Row {
-            label: "section 1250A held invalid, breaches set aside".into(),
+            label: "the statute held invalid, breaches set aside".into(),
             interval: wilson(c.set_aside, n),
         });
     }
@@ -120,7 +120,8 @@ fn path_steps(p: &Procedure, s: &Scenario, e: &Ensemble, first_trial: u64) -> Ve
     replay(p, s, &e.plan, e.seed, first_trial)
         .iter()
         .map(|t| {
-            let label = &p.track(t.track).graph[t.edge].label;
+            let step = &p.track(t.track).graph[t.edge];
+            let label = p.render(step.label_on(p.law_date(t.date)), t.date);
             match (t.track, t.instance) {
                 (TrackKind::Bill, Some(i)) if s.bills.len() > 1 => {
                     format!("{label} ({})", s.bills[i].id)
