@@ -55,6 +55,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "as-reported-60",
         include_str!("../rulebooks/as-reported-60.yaml"),
     ),
+    ("abm-1972", include_str!("../rulebooks/abm-1972.yaml")),
+    ("inf-1987", include_str!("../rulebooks/inf-1987.yaml")),
+    (
+        "open-skies-1992",
+        include_str!("../rulebooks/open-skies-1992.yaml"),
+    ),
+    ("paris-2015", include_str!("../rulebooks/paris-2015.yaml")),
+    ("taiwan-1954", include_str!("../rulebooks/taiwan-1954.yaml")),
 ];
 
 /// The rulebook a scenario uses when it names none.
