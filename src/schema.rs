@@ -52,6 +52,20 @@ fn tidy(value: Value) -> Value {
     }
 }
 
+/// Where the committed rulebook schema lives in the repository.
+pub const RULEBOOK_SCHEMA_PATH: &str = "docs/rulebook.schema.json";
+
+/// The schema of rulebook files, derived from the types rulebook files are read into
+/// (docs/rulebook-format.md explains every key).
+pub fn rulebook() -> Value {
+    tidy(crate::rulebook::json_schema())
+}
+
+/// The schema of rulebook files as pretty JSON with a final newline.
+pub fn rulebook_text() -> String {
+    pretty(&rulebook())
+}
+
 /// The schema of scenario files as pretty JSON with a final newline.
 pub fn scenario_text() -> String {
     pretty(&scenario())
@@ -298,9 +312,11 @@ pub fn output() -> Value {
             "lawful": { "description": "True when no violation stands at the end.", "type": "boolean" },
             "enjoined": { "description": "True when an injunction against withdrawal is in force at the end.", "type": "boolean" },
             "violations": { "description": "The provisions whose violation stands, by id (e.g. 1250A(a)).", "type": "array", "items": { "type": "string" } },
-            "set_aside": { "description": "Provisions breached but set aside while section 1250A is held invalid (a statute_invalid holding stands).", "type": "array", "items": { "type": "string" } },
-            "notice_due": { "description": "The anniversary of a notice still pending at the end (when it takes or would have taken effect, Art. 13); null when none is pending.", "anyOf": [date, { "type": "null" }] },
-            "notice_held": { "description": "True when a pending notice is past its anniversary, held by an injunction.", "type": "boolean" },
+            "set_aside": { "description": "Provisions breached but set aside while the statute is held invalid (a statute_invalid holding stands).", "type": "array", "items": { "type": "string" } },
+            "notice_due": { "description": "The day a notice still pending at the end takes effect (the end of the treaty's notice period, or the later day it names); null when none is pending.", "anyOf": [date, { "type": "null" }] },
+            "revoked_by_order": { "description": "True when the last notice was revoked as an injunction standing at the end of its period ordered.", "type": "boolean" },
+            "acted_alone": { "description": "True when the President gave notice or suspended without consent or an Act while no statute forbade it: no violation, but whether the Constitution allows it is contested.", "type": "boolean" },
+            "defied": { "description": "True when an injunction stands that the officials did not obey (`complied: false`).", "type": "boolean" },
             "authorized": { "description": "True when withdrawal is authorized: the Senate consented or an Act authorizes it.", "type": "boolean" },
             "end": { "description": "The day the clock stopped (the last event, or `until:`).", "anyOf": [date] },
         })),

@@ -34,17 +34,39 @@ pub struct Threshold {
 
 /// A threshold as written in a rulebook file:
 /// `{ rule: fraction_of_voting, num: 2, den: 3, quorum: true, min_yeas: 1 }`.
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Threshold")]
 struct ThresholdSpec {
+    /// majority (more yeas than nays), fraction_of_voting (num/den of yeas and nays),
+    /// fraction_of_sworn (num/den of the members duly chosen and sworn), or at_least (a
+    /// fixed count of yeas).
+    #[schemars(extend("enum" = ["majority", "fraction_of_voting", "fraction_of_sworn", "at_least"]))]
     rule: String,
+    /// The fraction's numerator (2 for two-thirds).
+    #[schemars(range(min = 1))]
     num: Option<u32>,
+    /// The fraction's denominator (3 for two-thirds); num may not exceed it.
+    #[schemars(range(min = 1))]
     den: Option<u32>,
+    /// For at_least: the yeas needed.
+    #[schemars(range(min = 1))]
     count: Option<u32>,
+    /// Whether a majority of the members sworn must be present (yeas, nays and present).
     #[serde(default)]
     quorum: bool,
+    /// The fewest yeas that can carry (1: concurrence needs someone to concur).
     #[serde(default)]
     min_yeas: u32,
+}
+
+impl schemars::JsonSchema for Threshold {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Threshold".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        ThresholdSpec::json_schema(generator)
+    }
 }
 
 impl TryFrom<ThresholdSpec> for Threshold {

@@ -40,6 +40,7 @@ fn committed_schemas_are_what_the_binary_prints() {
         (&["schema"][..], "docs/scenario.schema.json"),
         (&["schema", "scenario"][..], "docs/scenario.schema.json"),
         (&["schema", "output"][..], "docs/output.schema.json"),
+        (&["schema", "rulebook"][..], "docs/rulebook.schema.json"),
     ] {
         let out = run_bin(args);
         assert_exit(&out, 0, "schema");
@@ -84,6 +85,37 @@ fn every_shipped_scenario_validates() {
         let value = yaml_as_json(&std::fs::read_to_string(&file).unwrap());
         let errors = errors(&validator, &value);
         assert!(errors.is_empty(), "{}: {errors:#?}", file.display());
+    }
+}
+
+/// Every built-in rulebook validates against the rulebook schema, and broken rulebooks
+/// do not: the schema is the one the editor reads while a law student writes a rulebook.
+#[test]
+fn every_builtin_rulebook_validates_and_broken_ones_do_not() {
+    let validator = validator("docs/rulebook.schema.json");
+    let files = yaml_files(&root().join("src/rulebooks"));
+    assert!(files.len() >= 9, "found only {} rulebooks", files.len());
+    for file in files {
+        let value = yaml_as_json(&std::fs::read_to_string(&file).unwrap());
+        let errors = errors(&validator, &value);
+        assert!(errors.is_empty(), "{}: {errors:#?}", file.display());
+    }
+    let good = "id: mine\nextends: us-nato-2024\ntitle: t\n";
+    assert!(errors(&validator, &yaml_as_json(good)).is_empty());
+    for (what, text) in [
+        ("an id with a slash", "id: ../x\nextends: us-nato-2024\ntitle: t\n"),
+        ("a misspelled key", "id: x\nextend: us-nato-2024\ntitle: t\n"),
+        ("a period without a unit", "id: x\nextends: us-base\ntitle: t\ntreaty: { notice_period: 6 }\n"),
+        ("a misspelled unit", "id: x\nextends: us-base\ntitle: t\ntreaty: { notice_period: 6 monts }\n"),
+        ("a date that is not YYYY-MM-DD", "id: x\nextends: us-base\ntitle: t\nlaw_as_of: last year\n"),
+        ("an unknown threshold rule", "id: x\nextends: us-base\ntitle: t\nparameters: { consent: { rule: most } }\n"),
+        ("an unknown prevention", "id: x\nextends: us-base\ntitle: t\nparameters: { pocket_veto: { sine_die: maybe, intersession: never, intrasession: never, unspecified: never, short_recess_days: 3 } }\n"),
+        ("a dated value without a value", "id: x\nextends: us-base\ntitle: t\nparameters: { return_days: [ { from: 2030-01-01 } ] }\n"),
+    ] {
+        assert!(
+            !errors(&validator, &yaml_as_json(text)).is_empty(),
+            "{what} validated"
+        );
     }
 }
 
@@ -230,7 +262,7 @@ fn every_key_and_word_has_a_description() {
         action["enumDescriptions"][3]
             .as_str()
             .unwrap()
-            .contains("one year later (Art. 13)")
+            .contains("the treaty's notice period")
     );
 }
 

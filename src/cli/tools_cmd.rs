@@ -43,12 +43,15 @@ pub enum SchemaKind {
     /// The JSON of `run --format json` and `simulate --format json`
     /// (docs/output.schema.json).
     Output,
+    /// Rulebook files (docs/rulebook.schema.json).
+    Rulebook,
 }
 
 pub fn schema(kind: SchemaKind) -> String {
     match kind {
         SchemaKind::Scenario => crate::schema::scenario_text(),
         SchemaKind::Output => crate::schema::output_text(),
+        SchemaKind::Rulebook => crate::schema::rulebook_text(),
     }
 }
 

@@ -229,6 +229,37 @@ impl<T> Dated<T> {
     }
 }
 
+impl<T: schemars::JsonSchema> schemars::JsonSchema for Dated<T> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        format!("Dated{}", T::schema_name()).into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let value = generator.subschema_for::<T>();
+        let date = generator.subschema_for::<crate::schema::DateText>();
+        schemars::json_schema!({
+            "anyOf": [
+                value,
+                {
+                    "type": "array",
+                    "minItems": 1,
+                    "description": "Dated values: each in force from `from` to `until` (both included, either left open); together they cover every day once.",
+                    "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": ["value"],
+                        "properties": {
+                            "from": date,
+                            "until": date,
+                            "value": value,
+                            "source": { "type": "string", "description": "The citation behind this value, when it differs from the parameter's." },
+                        },
+                    },
+                },
+            ],
+        })
+    }
+}
+
 /// One dated entry as a file writes it.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

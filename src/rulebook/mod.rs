@@ -28,6 +28,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use jiff::civil::Date;
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::calendar::{Day, Period};
@@ -158,22 +159,32 @@ pub struct TreatyTerms {
 }
 
 /// The treaty's terms as a file writes them (every key optional, to merge).
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Treaty")]
 struct TreatyFile {
+    /// The treaty's name, without "the" (sentences say "the {treaty}").
     name: Option<String>,
+    /// The withdrawal clause as a sentence names it ("Art. 13").
     article: Option<String>,
+    /// The citation id of the withdrawal clause; a base's steps cite it as treaty-clause.
     clause: Option<String>,
+    /// From notice to withdrawal: "1 year", "6 months", "90 days". Months and years end on
+    /// the same day of the month, or on the month's last day when it has no such day.
     notice_period: Option<Period>,
+    /// To whom notice is given ("the Government of the United States, the depositary").
     notice_to: Option<String>,
+    /// The day the treaty entered into force (for the United States).
+    #[schemars(with = "Option<crate::schema::DateText>")]
     in_force: Option<Day>,
+    /// How long after entry into force notice may first be given ("20 years"); needs in_force.
     first_notice_after: Option<Period>,
 }
 
 /// Which adjournments prevent the President from returning a bill (so that, unsigned and
 /// unreturned, it is not a law: a pocket veto). The doctrine is contested; a rulebook
 /// states the view it takes (see docs/law.md, "Contested points").
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PocketVeto {
     /// An adjournment ending a Congress.
@@ -189,7 +200,7 @@ pub struct PocketVeto {
 }
 
 /// Whether an adjournment of a kind prevents a bill's return.
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Prevention {
     /// It always does.
@@ -237,21 +248,36 @@ pub struct Parameters {
 }
 
 /// Parameters as a file writes them: each optional, merged over the rulebook extended.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Parameters")]
 struct ParametersFile {
+    /// Whether the provisions apply at all (a switch for what-ifs; default true).
     limitation_in_force: Option<Dated<bool>>,
+    /// The Senate's advice and consent to withdrawal.
     consent: Option<Dated<Threshold>>,
+    /// Passage of a bill in either chamber.
     passage: Option<Dated<Threshold>>,
+    /// Senate cloture, on a bill, a consent resolution or a veto message.
     cloture: Option<Dated<Threshold>>,
+    /// Each chamber's vote to pass a bill over a veto.
     #[serde(rename = "override")]
     override_: Option<Dated<Threshold>>,
+    /// A chamber's resolution directing its counsel to sue.
     suit_resolution: Option<Dated<Threshold>>,
+    /// Days (Sundays excepted) the President has to return a bill, 1 to 366.
+    #[schemars(with = "Option<Dated<u16>>")]
     return_days: Option<Dated<u32>>,
+    /// Days' written notice to the committees, for a prior-notice provision without its
+    /// own `days` (0 to 3660).
+    #[schemars(with = "Option<Dated<u16>>")]
     committee_notice_days: Option<Dated<i64>>,
+    /// Which adjournments prevent a bill's return (the pocket veto's view).
     pocket_veto: Option<Dated<PocketVeto>>,
     /// The notice period in whole years, as rulebooks before `treaty: notice_period:` wrote it.
+    #[schemars(with = "Option<u32>")]
     notice_period_years: Option<Spanned<i64>>,
+    /// The citation behind each parameter, by parameter name.
     sources: Option<BTreeMap<String, String>>,
 }
 
@@ -269,16 +295,25 @@ pub const PARAMETER_NAMES: &[&str] = &[
 ];
 
 /// A property of the law: what it says, and which test (a closed list) checks it.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Property {
+    /// The property's id (also the file name of its witness: RULEBOOK-ID.yaml).
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// The property in plain words (a template).
     pub says: String,
+    /// Which test checks it (a closed list).
     pub test: PropertyTest,
     /// The provision the test is about, for tests that name one.
     pub provision: Option<String>,
+    /// The citation id of its source.
     pub citation: String,
+    /// The first day it is part of the law.
+    #[schemars(with = "Option<crate::schema::DateText>")]
     pub from: Option<Spanned<Day>>,
+    /// The last day it is part of the law.
+    #[schemars(with = "Option<crate::schema::DateText>")]
     pub until: Option<Spanned<Day>>,
     #[serde(skip)]
     pub file: usize,
@@ -292,7 +327,7 @@ impl Property {
 }
 
 /// The tests `treatysim check` knows.
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PropertyTest {
     /// Never withdrawn and lawful without consent, an Act, or the statute held invalid.
@@ -311,19 +346,27 @@ pub enum PropertyTest {
 
 /// A provision whose breach the engine records. One id may be written several times, each
 /// for its own days (an amended section), but never twice for the same day.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Provision {
     /// The id used in outputs and `expect: violations`, e.g. "1250A(a)".
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// What the provision forbids, in a few words (a template).
     pub title: String,
     /// What the provision tests.
     pub test: ProvisionTest,
     /// The actions it applies to.
     pub actions: Vec<String>,
+    /// The citation id of its source.
     pub citation: String,
+    /// The breach in a plain sentence (a template; in a prior-notice provision also {days}).
     pub text: String,
+    /// The first day it is in force (YYYY-MM-DD; left out: always before).
+    #[schemars(with = "Option<crate::schema::DateText>")]
     pub from: Option<Spanned<Day>>,
+    /// The last day it is in force (left out: still in force).
+    #[schemars(with = "Option<crate::schema::DateText>")]
     pub until: Option<Spanned<Day>>,
     /// For a prior-notice test: the days' notice (else `committee_notice_days`).
     pub days: Option<i64>,
@@ -356,31 +399,34 @@ fn dates(from: &Option<Spanned<Day>>, until: &Option<Spanned<Day>>) -> InForce {
 }
 
 /// The tests a provision can apply (a closed vocabulary implemented by the engine).
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ProvisionTest {
     /// Breached when the withdrawal is not authorized (no consent, no enacted Act).
     Unauthorized,
     /// Breached unless the committees were notified in writing (after being consulted,
     /// when the provision says so) at least the provision's days before.
-    #[serde(alias = "prior_notice")]
     CommitteeNotice,
 }
 
 /// A source of law.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Citation {
     /// statute, treaty, constitution, rule, case, practice, bill or opinion.
     pub kind: String,
+    /// How a reader names it: "Section 1250A(a), FY2024 NDAA", or a case's name.
     pub title: String,
+    /// The formal citation ("22 U.S.C. § 1928f(a)", "521 U.S. 811 (1997)").
     pub cite: String,
     /// The day it was enacted, adopted, signed or decided.
+    #[schemars(with = "crate::schema::DateText")]
     pub date: Day,
     /// The source's own words.
     pub quote: Option<String>,
     /// What the source says or holds, in the project's words.
     pub note: Option<String>,
+    /// Where to read it.
     pub url: Option<String>,
 }
 
@@ -398,16 +444,27 @@ pub const CITATION_KINDS: &[&str] = &[
 
 /// A sentence for some days only: what replaces the text, label, citation (or, in
 /// doctrine, the view and precedents) on those days.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Version")]
 pub struct VersionFile {
+    /// The first day this version is in force.
+    #[schemars(with = "Option<crate::schema::DateText>")]
     pub from: Option<Spanned<Day>>,
+    /// The last day this version is in force.
+    #[schemars(with = "Option<crate::schema::DateText>")]
     pub until: Option<Spanned<Day>>,
+    /// The sentence on those days (a template).
     pub text: Option<String>,
+    /// The label on those days.
     pub label: Option<String>,
+    /// The citation on those days.
     pub citation: Option<String>,
+    /// For doctrine: the view of standing on those days.
     pub standing: Option<String>,
+    /// For doctrine and holdings: the authorities on those days (each is still cited only for rulings after its own date).
     pub precedents: Option<Vec<String>>,
+    /// For holdings: the authorities against it on those days.
     pub against: Option<Vec<String>>,
 }
 
@@ -424,14 +481,22 @@ impl VersionFile {
 }
 
 /// A track as a file writes it: to merge, everything but the id is optional.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Track")]
 struct TrackFile {
+    /// Which track: treaty, suspension, consent, congress, executive, bill or case.
+    #[schemars(with = "String", extend("enum" = ["treaty", "suspension", "consent", "congress", "executive", "bill", "case"]))]
     id: Spanned<String>,
+    /// The track's title (required for a track the extended rulebook lacks).
     title: Option<String>,
+    /// What the track is, in a sentence (a template).
     text: Option<String>,
+    /// The stage the track starts at.
     start: Option<String>,
+    /// Its stages; merged by id.
     stages: Option<Vec<StageSpec>>,
+    /// Its steps; merged by id.
     steps: Option<Vec<StepSpec>>,
 }
 
@@ -448,18 +513,26 @@ pub struct TrackSpec {
 }
 
 /// A stage (a node of the track's graph).
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Stage")]
 pub struct StageSpec {
+    /// The stage's id within its track.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// What outputs report for this stage, when not its id (e.g. a bill's first override
     /// still reads `vetoed`).
     pub status: Option<String>,
+    /// A few words for diagrams (a template).
     pub label: String,
+    /// A plain sentence for a class (a template).
     pub text: String,
+    /// The citation id of its source (treaty-clause: the treaty's withdrawal clause).
     pub citation: String,
+    /// Whether nothing leads out of it (withdrawn, enacted, failed...).
     #[serde(default)]
     pub terminal: bool,
+    /// What the label, text or citation are on some days instead.
     #[serde(default)]
     pub versions: Vec<VersionFile>,
     #[serde(skip)]
@@ -467,15 +540,20 @@ pub struct StageSpec {
 }
 
 /// A step (an edge of the track's graph).
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Step")]
 pub struct StepSpec {
+    /// The step's id within its track.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// The scenario action that triggers the step...
     pub action: Option<String>,
     /// ...or the timer that fires it.
     pub timer: Option<String>,
+    /// The stage it leaves.
     pub from: String,
+    /// The stage it reaches.
     pub to: String,
     /// Which chamber's event this step is for: house, senate, origin or other.
     pub chamber: Option<String>,
@@ -492,12 +570,15 @@ pub struct StepSpec {
     /// Conditions that make the step impossible when unmet.
     #[serde(default)]
     pub requires: Vec<String>,
+    /// Who takes it: president, senate, house, congress, chamber (the event's), courts, plaintiff or clock.
     pub actor: String,
     /// A few words for diagrams.
     pub label: String,
     /// A plain sentence for a class.
     pub text: String,
+    /// The citation id of its source.
     pub citation: String,
+    /// What the label, text or citation are on some days instead.
     #[serde(default)]
     pub versions: Vec<VersionFile>,
     #[serde(skip)]
@@ -505,13 +586,17 @@ pub struct StepSpec {
 }
 
 /// The expected view of standing for one kind of plaintiff.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DoctrineEntry {
+    /// Which plaintiff: senate, house, congress, senator, representative, service_member, property_owner, state or taxpayer.
+    #[schemars(with = "String")]
     pub plaintiff: Spanned<String>,
     /// likely, contested or unlikely.
     pub standing: String,
+    /// The view in a few sentences (a template).
     pub text: String,
+    /// The authorities it rests on (cited only for rulings after their own dates).
     pub precedents: Vec<String>,
     /// Illustrative weights of each holding for this plaintiff, which `simulate` uses
     /// for a holding written `doctrine`: assumptions for teaching, not forecasts.
@@ -525,54 +610,95 @@ pub struct DoctrineEntry {
 }
 
 /// What a holding means, with the precedents it rests on and those against it.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HoldingNote {
+    /// How the holding reads in a headline.
     pub label: String,
+    /// What the holding means (a template).
     pub text: String,
+    /// The authorities it rests on (cited only for rulings after their own dates).
     pub precedents: Vec<String>,
     /// Authorities that cut against the holding.
     #[serde(default)]
     pub against: Vec<String>,
+    /// What the text and authorities are on some days instead.
     #[serde(default)]
     pub versions: Vec<VersionFile>,
 }
 
 /// A glossary entry.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GlossaryEntry {
+    /// The term, as `treatysim explain` finds it and the report spots it.
+    #[schemars(with = "String")]
     pub term: Spanned<String>,
+    /// What it means, in plain words (a template).
     pub text: String,
+    /// The citation id of its source.
     pub citation: String,
+    /// What the text or citation are on some days instead.
     #[serde(default)]
     pub versions: Vec<VersionFile>,
     #[serde(skip)]
     pub file: usize,
 }
 
-/// A rulebook file as written.
-#[derive(Clone, Debug, Deserialize)]
+/// A treatysim rulebook: the law as data (a treaty's withdrawal clause, the U.S.
+/// procedure, the statutes that limit withdrawal, the courts), with dates and sources.
+/// See docs/rulebook-format.md.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Rulebook")]
 struct RulebookFile {
+    /// The rulebook's id: lower-case letters, digits, `.`, `_` and `-` (required).
+    #[schemars(with = "String", extend("pattern" = "^[a-z0-9][a-z0-9._-]{0,63}$"))]
     id: Spanned<String>,
+    /// A title a reader recognizes (required).
     title: String,
+    /// What the rulebook encodes, in a few sentences (a template); required unless it
+    /// extends another.
     summary: Option<String>,
+    /// The rulebook this one builds on: a built-in id (us-base, us-nato-2024...) or a
+    /// file, relative to this one. Sections merge key by key; `provisions` is replaced whole.
+    #[schemars(with = "Option<String>")]
     extends: Option<Spanned<String>>,
+    /// A base for other rulebooks (names no treaty), not run on its own.
     #[serde(default)]
     base: bool,
+    /// A view: judge every event by the law in force on this day, whatever its date.
+    #[schemars(with = "Option<crate::schema::DateText>")]
     law_as_of: Option<Day>,
+    /// A line every outcome under this rulebook shows (a foil says it is not the law).
     caution: Option<String>,
+    /// The treaty: its name, withdrawal clause, notice period and to whom notice goes.
     treaty: Option<TreatyFile>,
+    /// The law's numbers: thresholds, days, the pocket veto's view, each optionally dated.
     parameters: Option<ParametersFile>,
+    /// The statutes' provisions whose breach is recorded (replaced whole when given).
     provisions: Option<Vec<Provision>>,
+    /// The sources of law, by id.
     citations: Option<BTreeMap<String, Citation>>,
+    /// The procedure: one graph of stages and steps per track; merged by track, stage and step id.
     tracks: Option<Vec<TrackFile>>,
+    /// The expected view of standing for each kind of plaintiff; merged by plaintiff.
     doctrine: Option<Vec<DoctrineEntry>>,
+    /// What each holding means, with the precedents for and against it.
     holdings: Option<BTreeMap<String, HoldingNote>>,
+    /// Terms explained; merged by term.
     glossary: Option<Vec<GlossaryEntry>>,
+    /// Properties of the law that `treatysim check` tests; merged by id.
     properties: Option<Vec<Property>>,
+    /// The sentences outputs say, by key, as templates.
     messages: Option<BTreeMap<String, String>>,
+}
+
+/// The JSON Schema of rulebook files (draft-07), from the types they are read into.
+pub fn json_schema() -> serde_json::Value {
+    crate::schema::generator()
+        .into_root_schema_for::<RulebookFile>()
+        .to_value()
 }
 
 /// The ids of the built-in rulebooks that run (bases left out), in order.

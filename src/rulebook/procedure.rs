@@ -667,6 +667,16 @@ impl Procedure {
                 file: property.file,
                 place: Some(crate::yaml::place(&property.id)),
             };
+            if !super::valid_id(&property.id.value) {
+                return Err(err(
+                    at,
+                    format!(
+                        "the property id \"{}\" is not valid: it names the files `check --write-scenarios` writes",
+                        crate::diag::shorten(&property.id.value)
+                    ),
+                )
+                .with_help(format!("write it like a rulebook id ({})", super::ID_PATTERN)));
+            }
             known(
                 &property.citation,
                 at,
