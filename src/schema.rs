@@ -311,7 +311,7 @@ pub fn output() -> Value {
             "effective_on": { "description": "The day withdrawal took effect; null unless withdrawn.", "anyOf": [date, { "type": "null" }] },
             "lawful": { "description": "True when no violation stands at the end.", "type": "boolean" },
             "enjoined": { "description": "True when an injunction against withdrawal is in force at the end.", "type": "boolean" },
-            "violations": { "description": "The provisions whose violation stands, by id (e.g. 1250A(a)).", "type": "array", "items": { "type": "string" } },
+            "violations": { "description": "The provisions whose violation stands, by the ids the rulebook gives them.", "type": "array", "items": { "type": "string" } },
             "set_aside": { "description": "Provisions breached but set aside while the statute is held invalid (a statute_invalid holding stands).", "type": "array", "items": { "type": "string" } },
             "notice_due": { "description": "The day a notice still pending at the end takes effect (the end of the treaty's notice period, or the later day it names); null when none is pending.", "anyOf": [date, { "type": "null" }] },
             "revoked_by_order": { "description": "True when the last notice was revoked as an injunction standing at the end of its period ordered.", "type": "boolean" },

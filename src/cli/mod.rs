@@ -46,8 +46,8 @@ use crate::scenario::{self, Scenario};
 use crate::simulate;
 use crate::vocab::{TrackKind, TreatyStatus, Word};
 
-/// Simulates the U.S. legal procedure for leaving the North Atlantic Treaty under
-/// section 1250A of the FY2024 NDAA, and says what happens, when, and why.
+/// Simulates the U.S. legal procedure for leaving a treaty (by default the North
+/// Atlantic Treaty, under the law in force), and says what happens, when, and why.
 #[derive(Debug, Parser)]
 #[command(name = "treatysim", version, about, long_about = None, max_term_width = 100)]
 pub struct Cli {

@@ -144,7 +144,7 @@ pub fn show(p: &Procedure, date: Date, style: Style) -> String {
         (
             "return period",
             values(&params.return_days, date, |d| {
-                format!("{d} days, Sundays excepted")
+                p.message("return_period", date, &[("days", &d.to_string())])
             }),
             "return_days",
         ),

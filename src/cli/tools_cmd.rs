@@ -13,7 +13,7 @@ use crate::files;
 /// The starter stories of `treatysim new`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Template {
-    /// Withdrawal with the consent of two-thirds of the senators present.
+    /// Withdrawal with the Senate's consent (cloture, then the consent vote).
     Consent,
     /// Withdrawal authorized by an Act of Congress: cloture, passage, presentment.
     Act,

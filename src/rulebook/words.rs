@@ -53,6 +53,11 @@ pub const MESSAGES: &[Message] = &[
         says: "under a presentment: the last day to sign or return the bill",
     },
     Message {
+        key: "return_period",
+        names: &["days"],
+        says: "the return period as `rulebook show` states it",
+    },
+    Message {
         key: "return_window_closed",
         names: &["presented", "last", "since", "status"],
         says: "a signature or veto after the last day",

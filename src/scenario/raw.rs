@@ -32,8 +32,8 @@ pub(super) struct RawScenario {
     /// The composition of Congress and whether the Senate filibusters bills.
     pub setup: Option<RawSetup>,
     /// The clock runs to this date (YYYY-MM-DD, a day that exists) after the last event,
-    /// so that deadlines can pass: the year under Art. 13, the 180 days' notice, the ten
-    /// days to sign.
+    /// so that deadlines can pass: the treaty's notice period, the committees' notice, the
+    /// President's days to sign.
     #[schemars(with = "Option<DateText>")]
     pub until: Option<Spanned<String>>,
     /// The events, in date order (equal dates keep file order) (required).
@@ -86,8 +86,8 @@ impl<'de> Deserialize<'de> for RawEvents {
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Setup")]
 pub(super) struct RawSetup {
-    /// Senators duly chosen and sworn (default 100; vacancies lower it). Cloture needs
-    /// three-fifths of them; a quorum is a majority of them.
+    /// Senators duly chosen and sworn (default 100; vacancies lower it). Cloture is
+    /// counted among them; a quorum is a majority of them.
     #[schemars(with = "Option<u32>", range(min = 1, max = 100))]
     pub senators_sworn: Option<Spanned<i64>>,
     /// Representatives duly chosen and sworn (default 435); a quorum is a majority.
@@ -135,12 +135,12 @@ pub(super) struct RawEvent {
     /// Votes against.
     #[schemars(with = "Option<u32>")]
     pub nays: Option<Spanned<i64>>,
-    /// Members present but not voting: they count toward a quorum, not toward the
-    /// two-thirds or majority of those voting.
+    /// Members present but not voting: they count toward a quorum, not among those
+    /// voting.
     #[schemars(with = "Option<u32>")]
     pub present: Option<Spanned<i64>>,
-    /// vote (Senate): how the Vice President, as President of the Senate, breaks a tie
-    /// (Art. I, sec. 3, cl. 4): yea or nay.
+    /// vote (Senate): how the Vice President, as President of the Senate, breaks a tie:
+    /// yea or nay.
     #[schemars(with = "Option<VicePresident>")]
     pub vice_president: Option<Spanned<String>>,
     /// The bill's id, chosen when it is introduced (e.g. hr-3, s-12).
