@@ -331,3 +331,21 @@ fn why_finds_the_day_the_committee_notice_falls_short() {
     assert_exit(&out, 2, "why on an uncertain file");
     assert!(text(&out.stderr).contains("without uncertain inputs"));
 }
+
+/// The changed scenario `why` writes reads back whatever its title says: a backslash,
+/// quotes and a colon once made it unreadable.
+#[test]
+fn why_writes_a_scenario_that_reads_back_whatever_its_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("awkward.yaml");
+    std::fs::write(
+        &file,
+        "title: 'C:\\temp\\notes: \"the Senate\" # decides'\nsetup: { filibuster: false }\nevents:\n  - { on: 2027-06-01, do: consent_vote, yeas: 62, nays: 38 }\n  - { on: 2027-07-06, do: give_notice }\n",
+    )
+    .unwrap();
+    let out = run_bin(&["why", file.to_str().unwrap()]);
+    assert_exit(&out, 0, "why");
+    let t = text(&out.stdout);
+    let doc = replay_why(&t);
+    assert_eq!(doc["title"], "C:\\temp\\notes: \"the Senate\" # decides");
+}

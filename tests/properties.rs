@@ -168,3 +168,54 @@ proptest! {
         }
     }
 }
+
+/// A title or a note a person might write, with everything YAML cares about: quotes,
+/// backslashes, colons, `#`, dashes, braces, newlines and any Unicode.
+fn awkward_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zA-Z0-9 :#'\"\\\\{}\\[\\],&*!|>%@`-]{1,40}",
+        "\\PC{1,30}",
+        Just("C:\\new\\table: \"quoted\" # not a comment".to_string()),
+        Just("- a dash first".to_string()),
+        Just("yes".to_string()),
+        Just("2027-03-01".to_string()),
+        Just("line one\nline two".to_string()),
+        Just("Ünïcödé — “quotes” ✓".to_string()),
+    ]
+    .prop_filter("a title has text", |t| !t.trim().is_empty() && t.trim() == t)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, .. ProptestConfig::default() })]
+
+    /// Every scenario treatysim writes reads back as it was: the same title, setup, clock
+    /// and events (with their notes), whatever the text.
+    #[test]
+    fn written_scenarios_read_back_equal(
+        (yaml, _) in story(),
+        title in awkward_text(),
+        note in awkward_text(),
+    ) {
+        let Ok(mut s) = scenario::parse("random.yaml", yaml.as_str().into()) else { return Ok(()) };
+        let id = s.rulebook.as_ref().map(|(id, _)| id.clone()).unwrap();
+        let p = rulebook::load(&id).unwrap();
+        s.title = title.clone();
+        s.events[0].note = Some(note.clone());
+        let written = scenario::write::to_yaml(&p, &s, "header: with a colon # and a hash", None);
+        let back = scenario::parse("written.yaml", written.as_str().into())
+            .map_err(|e| TestCaseError::fail(format!("{}\n{written}", e.render(false))))?;
+        prop_assert_eq!(&back.title, &title);
+        prop_assert_eq!(back.setup, s.setup);
+        prop_assert_eq!(back.until, s.until);
+        prop_assert_eq!(back.rulebook.as_ref().map(|r| r.0.clone()), Some(id));
+        prop_assert_eq!(back.events.len(), s.events.len());
+        for (a, b) in s.events.iter().zip(&back.events) {
+            prop_assert_eq!(a.date, b.date);
+            prop_assert_eq!(a.action, b.action);
+            prop_assert_eq!(a.args, b.args);
+            prop_assert_eq!(&a.note, &b.note);
+        }
+        prop_assert_eq!(&back.bills, &s.bills);
+        prop_assert_eq!(&back.cases, &s.cases);
+    }
+}
