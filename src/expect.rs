@@ -10,7 +10,7 @@
 use std::collections::BTreeSet;
 
 use crate::engine::{Run, TraceStep};
-use crate::rulebook::Procedure;
+use crate::rulebook::{Procedure, VoteKind};
 use crate::scenario::{Expect, Scenario};
 use crate::vocab::{TrackKind, Word};
 
@@ -67,6 +67,7 @@ pub fn check(p: &Procedure, s: &Scenario, expect: &Expect, run: &Run) -> Vec<Mis
                     for (t, x) in run.trace[..i].iter().zip(&explained) {
                         if t.track == TrackKind::Consent
                             && t.from == t.to
+                            && matches!(t.vote, Some((VoteKind::Consent, _)))
                             && let (Some(arithmetic), Some(event)) = (&x.arithmetic, t.event)
                         {
                             why.push(format!(

@@ -1178,7 +1178,11 @@ fn first_step_towards(
         if node != start && graph.edges(node).any(|e| wanted(e.weight())) {
             return first[node.index()].map(|e| &graph[e]);
         }
-        for edge in graph.edges(node) {
+        // Steps someone can take (an event to add) before the passing of time or a
+        // condition, so that the help names what a user can write.
+        let mut edges: Vec<_> = graph.edges(node).collect();
+        edges.sort_by_key(|e| !matches!(e.weight().trigger, Trigger::Action(_)));
+        for edge in edges {
             let next = edge.target();
             if !seen[next.index()] {
                 seen[next.index()] = true;

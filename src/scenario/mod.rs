@@ -293,7 +293,7 @@ fn fields_of(action: Action) -> (&'static [&'static str], &'static [&'static str
             &["bill", "chamber", "yeas", "nays"],
             &["present", "vice_president"],
         ),
-        ClotureVote => (&["yeas"], &["bill", "nays"]),
+        ClotureVote => (&["yeas"], &["nays", "bill"]),
         Present | Sign | Veto => (&["bill"], &[]),
         Override => (&["bill", "chamber", "yeas", "nays"], &[]),
         AuthorizeSuit => (&["chamber", "yeas", "nays"], &["present"]),

@@ -12,8 +12,8 @@ use crate::vocab::{Action, AdjournmentKind, Chamber, Plaintiff, Purpose, Remedy,
 use crate::yaml::{Spanned, place};
 
 /// A treatysim scenario: a story of dated events run through the procedure for leaving
-/// the North Atlantic Treaty, with the law cited at every step. See
-/// docs/scenario-format.md.
+/// a treaty (the North Atlantic Treaty unless its rulebook names another), with the law
+/// cited at every step. See docs/scenario-format.md.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Scenario")]
@@ -25,9 +25,12 @@ pub(super) struct RawScenario {
     #[schemars(with = "Option<String>")]
     pub summary: Option<Spanned<String>>,
     /// The rulebook the story runs under: a built-in id (us-nato-2024, the law in force,
-    /// is the default; us-pre-2024; as-reported-60) or the path of a rulebook file,
-    /// relative to this file.
-    #[schemars(with = "Option<String>", extend("examples" = ["us-nato-2024", "us-pre-2024", "as-reported-60"]))]
+    /// is the default; `treatysim rulebook list` lists the others) or the path of a
+    /// rulebook file, relative to this file.
+    #[schemars(with = "Option<String>", extend("examples" = [
+        "us-nato-2024", "us-pre-2024", "as-reported-60", "abm-1972", "inf-1987",
+        "open-skies-1992", "paris-2015", "taiwan-1954"
+    ]))]
     pub rulebook: Option<Spanned<String>>,
     /// The composition of Congress and whether the Senate filibusters bills.
     pub setup: Option<RawSetup>,
