@@ -110,7 +110,7 @@ fn compare_shows_where_sixty_senators_part_ways_with_the_law() {
         t.contains("B: 2027-06-01 (Senate): Consent vote carries"),
         "{t}"
     );
-    assert!(t.contains("Steps 1 to 2 are the same"), "{t}");
+    assert!(t.contains("Steps 1 to 3 are the same"), "{t}");
 }
 
 #[test]
@@ -136,28 +136,42 @@ fn compare_says_when_the_rulebooks_agree_and_refuses_other_than_two() {
 }
 
 /// docs/explore.md shows real output: each ```text block that starts with a command is
-/// what that command prints today.
+/// what that command prints today. `TREATYSIM_UPDATE_DOCS=1` rewrites the blocks.
 #[test]
 fn the_docs_show_real_output() {
-    let doc = std::fs::read_to_string(common::root().join("docs/explore.md")).unwrap();
+    let path = common::root().join("docs/explore.md");
+    let doc = std::fs::read_to_string(&path).unwrap();
+    let update = std::env::var_os("TREATYSIM_UPDATE_DOCS").is_some();
+    let mut parts = doc.split("```text\n");
+    let mut rewritten = parts.next().unwrap().to_string();
     let mut checked = 0;
-    for block in doc.split("```text\n").skip(1) {
-        let block = block.split("```").next().unwrap();
-        let Some((first, shown)) = block.split_once('\n') else {
+    for part in parts {
+        rewritten.push_str("```text\n");
+        let (block, rest) = part.split_once("```").unwrap();
+        let command = block
+            .split_once('\n')
+            .and_then(|(first, _)| first.strip_prefix("$ treatysim "));
+        let Some(command) = command else {
+            rewritten.push_str(part);
             continue;
         };
-        let Some(command) = first.strip_prefix("$ treatysim ") else {
-            continue;
-        };
+        let shown = &block[block.find('\n').unwrap() + 1..];
         let args: Vec<&str> = command.split_whitespace().collect();
         let out = run_bin(&args);
         assert_exit(&out, 0, command);
-        assert_eq!(
-            text(&out.stdout),
-            shown,
-            "docs/explore.md is out of date for `{command}`"
-        );
+        let printed = text(&out.stdout);
+        if !update {
+            assert_eq!(
+                printed, shown,
+                "docs/explore.md is out of date for `{command}`; regenerate with\n  \
+                 TREATYSIM_UPDATE_DOCS=1 cargo test --test explore the_docs_show_real_output"
+            );
+        }
+        rewritten.push_str(&format!("$ treatysim {command}\n{printed}```{rest}"));
         checked += 1;
+    }
+    if update {
+        std::fs::write(&path, rewritten).unwrap();
     }
     assert!(checked >= 3, "{checked} examples checked");
 }

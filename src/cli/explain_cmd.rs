@@ -26,9 +26,10 @@ fn cite_full(out: &mut String, c: Option<&Citation>, id: &str) {
     };
     wrap_into(
         out,
-        &format!("Source: {}. {} ({})", c.title, c.cite, c.date.0),
+        &format!("Source: {} [{}, {}]", c.title, c.kind, c.date.0),
         "  ",
     );
+    wrap_into(out, &c.cite, "    ");
     if let Some(q) = &c.quote {
         wrap_into(out, &format!("“{}”", q.trim()), "    ");
     }

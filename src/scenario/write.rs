@@ -7,6 +7,7 @@
 use std::path::Path;
 
 use serde::Serialize;
+use serde_saphyr::FlowMap;
 
 use super::{Args, Event, Scenario};
 use crate::rulebook::Procedure;
@@ -19,8 +20,8 @@ struct File<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     summary: Option<&'a str>,
     rulebook: String,
-    setup: SetupFile,
-    events: Vec<EventFile<'a>>,
+    setup: FlowMap<SetupFile>,
+    events: Vec<FlowMap<EventFile<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     until: Option<String>,
 }
@@ -186,13 +187,13 @@ pub fn to_yaml(p: &Procedure, s: &Scenario, header: &str, to: Option<&Path>) -> 
         title: &s.title,
         summary: s.summary.as_deref(),
         rulebook: rulebook_reference(p, to),
-        setup: SetupFile {
+        setup: FlowMap(SetupFile {
             senators_sworn: s.setup.senators_sworn,
             representatives_sworn: s.setup.representatives_sworn,
             filibuster: s.setup.filibuster,
             filibuster_veto: s.setup.filibuster_veto,
-        },
-        events: s.events.iter().map(|e| event(s, e)).collect(),
+        }),
+        events: s.events.iter().map(|e| FlowMap(event(s, e))).collect(),
         until: s.until.map(|d| d.to_string()),
     };
     let mut out = String::new();
@@ -203,7 +204,14 @@ pub fn to_yaml(p: &Procedure, s: &Scenario, header: &str, to: Option<&Path>) -> 
     }
     // Serializing plain data of strings, numbers and booleans cannot fail; an error would
     // be a bug, shown in the file rather than a panic.
-    match serde_saphyr::to_string(&file) {
+    // YAML 1.2, as treatysim reads it: `on` and dates need no quotes. One event a line,
+    // in flow style, as the shipped scenarios are written.
+    let options = serde_saphyr::ser_options! {
+        yaml_12: true,
+        no_lang_directive: true,
+        compact_list_indent: false,
+    };
+    match serde_saphyr::to_string_with_options(&file, options) {
         Ok(yaml) => out.push_str(&yaml),
         Err(e) => out.push_str(&format!("# could not be written: {e}\n")),
     }
