@@ -287,7 +287,7 @@ fn run_and_simulate_json_validate_against_the_output_schema() {
     for (doc, file) in documents.iter().zip(&files) {
         let errors = errors(&validator, doc);
         assert!(errors.is_empty(), "{}: {errors:#?}", file.display());
-        assert_eq!(doc["format_version"], 1);
+        assert_eq!(doc["format_version"], 2);
         assert_eq!(doc["kind"], "run");
     }
     for file in [
@@ -328,7 +328,7 @@ fn output_schema_refuses_drift() {
         .remove("citation");
     assert!(!errors(&validator, &missing).is_empty(), "a missing key");
     let mut version = doc;
-    version["format_version"] = Value::from(2);
+    version["format_version"] = Value::from(1);
     assert!(!errors(&validator, &version).is_empty(), "another version");
 }
 

@@ -378,7 +378,7 @@ fn the_command_runs_checks_its_arguments_and_run_draws_one_history() {
         "simulate", file, "--trials", "5000", "--seed", "1", "--format", "json",
     ]);
     let doc: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
-    assert_eq!(doc["format_version"], 1);
+    assert_eq!(doc["format_version"], 2);
     assert_eq!(doc["trials"], 5000);
     let shares: f64 = ["party", "notice_pending", "suspended", "withdrawn"]
         .iter()

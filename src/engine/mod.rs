@@ -837,9 +837,11 @@ impl<'a> Engine<'a> {
                         return Err(Impossible::quiet(index));
                     }
                     let cloture = self.p.threshold(VoteKind::Cloture, w.date);
+                    // What carries with every senator sworn voting, whichever rule.
                     let needed = cloture
                         .decide(&Tally {
                             sworn: self.s.setup.senators_sworn,
+                            nays: self.s.setup.senators_sworn,
                             ..Tally::default()
                         })
                         .needed;

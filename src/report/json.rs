@@ -8,7 +8,7 @@ use crate::rulebook::Procedure;
 use crate::scenario::Scenario;
 
 /// The version of this document's shape; bumped when a key changes meaning.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// One JSON document for one run.
 pub fn to_json(p: &Procedure, s: &Scenario, run: &Run) -> Value {
