@@ -164,7 +164,10 @@ pub fn shorten(value: &str) -> String {
         escaped
     } else {
         let start: String = escaped.chars().take(60).collect();
-        format!("{start}… ({} characters)", thousands(value.chars().count() as u64))
+        format!(
+            "{start}… ({} characters)",
+            thousands(value.chars().count() as u64)
+        )
     }
 }
 

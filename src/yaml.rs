@@ -189,7 +189,9 @@ fn name_the_value(text: &str, at: Place, message: String) -> String {
     let quote_value = !message.starts_with("expected a single value");
     let value = text
         .get(at.offset..at.offset.saturating_add(at.len))
-        .filter(|v| quote_value && !v.is_empty() && v.len() <= 80 && !v.contains('\n'));
+        // A mapping or list is pointed at by its first character: nothing to quote.
+        .filter(|v| quote_value && !v.is_empty() && v.len() <= 80 && !v.contains('\n'))
+        .filter(|v| !v.starts_with(['{', '[']));
     let upto = text.get(..at.offset).unwrap_or("");
     let line_start = upto.rfind('\n').map_or(0, |i| i + 1);
     let before = upto.get(line_start..).unwrap_or("");
@@ -205,6 +207,8 @@ fn name_the_value(text: &str, at: Place, message: String) -> String {
         .and_then(|k| k.rsplit([',', '{']).next())
         .map(str::trim)
         .filter(|k| !k.is_empty() && k.len() <= 40);
+    // A message that already quotes the value needs it only once.
+    let value = value.filter(|v| !message.contains(&format!("\"{v}\"")));
     match (key, value) {
         (Some(key), Some(value)) => format!("{key}: \"{value}\" is not valid: {message}"),
         (None, Some(value)) => format!("\"{value}\" is not valid: {message}"),

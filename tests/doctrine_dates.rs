@@ -57,7 +57,10 @@ fn a_1979_ruling_cites_what_1979_knew() {
     let day = jiff::civil::date(1979, 10, 17);
     let note = doctrine_note(&p, Plaintiff::Senator, Holding::Unlawful, day);
     assert!(note.contains("Kennedy v. Sampson"), "{note}");
-    assert!(note.contains("standing for a senator is contested"), "{note}");
+    assert!(
+        note.contains("standing for a senator is contested"),
+        "{note}"
+    );
     for later in ["Raines", "Blumenthal", "Zivotofsky", "Arizona", "Lujan"] {
         assert!(!note.contains(later), "{later} in a 1979 note: {note}");
     }
@@ -85,10 +88,12 @@ fn goldwater_is_not_a_standing_authority() {
     for id in rulebook::builtin_ids() {
         let p = rulebook::load(id).unwrap();
         for entry in &p.rulebook.doctrine {
-            let all = entry
-                .precedents
-                .iter()
-                .chain(entry.versions.iter().flat_map(|v| v.precedents.iter().flatten()));
+            let all = entry.precedents.iter().chain(
+                entry
+                    .versions
+                    .iter()
+                    .flat_map(|v| v.precedents.iter().flatten()),
+            );
             for precedent in all {
                 assert!(
                     !precedent.starts_with("goldwater"),

@@ -18,13 +18,22 @@ fn run_text(args: &[&str]) -> String {
 #[test]
 fn the_sixty_senators_explanation_is_about_cloture_everywhere() {
     let cloture = run_text(&["explain", "cloture"]);
-    assert!(cloture.contains("resolution of advice and consent"), "{cloture}");
+    assert!(
+        cloture.contains("resolution of advice and consent"),
+        "{cloture}"
+    );
     assert!(cloture.contains("veto message"), "{cloture}");
-    assert!(!cloture.contains("not to the Senate's consent"), "{cloture}");
+    assert!(
+        !cloture.contains("not to the Senate's consent"),
+        "{cloture}"
+    );
     // The law's consent: two-thirds of those voting; 62 clear cloture but not consent.
     let t = run_text(&["run", "scenarios/sixty-senators-law.yaml"]);
     assert!(t.contains("Cloture invoked"), "{t}");
-    assert!(t.contains("62 yeas is less than two-thirds of 100 voting (67)"), "{t}");
+    assert!(
+        t.contains("62 yeas is less than two-thirds of 100 voting (67)"),
+        "{t}"
+    );
 }
 
 #[test]
@@ -33,7 +42,10 @@ fn a_chambers_suit_is_a_modelling_gate_not_a_cause_of_action() {
     assert!(t.contains("no statute gives it a cause of action"), "{t}");
     assert!(t.contains("contested"), "{t}");
     let show = run_text(&["rulebook", "show"]);
-    assert!(show.contains("S.J.Res. 37"), "the dropped litigation section is cited");
+    assert!(
+        show.contains("S.J.Res. 37"),
+        "the dropped litigation section is cited"
+    );
     let counsel = run_text(&["explain", "congress.suit_resolution_adopted"]);
     assert!(
         counsel.contains("288b") || counsel.contains("modelling gate"),
@@ -61,8 +73,16 @@ fn the_pocket_veto_is_contested_and_the_rulebook_says_its_view() {
     let show = run_text(&["rulebook", "show"]);
     assert!(show.contains("pocket veto"), "{show}");
     assert!(show.contains("between sessions: prevents"), "{show}");
-    assert!(show.contains("within a session: prevents_without_agent"), "{show}");
-    for case in ["Kennedy v. Sampson", "Wright v. United States", "Barnes v. Kline", "The Pocket Veto Case"] {
+    assert!(
+        show.contains("within a session: prevents_without_agent"),
+        "{show}"
+    );
+    for case in [
+        "Kennedy v. Sampson",
+        "Wright v. United States",
+        "Barnes v. Kline",
+        "The Pocket Veto Case",
+    ] {
         assert!(show.contains(case), "{case} is among the sources: {show}");
     }
 }
@@ -78,7 +98,9 @@ fn before_1250a_a_notice_is_not_called_lawful_without_saying_it_is_contested() {
     .unwrap();
     let t = run_text(&["run", file.to_str().unwrap()]);
     assert!(
-        t.contains("yes: no statute forbids it; whether a President may end a treaty alone is contested"),
+        t.contains(
+            "yes: no statute forbids it; whether a President may end a treaty alone is contested"
+        ),
         "{t}"
     );
     let summary = run_text(&["rulebook", "list"]);
@@ -87,7 +109,12 @@ fn before_1250a_a_notice_is_not_called_lawful_without_saying_it_is_contested() {
 
 #[test]
 fn the_rule_as_reported_never_passes_for_the_law() {
-    let t = run_text(&["run", "--rulebook", "as-reported-60", "scenarios/sixty-senators-law.yaml"]);
+    let t = run_text(&[
+        "run",
+        "--rulebook",
+        "as-reported-60",
+        "scenarios/sixty-senators-law.yaml",
+    ]);
     assert!(t.contains("Caution"), "{t}");
     assert!(t.contains("not the law"), "{t}");
     let show = run_text(&["rulebook", "show", "as-reported-60"]);
@@ -101,7 +128,12 @@ fn the_rule_as_reported_never_passes_for_the_law() {
         assert!(!line.contains("two-thirds"), "{line}");
         assert!(!line.contains("Treaty Clause"), "{line}");
     }
-    let explained = run_text(&["explain", "--rulebook", "as-reported-60", "consent.consent_adopted"]);
+    let explained = run_text(&[
+        "explain",
+        "--rulebook",
+        "as-reported-60",
+        "consent.consent_adopted",
+    ]);
     assert!(!explained.contains("Treaty Clause"), "{explained}");
     assert!(explained.contains("the rule as reported"), "{explained}");
 }
@@ -109,7 +141,10 @@ fn the_rule_as_reported_never_passes_for_the_law() {
 #[test]
 fn an_injunction_binds_officials_not_the_treaty() {
     let t = run_text(&["explain", "injunction"]);
-    assert!(t.contains("binds U.S. officials, not the treaty's other parties"), "{t}");
+    assert!(
+        t.contains("binds U.S. officials, not the treaty's other parties"),
+        "{t}"
+    );
     let step = run_text(&["explain", "treaty.notice_revoked"]);
     assert!(step.contains("revoke the notice"), "{step}");
     assert!(!step.contains("waits until"), "{step}");

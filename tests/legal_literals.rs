@@ -72,8 +72,7 @@ struct Strings {
 fn is_test_attr(attrs: &[syn::Attribute]) -> bool {
     attrs.iter().any(|a| {
         a.path().is_ident("test")
-            || (a.path().is_ident("cfg")
-                && a.parse_args::<syn::Ident>().is_ok_and(|i| i == "test"))
+            || (a.path().is_ident("cfg") && a.parse_args::<syn::Ident>().is_ok_and(|i| i == "test"))
     })
 }
 
@@ -128,9 +127,9 @@ fn quote_tokens(a: &syn::Attribute) -> proc_macro2::TokenStream {
                 ..
             }) = &nv.value
             {
-                ts.extend([proc_macro2::TokenTree::Literal(proc_macro2::Literal::string(
-                    &s.value(),
-                ))]);
+                ts.extend([proc_macro2::TokenTree::Literal(
+                    proc_macro2::Literal::string(&s.value()),
+                )]);
             }
             ts
         }

@@ -182,7 +182,9 @@ fn awkward_text() -> impl Strategy<Value = String> {
         Just("line one\nline two".to_string()),
         Just("Ünïcödé — “quotes” ✓".to_string()),
     ]
-    .prop_filter("a title has text", |t| !t.trim().is_empty() && t.trim() == t)
+    .prop_filter("a title has text", |t| {
+        !t.trim().is_empty() && t.trim() == t
+    })
 }
 
 proptest! {

@@ -106,11 +106,19 @@ fn a_variant_states_only_what_it_changes_and_the_words_follow_its_numbers() {
     let out = run_bin(&["run", d.join("bill.yaml").to_str().unwrap()]);
     assert_exit(&out, 0, "run");
     let t = text(&out.stdout);
-    assert!(t.contains("The fifth day (Sundays excepted) is 2027-05-08"), "{t}");
+    assert!(
+        t.contains("The fifth day (Sundays excepted) is 2027-05-08"),
+        "{t}"
+    );
     assert!(!t.contains("tenth") && !t.contains("ten days"), "{t}");
     assert!(t.contains("five days"), "{t}");
     // The bill is law the day after the fifth day.
-    let out = run_bin(&["run", "--format", "json", d.join("bill.yaml").to_str().unwrap()]);
+    let out = run_bin(&[
+        "run",
+        "--format",
+        "json",
+        d.join("bill.yaml").to_str().unwrap(),
+    ]);
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["bills"]["b"], "enacted");
     let law = doc["trace"]
@@ -226,19 +234,38 @@ fn show_and_explain_the_law_of_a_day() {
     assert_exit(&before, 0, "show --on 2019");
     let t = text(&before.stdout);
     assert!(t.contains("the law in force on 2019-06-01"), "{t}");
-    assert!(t.contains("none: no act of the President is recorded"), "{t}");
-    assert!(!t.contains("Section 1250A(a), FY2024 NDAA, Pub."), "no source from 2023 in 2019: {t}");
+    assert!(
+        t.contains("none: no act of the President is recorded"),
+        "{t}"
+    );
+    assert!(
+        !t.contains("Section 1250A(a), FY2024 NDAA, Pub."),
+        "no source from 2023 in 2019: {t}"
+    );
     let now = text(&run_bin(&["rulebook", "show"]).stdout);
-    assert!(now.contains("1250A(a)  No withdrawal without the Senate"), "{now}");
+    assert!(
+        now.contains("1250A(a)  No withdrawal without the Senate"),
+        "{now}"
+    );
     assert!(now.contains("in force from 2023-12-22"), "{now}");
     let view = text(&run_bin(&["rulebook", "show", "us-pre-2024"]).stdout);
-    assert!(view.contains("a view: every event is judged by the law in force on 2023-12-21"), "{view}");
+    assert!(
+        view.contains("a view: every event is judged by the law in force on 2023-12-21"),
+        "{view}"
+    );
     let explained = text(&run_bin(&["explain", "suspension", "--on", "2019-06-01"]).stdout);
     assert!(!explained.contains("1250A"), "{explained}");
-    assert!(explained.contains("the law in force on 2019-06-01"), "{explained}");
+    assert!(
+        explained.contains("the law in force on 2019-06-01"),
+        "{explained}"
+    );
     let explained = text(&run_bin(&["explain", "suspension"]).stdout);
     assert!(explained.contains("section 1250A(a)"), "{explained}");
     let bad = run_bin(&["rulebook", "show", "--on", "2019-02-30"]);
     assert_eq!(bad.status.code(), Some(2));
-    assert!(text(&bad.stderr).contains("2019-02 has 28 days"), "{}", text(&bad.stderr));
+    assert!(
+        text(&bad.stderr).contains("2019-02 has 28 days"),
+        "{}",
+        text(&bad.stderr)
+    );
 }

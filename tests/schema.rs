@@ -103,14 +103,38 @@ fn every_builtin_rulebook_validates_and_broken_ones_do_not() {
     let good = "id: mine\nextends: us-nato-2024\ntitle: t\n";
     assert!(errors(&validator, &yaml_as_json(good)).is_empty());
     for (what, text) in [
-        ("an id with a slash", "id: ../x\nextends: us-nato-2024\ntitle: t\n"),
-        ("a misspelled key", "id: x\nextend: us-nato-2024\ntitle: t\n"),
-        ("a period without a unit", "id: x\nextends: us-base\ntitle: t\ntreaty: { notice_period: 6 }\n"),
-        ("a misspelled unit", "id: x\nextends: us-base\ntitle: t\ntreaty: { notice_period: 6 monts }\n"),
-        ("a date that is not YYYY-MM-DD", "id: x\nextends: us-base\ntitle: t\nlaw_as_of: last year\n"),
-        ("an unknown threshold rule", "id: x\nextends: us-base\ntitle: t\nparameters: { consent: { rule: most } }\n"),
-        ("an unknown prevention", "id: x\nextends: us-base\ntitle: t\nparameters: { pocket_veto: { sine_die: maybe, intersession: never, intrasession: never, unspecified: never, short_recess_days: 3 } }\n"),
-        ("a dated value without a value", "id: x\nextends: us-base\ntitle: t\nparameters: { return_days: [ { from: 2030-01-01 } ] }\n"),
+        (
+            "an id with a slash",
+            "id: ../x\nextends: us-nato-2024\ntitle: t\n",
+        ),
+        (
+            "a misspelled key",
+            "id: x\nextend: us-nato-2024\ntitle: t\n",
+        ),
+        (
+            "a period without a unit",
+            "id: x\nextends: us-base\ntitle: t\ntreaty: { notice_period: 6 }\n",
+        ),
+        (
+            "a misspelled unit",
+            "id: x\nextends: us-base\ntitle: t\ntreaty: { notice_period: 6 monts }\n",
+        ),
+        (
+            "a date that is not YYYY-MM-DD",
+            "id: x\nextends: us-base\ntitle: t\nlaw_as_of: last year\n",
+        ),
+        (
+            "an unknown threshold rule",
+            "id: x\nextends: us-base\ntitle: t\nparameters: { consent: { rule: most } }\n",
+        ),
+        (
+            "an unknown prevention",
+            "id: x\nextends: us-base\ntitle: t\nparameters: { pocket_veto: { sine_die: maybe, intersession: never, intrasession: never, unspecified: never, short_recess_days: 3 } }\n",
+        ),
+        (
+            "a dated value without a value",
+            "id: x\nextends: us-base\ntitle: t\nparameters: { return_days: [ { from: 2030-01-01 } ] }\n",
+        ),
     ] {
         assert!(
             !errors(&validator, &yaml_as_json(text)).is_empty(),

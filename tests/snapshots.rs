@@ -28,7 +28,10 @@ fn override_report() {
 
 #[test]
 fn goldwater_report() {
-    insta::assert_snapshot!(output(&["run", "scenarios/history/taiwan-1978-goldwater.yaml"]));
+    insta::assert_snapshot!(output(&[
+        "run",
+        "scenarios/history/taiwan-1978-goldwater.yaml"
+    ]));
 }
 
 #[test]

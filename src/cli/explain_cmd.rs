@@ -223,7 +223,11 @@ pub fn one(
                     }
                 }
             }
-            cite_full(&mut out, p.citation(step.citation_on(day)), step.citation_on(day));
+            cite_full(
+                &mut out,
+                p.citation(step.citation_on(day)),
+                step.citation_on(day),
+            );
         }
     }
     if found > 0 {

@@ -749,6 +749,45 @@ impl<W: Write> App<W> {
         Ok(code)
     }
 
+    /// One file of `test`: run it and check it against its `expect:` (and the exercise).
+    fn test_one(
+        &mut self,
+        path: &Path,
+        override_id: Option<&str>,
+        exercise: Option<&expect::Exercise>,
+    ) -> Verdict {
+        match self.load_and_run(path, override_id) {
+            Err(diagnostic) => Verdict::Error(diagnostic),
+            Ok((scenario, ..)) if self.drawn.is_some() => Verdict::Skipped {
+                title: scenario.title,
+                why: "uncertain inputs: check it with `treatysim simulate`",
+                warn: false,
+            },
+            Ok((scenario, key, run)) => {
+                let mut mismatches = exercise.map(|e| e.check(&scenario)).unwrap_or_default();
+                let expectation = scenario.expect.as_ref().filter(|e| !e.is_empty());
+                if let Some(expectation) = expectation {
+                    let procedure = &self.procedures[&key];
+                    mismatches.extend(expect::check(procedure, &scenario, expectation, &run));
+                }
+                // Without an exercise, a file with nothing to check is skipped; an
+                // answer to an exercise that dropped its `expect:` fails.
+                if expectation.is_none() && mismatches.is_empty() {
+                    Verdict::Skipped {
+                        title: scenario.title,
+                        why: "no expect: block, nothing checked",
+                        warn: true,
+                    }
+                } else {
+                    Verdict::Checked {
+                        title: scenario.title,
+                        mismatches,
+                    }
+                }
+            }
+        }
+    }
+
     fn test(
         &mut self,
         paths: &[PathBuf],
@@ -775,9 +814,18 @@ impl<W: Write> App<W> {
             paths
         };
         let mut files = Vec::new();
+        // Rulebook files kept beside scenarios in a folder are not scenarios.
+        let mut rulebooks = Vec::new();
         for root in roots {
             if root.is_dir() {
-                collect_yaml(root, &mut files);
+                let mut found = Vec::new();
+                collect_yaml(root, &mut found);
+                for path in found {
+                    if is_rulebook_file(&path) {
+                        rulebooks.push(path.clone());
+                    }
+                    files.push(path);
+                }
             } else {
                 files.push(root.clone());
             }
@@ -797,38 +845,14 @@ impl<W: Write> App<W> {
             .max()
             .unwrap_or(0);
         for path in &files {
-            let verdict = match self.load_and_run(path, override_id) {
-                Err(diagnostic) => Verdict::Error(diagnostic),
-                Ok((scenario, ..)) if self.drawn.is_some() => Verdict::Skipped {
-                    title: scenario.title,
-                    why: "uncertain inputs: check it with `treatysim simulate`",
+            let verdict = if rulebooks.contains(path) {
+                Verdict::Skipped {
+                    title: String::new(),
+                    why: "a rulebook file, not a scenario",
                     warn: false,
-                },
-                Ok((scenario, key, run)) => {
-                    let mut mismatches = exercise
-                        .as_ref()
-                        .map(|e| e.check(&scenario))
-                        .unwrap_or_default();
-                    let expectation = scenario.expect.as_ref().filter(|e| !e.is_empty());
-                    if let Some(expectation) = expectation {
-                        let procedure = &self.procedures[&key];
-                        mismatches.extend(expect::check(procedure, &scenario, expectation, &run));
-                    }
-                    // Without an exercise, a file with nothing to check is skipped; an
-                    // answer to an exercise that dropped its `expect:` fails.
-                    if expectation.is_none() && mismatches.is_empty() {
-                        Verdict::Skipped {
-                            title: scenario.title,
-                            why: "no expect: block, nothing checked",
-                            warn: true,
-                        }
-                    } else {
-                        Verdict::Checked {
-                            title: scenario.title,
-                            mismatches,
-                        }
-                    }
                 }
+            } else {
+                self.test_one(path, override_id, exercise.as_ref())
             };
             let file = path.display().to_string();
             gradebook.push(verdict.grade(&file));
@@ -1224,9 +1248,7 @@ impl<W: Write> App<W> {
             crate::diag::thousands(ex.nodes.len() as u64),
             crate::diag::thousands(ex.transitions as u64)
         ));
-        let properties: Vec<_> = procedure
-            .properties_on(ex.nodes[0].world.date)
-            .collect();
+        let properties: Vec<_> = procedure.properties_on(ex.nodes[0].world.date).collect();
         if properties.is_empty() {
             out.push_str("The rulebook states no properties in force on the day explored.\n");
         }
@@ -1414,7 +1436,9 @@ impl<W: Write> App<W> {
             }
             RulebookCommand::Show { rulebook: id, on } => match rulebook::load(&id) {
                 Ok(procedure) => {
-                    let date = on.or(procedure.rulebook.law_as_of).unwrap_or(jiff::civil::Date::MAX);
+                    let date = on
+                        .or(procedure.rulebook.law_as_of)
+                        .unwrap_or(jiff::civil::Date::MAX);
                     let text = rulebook_cmd::show(&procedure, date, self.style);
                     self.out.write_all(text.as_bytes())?;
                     Ok(0)
@@ -1435,6 +1459,21 @@ fn wants_color(choice: ColorChoice, terminal: bool) -> bool {
         ColorChoice::Never => false,
         ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     }
+}
+
+/// Whether a YAML file is a rulebook (its top level names an `id:` and no `events:`),
+/// so that `test` on a folder skips the rulebooks kept beside its scenarios. A file that
+/// cannot be read or parsed is left to be reported as a scenario.
+fn is_rulebook_file(path: &Path) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        id: Option<serde::de::IgnoredAny>,
+        events: Option<serde::de::IgnoredAny>,
+    }
+    files::read_text(path)
+        .ok()
+        .and_then(|text| crate::yaml::from_str::<Probe>(&path.display().to_string(), &text).ok())
+        .is_some_and(|probe| probe.id.is_some() && probe.events.is_none())
 }
 
 fn collect_yaml(dir: &Path, files: &mut Vec<PathBuf>) {

@@ -96,7 +96,9 @@ pub fn show(p: &Procedure, date: Date, style: Style) -> String {
     out.push_str(&format!("\n{}\n", bold(style, "Treaty")));
     out.push_str(&format!(
         "  {:<20} {}  [{}]\n",
-        "name", t.name, cite(&t.clause)
+        "name",
+        t.name,
+        cite(&t.clause)
     ));
     out.push_str(&format!(
         "  {:<20} notice to {}; takes effect {} later ({})\n",
@@ -129,8 +131,16 @@ pub fn show(p: &Procedure, date: Date, style: Style) -> String {
             threshold(VoteKind::Consent, "senators"),
             "consent",
         ),
-        ("passage", threshold(VoteKind::Passage, "members"), "passage"),
-        ("cloture", threshold(VoteKind::Cloture, "senators"), "cloture"),
+        (
+            "passage",
+            threshold(VoteKind::Passage, "members"),
+            "passage",
+        ),
+        (
+            "cloture",
+            threshold(VoteKind::Cloture, "senators"),
+            "cloture",
+        ),
         (
             "override",
             threshold(VoteKind::Override, "members"),

@@ -342,7 +342,8 @@ fn links(p: &Procedure, date: Date) -> Vec<Link> {
                 links.push(Link {
                     from: (track_of(TrackKind::Case), None),
                     to,
-                    label: "an injunction obeyed when the period ends revokes the notice".to_string(),
+                    label: "an injunction obeyed when the period ends revokes the notice"
+                        .to_string(),
                     citation: cite(step.citation_on(day)),
                 });
             }

@@ -22,8 +22,8 @@ use crate::rulebook::{
 use crate::scenario::{Args, Event, Scenario};
 use crate::threshold::Tally;
 use crate::vocab::{
-    Action, AdjournmentKind, Chamber, Holding, Plaintiff, Purpose, Remedy, TrackKind,
-    TreatyStatus, Word,
+    Action, AdjournmentKind, Chamber, Holding, Plaintiff, Purpose, Remedy, TrackKind, TreatyStatus,
+    Word,
 };
 
 pub use world::{Adjournment, BillState, CaseState, ProvisionSet, World};
@@ -435,7 +435,12 @@ impl<'a> Engine<'a> {
         if w.congress != self.p.roles.adjourned {
             return false;
         }
-        let view = self.p.rulebook.parameters.pocket_veto.at(self.p.law_date(date));
+        let view = self
+            .p
+            .rulebook
+            .parameters
+            .pocket_veto
+            .at(self.p.law_date(date));
         let Some(adjournment) = w.adjournment else {
             return view.unspecified == Prevention::Prevents;
         };
@@ -444,7 +449,10 @@ impl<'a> Engine<'a> {
             Some(AdjournmentKind::SineDie) => view.sine_die,
             Some(AdjournmentKind::Intersession) => view.intersession,
             Some(AdjournmentKind::Intrasession) => {
-                if adjournment.days.is_some_and(|d| d <= view.short_recess_days) {
+                if adjournment
+                    .days
+                    .is_some_and(|d| d <= view.short_recess_days)
+                {
                     return false;
                 }
                 view.intrasession
@@ -612,7 +620,8 @@ impl<'a> Engine<'a> {
         let vote = matching()
             .find_map(|(_, step)| step.vote)
             .zip(event.args.tally());
-        let carried = vote.map(|(kind, tally)| self.p.threshold(kind, w.date).decide(&tally).carried);
+        let carried =
+            vote.map(|(kind, tally)| self.p.threshold(kind, w.date).decide(&tally).carried);
         let Some(edge) = matching()
             .find(|(_, step)| step.outcome.is_none() || step.outcome == carried)
             .map(|(e, _)| e)
@@ -886,7 +895,8 @@ impl<'a> Engine<'a> {
                         first.make_ascii_uppercase();
                     }
                     return Err(fail(
-                        self.p.message("adjourned_vote", w.date, &[("chamber", &who)]),
+                        self.p
+                            .message("adjourned_vote", w.date, &[("chamber", &who)]),
                         "a `reconvene` before the vote would first make it possible".into(),
                     ));
                 }

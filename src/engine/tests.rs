@@ -205,14 +205,16 @@ fn injunctions_order_revocation_they_do_not_stop_the_clock() {
     let o = outcome_of(&later);
     assert_eq!((o.treaty, o.enjoined), (TreatyStatus::Party, false));
     // Lifted the day before the anniversary: the notice takes effect on it.
-    let before = format!(
-        "{yaml}  - {{ on: 2028-02-29, do: rule, case: c, holding: no_standing }}\n"
-    );
+    let before =
+        format!("{yaml}  - {{ on: 2028-02-29, do: rule, case: c, holding: no_standing }}\n");
     let o = outcome_of(&before);
     assert_eq!(o.effective_on, Some(jiff::civil::date(2028, 3, 1)));
     assert!(!o.revoked_by_order);
     // Defied: the United States leaves on the anniversary, the order still standing.
-    let defied = yaml.replace("remedy: injunction }", "remedy: injunction, complied: false }");
+    let defied = yaml.replace(
+        "remedy: injunction }",
+        "remedy: injunction, complied: false }",
+    );
     let o = outcome_of(&defied);
     assert_eq!(o.treaty, TreatyStatus::Withdrawn);
     assert_eq!(o.effective_on, Some(jiff::civil::date(2028, 3, 1)));
@@ -227,23 +229,33 @@ fn a_filibustered_consent_resolution_needs_cloture_first() {
     let filibustered = format!("title: t\nevents:\n{events}");
     let err = run_yaml("us-nato-2024", &filibustered).unwrap_err();
     assert!(err.message.contains("cloture"), "{}", err.message);
-    assert!(err.message.contains("resolution of advice and consent"), "{}", err.message);
-    assert!(err.help.contains("cloture_vote without `bill`"), "{}", err.help);
+    assert!(
+        err.message.contains("resolution of advice and consent"),
+        "{}",
+        err.message
+    );
+    assert!(
+        err.help.contains("cloture_vote without `bill`"),
+        "{}",
+        err.help
+    );
     // Cloture 60–40 (three-fifths of 100 sworn), then 67–33 consents.
     let with_cloture = format!(
         "title: t\nevents:\n  - {{ on: 2027-01-04, do: cloture_vote, yeas: 60, nays: 40 }}\n{events}"
     );
     assert_eq!(
-        run_yaml("us-nato-2024", &with_cloture).unwrap().outcome.authorized,
+        run_yaml("us-nato-2024", &with_cloture)
+            .unwrap()
+            .outcome
+            .authorized,
         true
     );
     // 59–41 is no cloture: the consent vote is still impossible.
     let short = with_cloture.replace("yeas: 60, nays: 40", "yeas: 59, nays: 41");
     assert!(run_yaml("us-nato-2024", &short).is_err());
     // A second consent vote needs cloture again.
-    let twice = format!(
-        "{with_cloture}  - {{ on: 2027-01-05, do: consent_vote, yeas: 70, nays: 30 }}\n"
-    );
+    let twice =
+        format!("{with_cloture}  - {{ on: 2027-01-05, do: consent_vote, yeas: 70, nays: 30 }}\n");
     assert!(run_yaml("us-nato-2024", &twice).is_err());
     // Without a filibuster, no cloture is needed.
     assert!(run_yaml("us-nato-2024", &scenario(events)).is_ok());
@@ -262,10 +274,12 @@ fn a_filibustered_veto_message_needs_cloture_before_the_senate_overrides() {
         "  - { on: 2027-05-05, do: veto, bill: b }\n",
         "  - { on: 2027-05-10, do: override, bill: b, chamber: house, yeas: 300, nays: 130 }\n",
     );
-    let senate = "  - { on: 2027-05-20, do: override, bill: b, chamber: senate, yeas: 70, nays: 30 }\n";
+    let senate =
+        "  - { on: 2027-05-20, do: override, bill: b, chamber: senate, yeas: 70, nays: 30 }\n";
     let plain = format!("title: t\nevents:\n{bill}{senate}");
     assert_eq!(bill_status(&plain), "enacted");
-    let filibustered = format!("title: t\nsetup: {{ filibuster_veto: true }}\nevents:\n{bill}{senate}");
+    let filibustered =
+        format!("title: t\nsetup: {{ filibuster_veto: true }}\nevents:\n{bill}{senate}");
     let err = run_yaml("us-nato-2024", &filibustered).unwrap_err();
     assert!(err.message.contains("veto message of b"), "{}", err.message);
     let with_cloture = format!(
@@ -307,17 +321,33 @@ fn the_pocket_veto_follows_the_kind_of_adjournment() {
     };
     assert_eq!(status("do: adjourn"), "pocket_vetoed");
     assert_eq!(status("do: adjourn, kind: sine_die"), "pocket_vetoed");
-    assert_eq!(status("do: adjourn, kind: sine_die, agent: true"), "pocket_vetoed");
+    assert_eq!(
+        status("do: adjourn, kind: sine_die, agent: true"),
+        "pocket_vetoed"
+    );
     assert_eq!(status("do: adjourn, kind: intersession"), "pocket_vetoed");
-    assert_eq!(status("do: adjourn, kind: intersession, agent: true"), "pocket_vetoed");
-    assert_eq!(status("do: adjourn, kind: intrasession, days: 30"), "pocket_vetoed");
+    assert_eq!(
+        status("do: adjourn, kind: intersession, agent: true"),
+        "pocket_vetoed"
+    );
+    assert_eq!(
+        status("do: adjourn, kind: intrasession, days: 30"),
+        "pocket_vetoed"
+    );
     assert_eq!(
         status("do: adjourn, kind: intrasession, days: 30, agent: true"),
         "enacted",
         "Kennedy v. Sampson"
     );
-    assert_eq!(status("do: adjourn, kind: intrasession, days: 3"), "enacted", "Wright");
-    assert_eq!(status("do: adjourn, kind: intrasession, days: 4"), "pocket_vetoed");
+    assert_eq!(
+        status("do: adjourn, kind: intrasession, days: 3"),
+        "enacted",
+        "Wright"
+    );
+    assert_eq!(
+        status("do: adjourn, kind: intrasession, days: 4"),
+        "pocket_vetoed"
+    );
     assert_eq!(status("do: adjourn, kind: intrasession"), "pocket_vetoed");
 }
 
@@ -326,19 +356,31 @@ fn the_pocket_veto_follows_the_kind_of_adjournment() {
 /// law of 2023-12-21.
 #[test]
 fn section_1250a_applies_from_the_day_it_was_enacted() {
-    let notice = |day: &str| {
-        scenario(&format!("  - {{ on: {day}, do: give_notice }}\n"))
-    };
-    let before = run_yaml("us-nato-2024", &notice("2023-12-21")).unwrap().outcome;
+    let notice = |day: &str| scenario(&format!("  - {{ on: {day}, do: give_notice }}\n"));
+    let before = run_yaml("us-nato-2024", &notice("2023-12-21"))
+        .unwrap()
+        .outcome;
     assert!(before.lawful && before.violations.is_empty());
-    assert!(before.acted_alone, "no statute forbade it; its constitutionality is contested");
-    let after = run_yaml("us-nato-2024", &notice("2023-12-22")).unwrap().outcome;
+    assert!(
+        before.acted_alone,
+        "no statute forbade it; its constitutionality is contested"
+    );
+    let after = run_yaml("us-nato-2024", &notice("2023-12-22"))
+        .unwrap()
+        .outcome;
     assert_eq!(after.violations, vec!["1250A(a)", "1250A(c)"]);
     assert!(!after.acted_alone);
-    let view = run_yaml("us-pre-2024", &notice("2027-01-04")).unwrap().outcome;
+    let view = run_yaml("us-pre-2024", &notice("2027-01-04"))
+        .unwrap()
+        .outcome;
     assert!(view.lawful && view.acted_alone);
     // A 2019 notice under the default rulebook: no breach (the example).
-    assert!(run_yaml("us-nato-2024", &notice("2019-06-01")).unwrap().outcome.lawful);
+    assert!(
+        run_yaml("us-nato-2024", &notice("2019-06-01"))
+            .unwrap()
+            .outcome
+            .lawful
+    );
 }
 
 /// A notice may come only when the treaty allows one, and may name a later day.
@@ -348,9 +390,17 @@ fn notices_follow_the_treatys_terms() {
     let early = scenario("  - { on: 1969-08-23, do: give_notice }\n");
     let err = run_yaml("us-nato-2024", &early).unwrap_err();
     assert!(err.message.contains("1969-08-24"), "{}", err.message);
-    assert!(run_yaml("us-nato-2024", &scenario("  - { on: 1969-08-24, do: give_notice }\n")).is_ok());
+    assert!(
+        run_yaml(
+            "us-nato-2024",
+            &scenario("  - { on: 1969-08-24, do: give_notice }\n")
+        )
+        .is_ok()
+    );
     // A notice naming a later day takes effect then; one naming too early a day is refused.
-    let later = scenario("  - { on: 2027-03-01, do: give_notice, effective: 2028-06-01 }\nuntil: 2028-07-01\n");
+    let later = scenario(
+        "  - { on: 2027-03-01, do: give_notice, effective: 2028-06-01 }\nuntil: 2028-07-01\n",
+    );
     assert_eq!(
         outcome_of(&later).effective_on,
         Some(jiff::civil::date(2028, 6, 1))

@@ -332,8 +332,12 @@ fn move_scenario(moves: &[(String, String)]) -> Result<Scenario, String> {
     for (_, yaml) in moves {
         text.push_str(&format!("  - {{ on: {START}, {yaml} }}\n"));
     }
-    crate::limits::for_own_text(|| scenario::parse("(moves)", text.clone().into()))
-        .map_err(|d| format!("the representative moves do not read: {}\n{text}", d.message))
+    crate::limits::for_own_text(|| scenario::parse("(moves)", text.clone().into())).map_err(|d| {
+        format!(
+            "the representative moves do not read: {}\n{text}",
+            d.message
+        )
+    })
 }
 
 impl<'a> Exploration<'a> {
@@ -875,16 +879,16 @@ mod tests {
         // reported, 60–40 and 59–41: the labels come from the rulebook, not from code.
         let law = crate::rulebook::load("us-nato-2024").unwrap();
         let sixty = crate::rulebook::load("as-reported-60").unwrap();
-        let labels = |p: &Procedure| -> Vec<String> {
-            plain_moves(p).into_iter().map(|(l, _)| l).collect()
-        };
+        let labels =
+            |p: &Procedure| -> Vec<String> { plain_moves(p).into_iter().map(|(l, _)| l).collect() };
         assert!(labels(&law).contains(&"Senate consents, 67–33".to_string()));
         assert!(labels(&law).contains(&"Senate withholds consent, 66–34".to_string()));
         assert!(labels(&sixty).contains(&"Senate consents, 60–40".to_string()));
         assert!(labels(&sixty).contains(&"Senate withholds consent, 59–41".to_string()));
-        assert!(labels(&law).contains(
-            &"Senate invokes cloture on the consent resolution, 60–40".to_string()
-        ));
+        assert!(
+            labels(&law)
+                .contains(&"Senate invokes cloture on the consent resolution, 60–40".to_string())
+        );
     }
 
     #[test]

@@ -144,16 +144,12 @@ fn explain_step(p: &Procedure, s: &Scenario, t: &TraceStep) -> Explained {
         )
     });
     let consequence = match (step.trigger, t.due) {
-        (Trigger::Action(crate::vocab::Action::GiveNotice), Some(due)) => Some(p.message(
-            "notice_takes_effect",
-            day,
-            &[("due", &due.to_string())],
-        )),
-        (Trigger::Action(crate::vocab::Action::Present), Some(last)) => Some(p.message(
-            "presentment_window",
-            day,
-            &[("last", &last.to_string())],
-        )),
+        (Trigger::Action(crate::vocab::Action::GiveNotice), Some(due)) => {
+            Some(p.message("notice_takes_effect", day, &[("due", &due.to_string())]))
+        }
+        (Trigger::Action(crate::vocab::Action::Present), Some(last)) => {
+            Some(p.message("presentment_window", day, &[("last", &last.to_string())]))
+        }
         _ => None,
     };
     let violations = t
@@ -229,9 +225,16 @@ struct Doctrine {
 }
 
 impl Doctrine {
-    fn of(p: &Procedure, entry: &crate::rulebook::DoctrineEntry, date: jiff::civil::Date) -> Doctrine {
+    fn of(
+        p: &Procedure,
+        entry: &crate::rulebook::DoctrineEntry,
+        date: jiff::civil::Date,
+    ) -> Doctrine {
         let law_day = p.law_date(date);
-        let version = entry.versions.iter().find(|v| v.in_force().contains(law_day));
+        let version = entry
+            .versions
+            .iter()
+            .find(|v| v.in_force().contains(law_day));
         let precedents = version
             .and_then(|v| v.precedents.clone())
             .unwrap_or_else(|| entry.precedents.clone());
@@ -267,9 +270,14 @@ pub fn holding_as_of(
 ) -> Option<(String, Vec<String>, Vec<String>)> {
     let note = p.rulebook.holding_note(holding)?;
     let law_day = p.law_date(date);
-    let version = note.versions.iter().find(|v| v.in_force().contains(law_day));
+    let version = note
+        .versions
+        .iter()
+        .find(|v| v.in_force().contains(law_day));
     let text = p.render(
-        version.and_then(|v| v.text.as_deref()).unwrap_or(&note.text),
+        version
+            .and_then(|v| v.text.as_deref())
+            .unwrap_or(&note.text),
         date,
     );
     let precedents = version
@@ -326,7 +334,10 @@ pub fn doctrine_note(
             cited(&precedents)
         ));
         if !against.is_empty() {
-            text.push_str(&format!(" Against it: {}.", p.rulebook.cite_cases(&against)));
+            text.push_str(&format!(
+                " Against it: {}.",
+                p.rulebook.cite_cases(&against)
+            ));
         }
     }
     text
@@ -480,9 +491,16 @@ pub struct Term {
 }
 
 /// A glossary entry as it stood on `date`.
-pub fn term_on(p: &Procedure, entry: &crate::rulebook::GlossaryEntry, date: jiff::civil::Date) -> Term {
+pub fn term_on(
+    p: &Procedure,
+    entry: &crate::rulebook::GlossaryEntry,
+    date: jiff::civil::Date,
+) -> Term {
     let law_day = p.law_date(date);
-    let version = entry.versions.iter().find(|v| v.in_force().contains(law_day));
+    let version = entry
+        .versions
+        .iter()
+        .find(|v| v.in_force().contains(law_day));
     let citation_id = version
         .and_then(|v| v.citation.clone())
         .unwrap_or_else(|| entry.citation.clone());
@@ -494,7 +512,10 @@ pub fn term_on(p: &Procedure, entry: &crate::rulebook::GlossaryEntry, date: jiff
     Term {
         term: entry.term.value.clone(),
         text: p.render(
-            version.and_then(|v| v.text.as_deref()).unwrap_or(&entry.text).trim(),
+            version
+                .and_then(|v| v.text.as_deref())
+                .unwrap_or(&entry.text)
+                .trim(),
             date,
         ),
         citation: citation_text(p.citation(&citation_id), &citation_id),

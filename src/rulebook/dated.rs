@@ -349,8 +349,14 @@ mod tests {
         let r = range(None, Some("2023-12-21"));
         assert!(r.contains(d("2023-12-21")));
         assert!(!r.contains(d("2023-12-22")));
-        assert!(range(Some("2020-01-01"), Some("2020-12-31")).overlaps(&range(Some("2020-12-31"), None)));
-        assert!(!range(Some("2020-01-01"), Some("2020-12-30")).overlaps(&range(Some("2020-12-31"), None)));
+        assert!(
+            range(Some("2020-01-01"), Some("2020-12-31"))
+                .overlaps(&range(Some("2020-12-31"), None))
+        );
+        assert!(
+            !range(Some("2020-01-01"), Some("2020-12-30"))
+                .overlaps(&range(Some("2020-12-31"), None))
+        );
         assert!(InForce::ALWAYS.overlaps(&r));
     }
 
@@ -427,7 +433,8 @@ mod tests {
         assert_eq!(*p.days.at(d("2001-06-01")), 5);
         assert_eq!(p.days.entries[1].place.unwrap().line, 3);
         assert!(!p.on.is_dated());
-        let bad: std::sync::Arc<str> = "days:\n  - { from: 2001-01-01, until: 2000-01-01, value: 5 }\non: true\n".into();
+        let bad: std::sync::Arc<str> =
+            "days:\n  - { from: 2001-01-01, until: 2000-01-01, value: 5 }\non: true\n".into();
         let err = crate::yaml::from_str::<P>("t.yaml", &bad).err().unwrap();
         assert!(err.message.contains("comes before"), "{}", err.message);
         assert_eq!(err.line, 2);

@@ -80,9 +80,9 @@ pub fn valid_id(id: &str) -> bool {
     !bytes.is_empty()
         && bytes.len() <= 64
         && (bytes[0].is_ascii_lowercase() || bytes[0].is_ascii_digit())
-        && bytes
-            .iter()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-'))
+        && bytes.iter().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
+        })
 }
 
 /// A file a rulebook was read from, kept so that errors found when compiling can point
@@ -786,50 +786,50 @@ fn read_layer(
             None => d,
         }
     };
-    let (name, key, text, folder): (String, String, Arc<str>, Option<PathBuf>) =
-        match builtin_text(id_or_path) {
-            Some(text) => (
-                format!("<built-in {id_or_path}>"),
-                id_or_path.to_string(),
-                Arc::from(text),
-                None,
-            ),
-            None => {
-                if !looks_like_file(id_or_path) {
-                    let mut message = format!("unknown rulebook \"{id_or_path}\"");
-                    let all: Vec<&str> = BUILTIN.iter().map(|(id, _)| *id).collect();
-                    if let Some(near) = crate::diag::did_you_mean(id_or_path, all.iter().copied())
-                    {
-                        message.push_str(&format!(" (did you mean {near}?)"));
-                    }
-                    return Err(refer(
-                        files,
-                        message,
-                        Some(format!(
-                            "built-in rulebooks: {}; or give the path of a rulebook file (ending .yaml)",
-                            all.join(", ")
-                        )),
-                    ));
+    let (name, key, text, folder): (String, String, Arc<str>, Option<PathBuf>) = match builtin_text(
+        id_or_path,
+    ) {
+        Some(text) => (
+            format!("<built-in {id_or_path}>"),
+            id_or_path.to_string(),
+            Arc::from(text),
+            None,
+        ),
+        None => {
+            if !looks_like_file(id_or_path) {
+                let mut message = format!("unknown rulebook \"{id_or_path}\"");
+                let all: Vec<&str> = BUILTIN.iter().map(|(id, _)| *id).collect();
+                if let Some(near) = crate::diag::did_you_mean(id_or_path, all.iter().copied()) {
+                    message.push_str(&format!(" (did you mean {near}?)"));
                 }
-                let path = match relative_to {
-                    Some(dir) if Path::new(id_or_path).is_relative() => dir.join(id_or_path),
-                    _ => PathBuf::from(id_or_path),
-                };
-                let shown = path.display().to_string();
-                let text = match crate::files::read_text(&path) {
-                    Ok(text) => text,
-                    Err(e) if referrer.is_some() => {
-                        return Err(refer(files, e.message.clone(), e.help.clone()));
-                    }
-                    Err(e) => return Err(e),
-                };
-                let key = std::fs::canonicalize(&path)
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_else(|_| shown.clone());
-                let folder = path.parent().map(Path::to_path_buf);
-                (shown, key, text, folder)
+                return Err(refer(
+                    files,
+                    message,
+                    Some(format!(
+                        "built-in rulebooks: {}; or give the path of a rulebook file (ending .yaml)",
+                        all.join(", ")
+                    )),
+                ));
             }
-        };
+            let path = match relative_to {
+                Some(dir) if Path::new(id_or_path).is_relative() => dir.join(id_or_path),
+                _ => PathBuf::from(id_or_path),
+            };
+            let shown = path.display().to_string();
+            let text = match crate::files::read_text(&path) {
+                Ok(text) => text,
+                Err(e) if referrer.is_some() => {
+                    return Err(refer(files, e.message.clone(), e.help.clone()));
+                }
+                Err(e) => return Err(e),
+            };
+            let key = std::fs::canonicalize(&path)
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|_| shown.clone());
+            let folder = path.parent().map(Path::to_path_buf);
+            (shown, key, text, folder)
+        }
+    };
     if let Some(at) = chain.iter().position(|k| *k == key) {
         let mut names: Vec<String> = chain[at..].to_vec();
         names.push(key.clone());
@@ -1024,7 +1024,10 @@ fn merge(
                     .suit_resolution
                     .clone()
                     .ok_or_else(|| need("suit_resolution"))?,
-                return_days: params.return_days.clone().ok_or_else(|| need("return_days"))?,
+                return_days: params
+                    .return_days
+                    .clone()
+                    .ok_or_else(|| need("return_days"))?,
                 committee_notice_days: params
                     .committee_notice_days
                     .clone()
@@ -1047,13 +1050,25 @@ fn merge(
                     treaty: TreatyTerms::default(),
                     parameters,
                     provisions: Vec::new(),
-                    citations: file.citations.take().ok_or_else(|| missing(&files_now, "citations"))?,
+                    citations: file
+                        .citations
+                        .take()
+                        .ok_or_else(|| missing(&files_now, "citations"))?,
                     tracks: Vec::new(),
-                    doctrine: file.doctrine.take().ok_or_else(|| missing(&files_now, "doctrine"))?,
-                    holdings: file.holdings.take().ok_or_else(|| missing(&files_now, "holdings"))?,
+                    doctrine: file
+                        .doctrine
+                        .take()
+                        .ok_or_else(|| missing(&files_now, "doctrine"))?,
+                    holdings: file
+                        .holdings
+                        .take()
+                        .ok_or_else(|| missing(&files_now, "holdings"))?,
                     glossary: file.glossary.take().unwrap_or_default(),
                     properties: file.properties.take().unwrap_or_default(),
-                    messages: file.messages.take().ok_or_else(|| missing(&files_now, "messages"))?,
+                    messages: file
+                        .messages
+                        .take()
+                        .ok_or_else(|| missing(&files_now, "messages"))?,
                     files: Vec::new(),
                     path: None,
                     at,
@@ -1083,7 +1098,14 @@ fn merge(
         macro_rules! set {
             ($($field:ident),*) => { $( if t.$field.is_some() { terms.$field = t.$field.clone(); } )* };
         }
-        set!(name, article, clause, notice_period, notice_to, first_notice_after);
+        set!(
+            name,
+            article,
+            clause,
+            notice_period,
+            notice_to,
+            first_notice_after
+        );
         if let Some(day) = t.in_force {
             terms.in_force = Some(day.0);
         }
@@ -1199,6 +1221,8 @@ fn merge(
                 }
                 if let Some(v) = track.start {
                     old.start = v;
+                    // An error about the start is this file's.
+                    old.at = track_at;
                 }
                 for stage in track.stages.unwrap_or_default() {
                     match old.stages.iter_mut().find(|s| s.id.value == stage.id.value) {
@@ -1307,7 +1331,19 @@ mod tests {
         for ok in ["us-nato-2024", "a", "abm-1972", "my_rules.v2"] {
             assert!(valid_id(ok), "{ok}");
         }
-        for bad in ["", "@x", "-", "?", "[x", "'q", "a\nb", "../escaped", "/abs", "Upper", "a b"] {
+        for bad in [
+            "",
+            "@x",
+            "-",
+            "?",
+            "[x",
+            "'q",
+            "a\nb",
+            "../escaped",
+            "/abs",
+            "Upper",
+            "a b",
+        ] {
             assert!(!valid_id(bad), "{bad:?}");
         }
         assert!(!valid_id(&"a".repeat(65)));

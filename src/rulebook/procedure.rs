@@ -7,7 +7,9 @@ use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::{Dfs, EdgeRef};
 
 use super::words;
-use super::{At, CITATION_KINDS, InForce, Parameters, ProvisionTest, Rulebook, VersionFile, located};
+use super::{
+    At, CITATION_KINDS, InForce, Parameters, ProvisionTest, Rulebook, VersionFile, located,
+};
 use crate::calendar::Period;
 use crate::diag::Diagnostic;
 use crate::threshold::Threshold;
@@ -110,7 +112,8 @@ impl VoteKind {
 /// Conditions a step needs; when one is unmet the action is impossible.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Requirement {
-    /// With `setup.filibuster`, a Senate passage vote needs cloture invoked first.
+    /// With `setup.filibuster`, a Senate vote on passage or on consent needs cloture on
+    /// the measure first (and with `setup.filibuster_veto`, an override vote).
     Cloture,
     /// A chamber (or Congress) sues only when its resolution directs counsel to.
     PlaintiffAuthorized,
@@ -487,10 +490,13 @@ impl Procedure {
         let entry = kind
             .parameter(&self.rulebook.parameters)
             .entry(self.law_date(date));
-        entry
-            .source
-            .as_deref()
-            .or_else(|| self.rulebook.parameters.sources.get(kind.name()).map(String::as_str))
+        entry.source.as_deref().or_else(|| {
+            self.rulebook
+                .parameters
+                .sources
+                .get(kind.name())
+                .map(String::as_str)
+        })
     }
 
     /// The citation with this id.
@@ -788,17 +794,24 @@ fn compile_treaty(rulebook: &Rulebook, err: &Err, known: &Known) -> Result<Treat
         )
         .with_help("see docs/rulebook-format.md, `treaty:` (name, article, clause, notice_period, notice_to)")
     };
-    let clause = t.clause.clone().ok_or_else(|| need("clause (its withdrawal clause's citation)"))?;
+    let clause = t
+        .clause
+        .clone()
+        .ok_or_else(|| need("clause (its withdrawal clause's citation)"))?;
     known(&clause, at, "treaty: clause")?;
     let in_force = t.in_force;
     let earliest_notice = match (t.first_notice_after, in_force) {
         (Some(period), Some(day)) => Some(period.after(day).ok_or_else(|| {
-            err(at, "treaty: first_notice_after runs past the year 9999".into())
+            err(
+                at,
+                "treaty: first_notice_after runs past the year 9999".into(),
+            )
         })?),
         (Some(_), None) => {
             return Err(err(
                 at,
-                "treaty: first_notice_after needs in_force (the day the treaty entered into force)".into(),
+                "treaty: first_notice_after needs in_force (the day the treaty entered into force)"
+                    .into(),
             ));
         }
         (None, _) => None,
@@ -808,7 +821,10 @@ fn compile_treaty(rulebook: &Rulebook, err: &Err, known: &Known) -> Result<Treat
         article: t.article.clone().ok_or_else(|| need("article"))?,
         clause,
         notice_period: t.notice_period.ok_or_else(|| need("notice_period"))?,
-        notice_to: t.notice_to.clone().ok_or_else(|| need("notice_to (to whom notice is given)"))?,
+        notice_to: t
+            .notice_to
+            .clone()
+            .ok_or_else(|| need("notice_to (to whom notice is given)"))?,
         in_force,
         earliest_notice,
         first_notice_after: t.first_notice_after,
@@ -854,10 +870,7 @@ fn check_parameters(rulebook: &Rulebook, err: &Err, known: &Known) -> Result<(),
         if !(1..=366).contains(&entry.value) {
             return Err(err(
                 at(entry.file, entry.place),
-                format!(
-                    "return_days is {}; it must be from 1 to 366",
-                    entry.value
-                ),
+                format!("return_days is {}; it must be from 1 to 366", entry.value),
             ));
         }
     }
@@ -920,7 +933,9 @@ fn compile_provisions(
             file: p.file,
             place: dates.place().or(at.place),
         };
-        dates.check().map_err(|m| err(date_at, format!("provision {id}: {m}")))?;
+        dates
+            .check()
+            .map_err(|m| err(date_at, format!("provision {id}: {m}")))?;
         known(&p.citation, at, &format!("provision {id}"))?;
         let actions = p
             .actions
@@ -1132,10 +1147,29 @@ fn check_versions(
             ));
         }
         if let Some(c) = &v.citation {
-            known(c, At { file: at.file, place: v.place().or(at.place) }, context)?;
+            known(
+                c,
+                At {
+                    file: at.file,
+                    place: v.place().or(at.place),
+                },
+                context,
+            )?;
         }
-        for p in v.precedents.iter().flatten().chain(v.against.iter().flatten()) {
-            known(p, At { file: at.file, place: v.place().or(at.place) }, context)?;
+        for p in v
+            .precedents
+            .iter()
+            .flatten()
+            .chain(v.against.iter().flatten())
+        {
+            known(
+                p,
+                At {
+                    file: at.file,
+                    place: v.place().or(at.place),
+                },
+                context,
+            )?;
         }
         for t in [&v.text, &v.label].into_iter().flatten() {
             words::check(t, at, rulebook, &[])?;
@@ -1143,7 +1177,9 @@ fn check_versions(
         if !doctrine && (v.standing.is_some() || v.precedents.is_some() || v.against.is_some()) {
             return Err(err(
                 v.place(),
-                format!("{context}: standing, precedents and against belong to doctrine and holdings"),
+                format!(
+                    "{context}: standing, precedents and against belong to doctrine and holdings"
+                ),
             ));
         }
     }
@@ -1196,7 +1232,10 @@ fn compile_track(
         check_versions(&stage.versions, at, rulebook, known, &context, false)?;
         graph.add_node(StageData {
             id: stage.id.value.clone(),
-            status: stage.status.clone().unwrap_or_else(|| stage.id.value.clone()),
+            status: stage
+                .status
+                .clone()
+                .unwrap_or_else(|| stage.id.value.clone()),
             label: stage.label.clone(),
             text: stage.text.clone(),
             citation: stage.citation.clone(),
@@ -1229,7 +1268,11 @@ fn compile_track(
             graph
                 .node_indices()
                 .find(|n| graph[*n].id == id)
-                .ok_or_else(|| fail(format!("{context} goes {what} `{id}`, which is not a stage")))
+                .ok_or_else(|| {
+                    fail(format!(
+                        "{context} goes {what} `{id}`, which is not a stage"
+                    ))
+                })
         };
         let from = find(&step.from, "from")?;
         let to = find(&step.to, "to")?;
@@ -1460,8 +1503,8 @@ mod tests {
 
     #[test]
     fn an_unknown_placeholder_is_refused() {
-        let err = with_track_edit(|t| step(t, "sign").text = "Within {ten_days}.".into())
-            .unwrap_err();
+        let err =
+            with_track_edit(|t| step(t, "sign").text = "Within {ten_days}.".into()).unwrap_err();
         assert!(err.contains("{ten_days}"), "{err}");
     }
 

@@ -108,10 +108,18 @@ mod tests {
 
     #[test]
     fn bad_templates_are_refused() {
-        assert!(render("{nope}", &lookup).unwrap_err().contains("unknown placeholder {nope}"));
+        assert!(
+            render("{nope}", &lookup)
+                .unwrap_err()
+                .contains("unknown placeholder {nope}")
+        );
         assert!(pieces("{open").unwrap_err().contains("without its `}`"));
         assert!(pieces("close}").unwrap_err().contains("without its `{`"));
-        assert!(pieces("{Bad Name}").unwrap_err().contains("not a placeholder"));
+        assert!(
+            pieces("{Bad Name}")
+                .unwrap_err()
+                .contains("not a placeholder")
+        );
         assert!(pieces("{}").unwrap_err().contains("not a placeholder"));
     }
 }

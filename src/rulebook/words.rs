@@ -16,21 +16,51 @@ use crate::rulebook::{Procedure, VoteKind};
 
 /// The names every template may use, with what each becomes.
 pub const NAMES: &[(&str, &str)] = &[
-    ("treaty", "the treaty's name (\"North Atlantic Treaty\"); write \"the {treaty}\""),
-    ("article", "the withdrawal clause as a sentence names it (\"Art. 13\")"),
-    ("notice_period", "the notice period in words (\"one year\", \"six months\")"),
+    (
+        "treaty",
+        "the treaty's name (\"North Atlantic Treaty\"); write \"the {treaty}\"",
+    ),
+    (
+        "article",
+        "the withdrawal clause as a sentence names it (\"Art. 13\")",
+    ),
+    (
+        "notice_period",
+        "the notice period in words (\"one year\", \"six months\")",
+    ),
     ("notice_to", "to whom notice is given"),
-    ("return_days", "the days to return a bill, in words (\"ten\")"),
-    ("return_day", "the last of those days, as an ordinal (\"tenth\")"),
-    ("committee_notice_days", "the days' notice to the committees (\"180\")"),
-    ("short_recess_days", "the longest recess that never prevents a bill's return (\"3\")"),
+    (
+        "return_days",
+        "the days to return a bill, in words (\"ten\")",
+    ),
+    (
+        "return_day",
+        "the last of those days, as an ordinal (\"tenth\")",
+    ),
+    (
+        "committee_notice_days",
+        "the days' notice to the committees (\"180\")",
+    ),
+    (
+        "short_recess_days",
+        "the longest recess that never prevents a bill's return (\"3\")",
+    ),
     ("consent", "the consent threshold in words"),
     ("passage", "the passage threshold in words"),
     ("cloture", "the cloture threshold in words"),
     ("override", "the override threshold in words"),
-    ("suit_resolution", "the threshold of a resolution to sue, in words"),
-    ("consent_needed", "yeas that consent when all 100 senators vote (\"67\")"),
-    ("cloture_needed", "yeas that invoke cloture with 100 senators sworn (\"60\")"),
+    (
+        "suit_resolution",
+        "the threshold of a resolution to sue, in words",
+    ),
+    (
+        "consent_needed",
+        "yeas that consent when all 100 senators vote (\"67\")",
+    ),
+    (
+        "cloture_needed",
+        "yeas that invoke cloture when all 100 senators are sworn and vote (\"60\")",
+    ),
 ];
 
 /// A message the outputs say: its key, the names it adds, and where it is said.
@@ -130,7 +160,10 @@ pub fn check(text: &str, at: At, rulebook: &Rulebook, extra: &[&str]) -> Result<
         located(
             &rulebook.files,
             at,
-            format!("the text \"{}\" is not a valid template: {e}", crate::diag::shorten(text)),
+            format!(
+                "the text \"{}\" is not a valid template: {e}",
+                crate::diag::shorten(text)
+            ),
         )
     })?;
     for name in names {
@@ -172,7 +205,10 @@ pub fn check_messages(rulebook: &Rulebook) -> Result<(), Diagnostic> {
     for key in rulebook.messages.keys() {
         if !MESSAGES.iter().any(|m| m.key == key) {
             let keys: Vec<&str> = MESSAGES.iter().map(|m| m.key).collect();
-            let mut message = format!("`messages:` has an unknown key `{}`", crate::diag::shorten(key));
+            let mut message = format!(
+                "`messages:` has an unknown key `{}`",
+                crate::diag::shorten(key)
+            );
             if let Some(near) = crate::diag::did_you_mean(key, keys.iter().copied()) {
                 message.push_str(&format!(" (did you mean {near}?)"));
             }

@@ -760,13 +760,19 @@ impl Checker<'_> {
                 let days = match &e.days {
                     Some(d) if kind != Some(AdjournmentKind::Intrasession) => {
                         return Err(self
-                            .error(place(d), "`days` is the length of a recess within a session")
+                            .error(
+                                place(d),
+                                "`days` is the length of a recess within a session",
+                            )
                             .with_label("only with kind: intrasession")
                             .with_help("write kind: intrasession with days, or remove days"));
                     }
                     Some(d) if !(1..=366).contains(&d.value) => {
                         return Err(self
-                            .error(place(d), format!("a recess of {} days is impossible", d.value))
+                            .error(
+                                place(d),
+                                format!("a recess of {} days is impossible", d.value),
+                            )
                             .with_help("give the recess's length in days, from 1 to 366"));
                     }
                     Some(d) => Some(d.value as u32),

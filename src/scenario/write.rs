@@ -170,9 +170,7 @@ pub fn rulebook_reference(p: &Procedure, to: Option<&Path>) -> String {
         .map(crate::files::folder_of)
         .and_then(|f| std::fs::canonicalize(f).ok());
     match (folder, std::fs::canonicalize(path)) {
-        (Some(folder), Ok(file)) => crate::files::relative(&folder, &file)
-            .display()
-            .to_string(),
+        (Some(folder), Ok(file)) => crate::files::relative(&folder, &file).display().to_string(),
         (_, Ok(file)) => file.display().to_string(),
         _ => path.display().to_string(),
     }
