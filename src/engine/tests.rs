@@ -243,12 +243,11 @@ fn a_filibustered_consent_resolution_needs_cloture_first() {
     let with_cloture = format!(
         "title: t\nevents:\n  - {{ on: 2027-01-04, do: cloture_vote, yeas: 60, nays: 40 }}\n{events}"
     );
-    assert_eq!(
+    assert!(
         run_yaml("us-nato-2024", &with_cloture)
             .unwrap()
             .outcome
-            .authorized,
-        true
+            .authorized
     );
     // 59–41 is no cloture: the consent vote is still impossible.
     let short = with_cloture.replace("yeas: 60, nays: 40", "yeas: 59, nays: 41");

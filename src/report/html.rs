@@ -190,7 +190,7 @@ pub fn to_html(p: &Procedure, s: &Scenario, run: &Run) -> String {
                 "<dt>{}</dt><dd>{} <span class=\"cite\">— {}</span></dd>",
                 esc(&t.term),
                 esc(t.text.trim()),
-                esc(&cite)
+                esc(cite)
             );
         }
         out.push_str("</dl>\n</section>\n");

@@ -959,7 +959,7 @@ pub fn from_text(
         }
         None => None,
     };
-    merge(file, base, 0, &mut files)
+    merge(file, base, 0, &files)
 }
 
 /// Merges a file over what it extends.
@@ -967,7 +967,7 @@ fn merge(
     mut file: RulebookFile,
     base: Option<Rulebook>,
     index: usize,
-    files: &mut Vec<SourceFile>,
+    files: &[SourceFile],
 ) -> Result<Rulebook, Diagnostic> {
     let at = At {
         file: index,
@@ -1004,7 +1004,7 @@ fn merge(
             s.file = index;
         }
     }
-    let files_now = files.clone();
+    let files_now = files.to_vec();
     let (mut rb, has_base) = match base {
         Some(base) => (base, true),
         None => {
@@ -1263,7 +1263,7 @@ fn merge(
     if !has_base && rb.tracks.is_empty() {
         return Err(missing(&files_now, "tracks"));
     }
-    rb.files = files.clone();
+    rb.files = files.to_vec();
     Ok(rb)
 }
 
