@@ -185,7 +185,11 @@ fn senate_ties_and_cloture() {
     assert_eq!(bill_status(&filibustered(98, 59)), "passed_senate");
     let err = run_yaml("us-nato-2024", &filibustered(98, 58)).unwrap_err();
     assert!(err.message.contains("cloture"), "{}", err.message);
-    assert!(err.help.contains("59 of 98"), "{}", err.help);
+    assert!(
+        err.help.contains("with all 98 senators sworn voting, 59 yeas"),
+        "{}",
+        err.help
+    );
 }
 
 /// An injunction never holds a notice past its anniversary: one standing when the period
