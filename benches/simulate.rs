@@ -60,7 +60,7 @@ fn main() {
                     .map_or(0, |(_, n)| *n)
             };
             println!(
-                "{{\"impl\": \"treatysim\", \"threads\": {threads}, \"trials\": {trials}, \"seconds\": {median:.4}, \"trials_per_second\": {rate:.0}, \"withdrawn\": {}, \"notice_pending\": {}, \"enjoined\": {}, \"lawful\": {}, \"breach_a\": {}, \"breach_c\": {}, \"enacted\": {}, \"effective_2028_08_01\": {}, \"effective_2028_09_15\": {}}}",
+                "{{\"impl\": \"treatysim\", \"threads\": {threads}, \"trials\": {trials}, \"seconds\": {median:.4}, \"trials_per_second\": {rate:.0}, \"withdrawn\": {}, \"notice_pending\": {}, \"enjoined\": {}, \"lawful\": {}, \"breach_a\": {}, \"breach_c\": {}, \"enacted\": {}, \"effective_2028_08_01\": {}, \"party\": {}}}",
                 c.treaty[TreatyStatus::Withdrawn as usize],
                 c.treaty[TreatyStatus::NoticePending as usize],
                 c.enjoined,
@@ -69,7 +69,7 @@ fn main() {
                 c.violations[2],
                 c.bills[0][p.roles.bill_enacted.index()],
                 effective("2028-08-01"),
-                effective("2028-09-15"),
+                c.treaty[TreatyStatus::Party as usize],
             );
         } else {
             println!(

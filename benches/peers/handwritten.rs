@@ -26,9 +26,10 @@ struct Counts {
     breach_c: u64,
     enacted: u64,
     enjoined: u64,
-    /// Withdrawal on 2028-08-01 (the anniversary) and on 2028-09-15 (held, then lifted).
+    /// Withdrawal on 2028-08-01 (the anniversary); still a party (the notice revoked as
+    /// an injunction standing then ordered).
     on_anniversary: u64,
-    after_hold: u64,
+    party: u64,
 }
 
 impl Counts {
@@ -42,7 +43,7 @@ impl Counts {
         self.enacted += o.enacted;
         self.enjoined += o.enjoined;
         self.on_anniversary += o.on_anniversary;
-        self.after_hold += o.after_hold;
+        self.party += o.party;
     }
 }
 
@@ -54,7 +55,6 @@ fn day(d: Date) -> i32 {
 struct Fixed {
     anniversary: i32,
     last_day_to_return: i32,
-    appeals_rule: i32,
     committee_days: i32,
     house: Binomial,
     cloture: Binomial,
@@ -74,7 +74,6 @@ fn fixed() -> Fixed {
     Fixed {
         anniversary: day(date(2028, 8, 1)),
         last_day_to_return: day(d),
-        appeals_rule: day(date(2028, 9, 15)),
         committee_days: 180,
         house: Binomial::new(430, 0.52).unwrap(),
         cloture: Binomial::new(100, 0.58).unwrap(),
@@ -98,6 +97,7 @@ enum Ev {
     OverrideSenate { yeas: u32, nays: u32 },
     Consent,
     GiveNotice,
+    ConsentCloture { yeas: u32 },
     AuthorizeSuit { yeas: u32, nays: u32 },
     FileSuit { case: usize },
     RuleNoStanding { case: usize },
@@ -125,6 +125,7 @@ fn events() -> Vec<(i32, Ev)> {
             },
         ),
         (d(2027, 3, 26), Ev::OverrideSenate { yeas: 70, nays: 30 }),
+        (d(2027, 3, 31), Ev::ConsentCloture { yeas: 62 }),
         (d(2027, 4, 1), Ev::Consent),
         (d(2027, 8, 1), Ev::GiveNotice),
         (d(2027, 10, 1), Ev::AuthorizeSuit { yeas: 55, nays: 45 }),
@@ -193,7 +194,7 @@ fn trial(f: &Fixed, evs: &[(i32, Ev)], seed: u64, n: u64, c: &mut Counts) {
     let mut act = false;
     let mut pending = false;
     let mut notice_due: Option<i32> = None;
-    let mut held = false;
+    let mut consent_cloture = false;
     let mut effective: Option<i32> = None;
     let (mut breach_a, mut breach_c) = (false, false);
     let mut senate_suit = false;
@@ -210,10 +211,10 @@ fn trial(f: &Fixed, evs: &[(i32, Ev)], seed: u64, n: u64, c: &mut Counts) {
             match (treaty, bill_due) {
                 (Some(t), b) if b.is_none_or(|b| t <= b) => {
                     notice_due = None;
-                    if injunction[0] || injunction[1] {
-                        held = true;
-                    } else {
-                        pending = false;
+                    pending = false;
+                    // An injunction standing is obeyed: the officials revoke the notice
+                    // and the treaty stays in force.
+                    if !(injunction[0] || injunction[1]) {
                         effective = Some(t);
                     }
                 }
@@ -291,10 +292,13 @@ fn trial(f: &Fixed, evs: &[(i32, Ev)], seed: u64, n: u64, c: &mut Counts) {
                     }
                 }
             }
+            Ev::ConsentCloture { yeas } => consent_cloture = yeas * 5 >= 100 * 3,
             Ev::Consent => {
-                if two_thirds(consent_yeas, 100 - consent_yeas, 100) {
+                // Filibustered: the vote needs cloture on the resolution first.
+                if consent_cloture && two_thirds(consent_yeas, 100 - consent_yeas, 100) {
                     consented = true;
                 }
+                consent_cloture = false;
             }
             Ev::GiveNotice => {
                 if !pending && effective.is_none() {
@@ -322,11 +326,6 @@ fn trial(f: &Fixed, evs: &[(i32, Ev)], seed: u64, n: u64, c: &mut Counts) {
                     let drawn = matches!(ev, Ev::RuleDrawn { .. });
                     injunction[case] = drawn && drawn_unlawful;
                     invalid[case] = drawn && drawn_invalid;
-                    if held && !injunction[0] && !injunction[1] {
-                        held = false;
-                        pending = false;
-                        effective = Some(date);
-                    }
                 }
             }
             Ev::Appeal { case } => {
@@ -336,7 +335,6 @@ fn trial(f: &Fixed, evs: &[(i32, Ev)], seed: u64, n: u64, c: &mut Counts) {
             }
         }
     }
-    let _ = f.appeals_rule;
     let set_aside = invalid[0] || invalid[1];
     let lawful = set_aside || (!breach_a && !breach_c);
     c.trials += 1;
@@ -348,7 +346,7 @@ fn trial(f: &Fixed, evs: &[(i32, Ev)], seed: u64, n: u64, c: &mut Counts) {
     c.breach_c += u64::from(breach_c && !set_aside);
     c.lawful += u64::from(lawful);
     c.on_anniversary += u64::from(effective == Some(f.anniversary));
-    c.after_hold += u64::from(effective == Some(f.appeals_rule));
+    c.party += u64::from(!pending && effective.is_none());
 }
 
 fn main() {
@@ -388,7 +386,7 @@ fn main() {
         c.add(p);
     }
     println!(
-        "{{\"impl\": \"hand-written Rust\", \"threads\": {threads}, \"trials\": {}, \"seconds\": {seconds:.4}, \"trials_per_second\": {:.0}, \"withdrawn\": {}, \"notice_pending\": {}, \"enjoined\": {}, \"lawful\": {}, \"breach_a\": {}, \"breach_c\": {}, \"enacted\": {}, \"effective_2028_08_01\": {}, \"effective_2028_09_15\": {}}}",
+        "{{\"impl\": \"hand-written Rust\", \"threads\": {threads}, \"trials\": {}, \"seconds\": {seconds:.4}, \"trials_per_second\": {:.0}, \"withdrawn\": {}, \"notice_pending\": {}, \"enjoined\": {}, \"lawful\": {}, \"breach_a\": {}, \"breach_c\": {}, \"enacted\": {}, \"effective_2028_08_01\": {}, \"party\": {}}}",
         c.trials,
         c.trials as f64 / seconds,
         c.withdrawn,
@@ -399,6 +397,6 @@ fn main() {
         c.breach_c,
         c.enacted,
         c.on_anniversary,
-        c.after_hold
+        c.party
     );
 }

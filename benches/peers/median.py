@@ -11,7 +11,7 @@ import json
 import sys
 
 COUNTS = ["withdrawn", "lawful", "breach_a", "breach_c", "enacted",
-          "effective_2028_08_01", "effective_2028_09_15"]
+          "effective_2028_08_01", "party"]
 
 
 def main():

@@ -89,7 +89,8 @@ TREATY = dict(
     transitions=[
         dict(trigger="give_notice", source="party", dest="notice_pending"),
         dict(trigger="anniversary", source="notice_pending", dest="withdrawn", unless="is_allowed"),
-        dict(trigger="lifted", source="notice_pending", dest="withdrawn"),
+        # An injunction standing when the year runs out is obeyed: the notice is revoked.
+        dict(trigger="anniversary", source="notice_pending", dest="party", conditions="is_allowed"),
     ],
     initial="party",
 )
@@ -125,7 +126,8 @@ EVENTS = [
     (day(2027, 2, 15), "house_vote", None), (day(2027, 3, 1), "cloture", None),
     (day(2027, 3, 3), "senate_vote", (55, 45)), (day(2027, 3, 6), "present", None),
     (day(2027, 3, 10), "veto", None), (day(2027, 3, 24), "override_house", (300, 130)),
-    (day(2027, 3, 26), "override_senate", (70, 30)), (day(2027, 4, 1), "consent_vote", None),
+    (day(2027, 3, 26), "override_senate", (70, 30)), (day(2027, 3, 31), "consent_cloture", (62, 38)),
+    (day(2027, 4, 1), "consent_vote", None),
     (day(2027, 8, 1), "give_notice", None), (day(2027, 10, 1), "authorize_suit", (55, 45)),
     (day(2027, 10, 5), "file_suit", 0), (day(2027, 10, 6), "file_suit", 1),
     (day(2028, 2, 1), "rule", (1, False)), (day(2028, 3, 1), "rule", (0, True)),
@@ -158,7 +160,7 @@ def main():
     consent_m, consent, _ = machine(CONSENT)
     cases = [machine(CASE), machine(CASE)]
     counts = dict(trials=0, withdrawn=0, notice_pending=0, enjoined=0, lawful=0, breach_a=0,
-                  breach_c=0, enacted=0, effective_2028_08_01=0, effective_2028_09_15=0)
+                  breach_c=0, enacted=0, effective_2028_08_01=0, party=0)
     first = a.trials * a.part // a.parts
     last = a.trials * (a.part + 1) // a.parts
     start = time.perf_counter()
@@ -177,9 +179,9 @@ def main():
         consent_m.set_state("not_consented", model=consent)
         for m, model, initial in cases:
             m.set_state(initial, model=model)
-        consulted, notification, cloture = False, None, False
+        consulted, notification, cloture, consent_cloture = False, None, False, False
         bill_due = notice_due = effective = None
-        held = breach_a = breach_c = senate_suit = False
+        breach_a = breach_c = senate_suit = False
         injunction, invalid = [False, False], [False, False]
 
         for date, kind, arg in EVENTS:
@@ -192,8 +194,6 @@ def main():
                     treaty.trigger("anniversary")
                     if treaty.state == "withdrawn":
                         effective = t
-                    else:
-                        held = True
                 elif b is not None:
                     bill_due = None
                     bill.trigger("ten_days")
@@ -229,9 +229,13 @@ def main():
             elif kind == "override_senate":
                 bill.carries = two_thirds(arg[0], arg[1], 100)
                 bill.trigger("override_senate")
+            elif kind == "consent_cloture":
+                consent_cloture = arg[0] * 5 >= 300
             elif kind == "consent_vote":
-                consent.carries = two_thirds(consent_yeas, 100 - consent_yeas, 100)
+                # Filibustered: the vote needs cloture on the resolution first.
+                consent.carries = consent_cloture and two_thirds(consent_yeas, 100 - consent_yeas, 100)
                 consent.trigger("consent_vote")
+                consent_cloture = False
             elif kind == "give_notice":
                 if treaty.state == "party":
                     authorized = consent.state == "consented" or bill.state == "enacted"
@@ -253,10 +257,6 @@ def main():
                 if before != "not_filed":
                     injunction[case] = drawn and drawn_unlawful
                     invalid[case] = drawn and drawn_invalid
-                    if held and not injunction[0] and not injunction[1]:
-                        held = False
-                        treaty.trigger("lifted")
-                        effective = date
             elif kind == "appeal":
                 cases[arg][1].trigger("appeal")
 
@@ -270,7 +270,7 @@ def main():
         counts["breach_c"] += breach_c and not set_aside
         counts["lawful"] += set_aside or not (breach_a or breach_c)
         counts["effective_2028_08_01"] += effective == anniversary
-        counts["effective_2028_09_15"] += effective == day(2028, 9, 15)
+        counts["party"] += treaty.state == "party"
     seconds = time.perf_counter() - start
     print(json.dumps(dict(impl="Python transitions", seconds=round(seconds, 4), **counts)))
 

@@ -96,7 +96,8 @@ const treaty = createMachine({
   states: {
     party: { on: { GIVE_NOTICE: 'notice_pending' } },
     notice_pending: {
-      on: { ANNIVERSARY: { target: 'withdrawn', guard: ({ event }) => !event.enjoined }, LIFTED: 'withdrawn' },
+      // An injunction standing when the year runs out is obeyed: the notice is revoked.
+      on: { ANNIVERSARY: [{ target: 'withdrawn', guard: ({ event }) => !event.enjoined }, { target: 'party' }] },
     },
     withdrawn: { type: 'final' },
   },
@@ -127,7 +128,7 @@ const EVENTS = [
   [day(2027, 2, 1), 'introduce'], [day(2027, 2, 15), 'house_vote'], [day(2027, 3, 1), 'cloture'],
   [day(2027, 3, 3), 'senate_vote', [55, 45]], [day(2027, 3, 6), 'present'], [day(2027, 3, 10), 'veto'],
   [day(2027, 3, 24), 'override_house', [300, 130]], [day(2027, 3, 26), 'override_senate', [70, 30]],
-  [day(2027, 4, 1), 'consent_vote'], [day(2027, 8, 1), 'give_notice'],
+  [day(2027, 3, 31), 'consent_cloture', [62, 38]], [day(2027, 4, 1), 'consent_vote'], [day(2027, 8, 1), 'give_notice'],
   [day(2027, 10, 1), 'authorize_suit', [55, 45]], [day(2027, 10, 5), 'file_suit', 0],
   [day(2027, 10, 6), 'file_suit', 1], [day(2028, 2, 1), 'rule', [1, false]],
   [day(2028, 3, 1), 'rule', [0, true]], [day(2028, 4, 1), 'appeal', 0], [day(2028, 9, 15), 'rule', [0, false]],
@@ -149,7 +150,7 @@ const anniversary = day(2028, 8, 1);
 const returnDue = tenDaysSundaysExcepted(day(2027, 3, 6)) + 1;
 const counts = {
   trials: 0, withdrawn: 0, notice_pending: 0, enjoined: 0, lawful: 0, breach_a: 0, breach_c: 0,
-  enacted: 0, effective_2028_08_01: 0, effective_2028_09_15: 0,
+  enacted: 0, effective_2028_08_01: 0, party: 0,
 };
 const first = Math.floor((trials * part) / parts);
 const last = Math.floor((trials * (part + 1)) / parts);
@@ -169,9 +170,9 @@ for (let n = first; n < last; n++) {
   const t = createActor(treaty).start();
   const c = createActor(consent).start();
   const cases = [createActor(lawsuit).start(), createActor(lawsuit).start()];
-  let consulted = false; let notification = null; let cloture = false;
+  let consulted = false; let notification = null; let cloture = false; let consentCloture = false;
   let billDue = null; let noticeDue = null; let effective = null;
-  let held = false; let breachA = false; let breachC = false; let senateSuit = false;
+  let breachA = false; let breachC = false; let senateSuit = false;
   const injunction = [false, false];
   const invalid = [false, false];
 
@@ -182,7 +183,7 @@ for (let n = first; n < last; n++) {
       if (td !== null && (bd === null || td <= bd)) {
         noticeDue = null;
         t.send({ type: 'ANNIVERSARY', enjoined: injunction[0] || injunction[1] });
-        if (t.getSnapshot().value === 'withdrawn') effective = td; else held = true;
+        if (t.getSnapshot().value === 'withdrawn') effective = td;
       } else if (bd !== null) {
         billDue = null;
         b.send({ type: 'TEN_DAYS' });
@@ -208,7 +209,12 @@ for (let n = first; n < last; n++) {
         break;
       case 'override_house': b.send({ type: 'OVERRIDE_HOUSE', carries: twoThirds(a[0], a[1], 435) }); break;
       case 'override_senate': b.send({ type: 'OVERRIDE_SENATE', carries: twoThirds(a[0], a[1], 100) }); break;
-      case 'consent_vote': c.send({ type: 'CONSENT_VOTE', carries: twoThirds(consentYeas, 100 - consentYeas, 100) }); break;
+      case 'consent_cloture': consentCloture = a[0] * 5 >= 300; break;
+      case 'consent_vote':
+        // Filibustered: the vote needs cloture on the resolution first.
+        c.send({ type: 'CONSENT_VOTE', carries: consentCloture && twoThirds(consentYeas, 100 - consentYeas, 100) });
+        consentCloture = false;
+        break;
       case 'give_notice':
         if (t.getSnapshot().value === 'party') {
           const authorized = c.getSnapshot().value === 'consented' || b.getSnapshot().value === 'enacted';
@@ -227,11 +233,6 @@ for (let n = first; n < last; n++) {
         if (before !== 'not_filed') {
           injunction[k] = drawn && drawnUnlawful;
           invalid[k] = drawn && drawnInvalid;
-          if (held && !injunction[0] && !injunction[1]) {
-            held = false;
-            t.send({ type: 'LIFTED' });
-            effective = date;
-          }
         }
         break;
       }
@@ -250,7 +251,7 @@ for (let n = first; n < last; n++) {
   counts.breach_c += breachC && !setAside ? 1 : 0;
   counts.lawful += setAside || !(breachA || breachC) ? 1 : 0;
   counts.effective_2028_08_01 += effective === anniversary ? 1 : 0;
-  counts.effective_2028_09_15 += effective === day(2028, 9, 15) ? 1 : 0;
+  counts.party += treatyState === 'party' ? 1 : 0;
   for (const actor of [b, t, c, ...cases]) actor.stop();
 }
 const seconds = Number(process.hrtime.bigint() - start) / 1e9;
