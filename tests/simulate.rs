@@ -362,7 +362,7 @@ fn the_command_runs_checks_its_arguments_and_run_draws_one_history() {
     assert_exit(&out, 0, "simulate");
     let stdout = text(&out.stdout);
     for heading in [
-        "Uncertain inputs (7)",
+        "Uncertain inputs (8)",
         "95% interval",
         "When withdrawal took effect",
         "Most frequent paths",
@@ -403,7 +403,7 @@ fn the_command_runs_checks_its_arguments_and_run_draws_one_history() {
     assert_exit(&out, 0, "run of an uncertain file");
     assert!(
         text(&out.stdout)
-            .starts_with("One history drawn from a scenario with 7 uncertain inputs (seed 0")
+            .starts_with("One history drawn from a scenario with 8 uncertain inputs (seed 0")
     );
     let out = run_bin(&["test", file]);
     assert_exit(&out, 0, "test skips an uncertain file");
