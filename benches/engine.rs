@@ -56,7 +56,7 @@ fn main() {
     for name in [
         "story-unilateral-notice",
         "act-veto-overridden",
-        "taiwan-1978-goldwater",
+        "history/taiwan-1978-goldwater",
     ] {
         let path = format!("{root}/scenarios/{name}.yaml");
         let text: std::sync::Arc<str> = std::fs::read_to_string(&path).unwrap().into();
@@ -67,8 +67,8 @@ fn main() {
             }),
         );
         let s = scenario::parse("s.yaml", text.clone()).unwrap();
-        let p = if name.starts_with("taiwan") {
-            rulebook::load("us-pre-2024").unwrap()
+        let p = if name.contains("taiwan") {
+            rulebook::load("taiwan-1954").unwrap()
         } else {
             procedure.clone()
         };

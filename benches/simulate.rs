@@ -1,5 +1,5 @@
 //! Trials per second of `treatysim simulate` on the reference scenario
-//! (benches/reference.yaml: 20 events, 6 uncertain inputs), through the library, on one
+//! (benches/reference.yaml: 21 events, 6 uncertain inputs), through the library, on one
 //! thread and on two. Nothing is asserted; the figures go in docs/performance.md.
 //!
 //! `cargo bench --bench simulate -- --trials N --seed S --runs R`; with `--json`, one

@@ -124,7 +124,8 @@ until: 2028-06-01
     let buckets = &e.counts.by_input[0];
     assert!(near(buckets[0][0], 40_000, 0.75, 4.0), "{buckets:?}");
     assert!(near(buckets[1][0], 40_000, 0.25, 4.0), "{buckets:?}");
-    // An injunction holds the notice exactly when the holding was unlawful.
+    // An injunction standing at the end of the year (the notice revoked) exactly when
+    // the holding was unlawful.
     let withdrawn = e.counts.treaty[TreatyStatus::Withdrawn as usize];
     assert_eq!(withdrawn, buckets[0][0]);
     assert_eq!(e.counts.enjoined, buckets[1][0]);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the reference scenario (benches/reference.yaml: 20 events, 6 uncertain inputs)
+# Runs the reference scenario (benches/reference.yaml: 21 events, 6 uncertain inputs)
 # four ways on this machine, side by side, and prints trials per second and the ratios:
 #   treatysim simulate (the library, benches/simulate.rs), 1 and 2 threads;
 #   a hand-written Rust loop specialized to the scenario (benches/peers/handwritten.rs);

@@ -100,9 +100,8 @@ fn where_things_stand(ex: &Exploration, at: usize) -> String {
         ));
     }
     if let Some(d) = w.notice_due {
-        out.push_str(&format!(
-            "  The notice takes effect on {d}, unless rescinded or enjoined.\n"
-        ));
+        let says = p.message("notice_takes_effect", w.date, &[("due", &d.to_string())]);
+        out.push_str(&format!("  {says}\n"));
     }
     out
 }

@@ -662,7 +662,8 @@ impl<'a> Engine<'a> {
             Args::Adjourn { kind, days, agent } => {
                 w.adjournment = Some(Adjournment { kind, days, agent });
             }
-            Args::ConsentCloture { .. } => w.consent_cloture = carried == Some(true),
+            // A failed cloture vote leaves an earlier one standing, as on a bill.
+            Args::ConsentCloture { .. } if carried == Some(true) => w.consent_cloture = true,
             Args::Consent { .. } => w.consent_cloture = false,
             Args::None => match event.action {
                 Action::RescindNotice => {
