@@ -186,7 +186,8 @@ fn senate_ties_and_cloture() {
     let err = run_yaml("us-nato-2024", &filibustered(98, 58)).unwrap_err();
     assert!(err.message.contains("cloture"), "{}", err.message);
     assert!(
-        err.help.contains("with all 98 senators sworn voting, 59 yeas"),
+        err.help
+            .contains("with all 98 senators sworn voting, 59 yeas"),
         "{}",
         err.help
     );
