@@ -814,18 +814,13 @@ impl<W: Write> App<W> {
             paths
         };
         let mut files = Vec::new();
-        // Rulebook files kept beside scenarios in a folder are not scenarios.
-        let mut rulebooks = Vec::new();
+        // Files found by walking a folder, which may hold rulebooks beside scenarios.
+        let mut in_folder = std::collections::BTreeSet::new();
         for root in roots {
             if root.is_dir() {
-                let mut found = Vec::new();
-                collect_yaml(root, &mut found);
-                for path in found {
-                    if is_rulebook_file(&path) {
-                        rulebooks.push(path.clone());
-                    }
-                    files.push(path);
-                }
+                let start = files.len();
+                collect_yaml(root, &mut files);
+                in_folder.extend(start..files.len());
             } else {
                 files.push(root.clone());
             }
@@ -844,15 +839,17 @@ impl<W: Write> App<W> {
             .map(|f| f.display().to_string().chars().count())
             .max()
             .unwrap_or(0);
-        for path in &files {
-            let verdict = if rulebooks.contains(path) {
-                Verdict::Skipped {
-                    title: String::new(),
-                    why: "a rulebook file, not a scenario",
-                    warn: false,
+        for (i, path) in files.iter().enumerate() {
+            let verdict = match self.test_one(path, override_id, exercise.as_ref()) {
+                // A file that does not read as a scenario is looked at again only then.
+                Verdict::Error(_) if in_folder.contains(&i) && is_rulebook_file(path) => {
+                    Verdict::Skipped {
+                        title: String::new(),
+                        why: "a rulebook file, not a scenario",
+                        warn: false,
+                    }
                 }
-            } else {
-                self.test_one(path, override_id, exercise.as_ref())
+                verdict => verdict,
             };
             let file = path.display().to_string();
             gradebook.push(verdict.grade(&file));

@@ -48,17 +48,41 @@ pub fn list(style: Style) -> String {
     out
 }
 
-/// A dated parameter's values: the one in force on `date`, or each with its days.
-fn values<T>(dated: &Dated<T>, date: Date, show: impl Fn(&T) -> String) -> String {
-    if date != Date::MAX || !dated.is_dated() {
-        return show(dated.at(date));
+/// A dated parameter's values: the one in force on `date`, or each with its days, with
+/// the citation of a value that has its own (`cite` renders one). The flag says whether
+/// every value shown carries its own citation, so the parameter's need not be added.
+fn values<T>(
+    dated: &Dated<T>,
+    date: Date,
+    cite: &dyn Fn(&str) -> String,
+    show: impl Fn(&T) -> String,
+) -> (String, bool) {
+    let one = |e: &rulebook::Entry<T>| match &e.source {
+        Some(id) => format!("{}  [{}]", show(&e.value), cite(id)),
+        None => show(&e.value),
+    };
+    if date != Date::MAX {
+        let e = dated.entry(date);
+        return (one(e), e.source.is_some());
     }
-    dated
+    if !dated.is_dated() {
+        return (show(dated.at(date)), false);
+    }
+    let text = dated
         .entries
         .iter()
-        .map(|e| format!("{} ({})", show(&e.value), e.in_force.describe()))
+        .map(|e| match &e.source {
+            Some(id) => format!(
+                "{} ({})  [{}]",
+                show(&e.value),
+                e.in_force.describe(),
+                cite(id)
+            ),
+            None => format!("{} ({})", show(&e.value), e.in_force.describe()),
+        })
         .collect::<Vec<_>>()
-        .join("; ")
+        .join("; ");
+    (text, dated.entries.iter().all(|e| e.source.is_some()))
 }
 
 /// Everything a rulebook says, grouped: treaty, parameters, provisions, tracks,
@@ -115,59 +139,43 @@ pub fn show(p: &Procedure, date: Date, style: Style) -> String {
         ));
     }
     out.push_str(&format!("\n{}\n", bold(style, "Parameters")));
-    let threshold = |kind: VoteKind, members: &'static str| {
-        values(kind.parameter(params), date, |th| th.describe(members))
-    };
-    let rows = [
-        (
-            "provisions apply",
-            values(&params.limitation_in_force, date, |b| {
-                if *b { "yes" } else { "no" }.to_string()
-            }),
-            "limitation_in_force",
-        ),
-        (
-            "Senate consent",
-            threshold(VoteKind::Consent, "senators"),
-            "consent",
-        ),
-        (
-            "passage",
-            threshold(VoteKind::Passage, "members"),
-            "passage",
-        ),
-        (
-            "cloture",
-            threshold(VoteKind::Cloture, "senators"),
-            "cloture",
-        ),
-        (
-            "override",
-            threshold(VoteKind::Override, "members"),
-            "override",
-        ),
-        (
-            "resolution to sue",
-            threshold(VoteKind::SuitResolution, "members"),
-            "suit_resolution",
-        ),
+    let mut rows = vec![(
+        "provisions apply",
+        values(&params.limitation_in_force, date, &cite, |b| {
+            if *b { "yes" } else { "no" }.to_string()
+        }),
+        "limitation_in_force",
+    )];
+    for (label, kind, members) in [
+        ("Senate consent", VoteKind::Consent, "senators"),
+        ("passage", VoteKind::Passage, "members"),
+        ("cloture", VoteKind::Cloture, "senators"),
+        ("override", VoteKind::Override, "members"),
+        ("resolution to sue", VoteKind::SuitResolution, "members"),
+    ] {
+        let value = values(kind.parameter(params), date, &cite, |th| {
+            th.describe(members)
+        });
+        rows.push((label, value, kind.name()));
+    }
+    rows.extend([
         (
             "return period",
-            values(&params.return_days, date, |d| {
+            values(&params.return_days, date, &cite, |d| {
                 p.message("return_period", date, &[("days", &d.to_string())])
             }),
             "return_days",
         ),
         (
             "committee notice",
-            values(&params.committee_notice_days, date, |d| {
+            values(&params.committee_notice_days, date, &cite, |d| {
                 format!("{d} days before acting")
             }),
             "committee_notice_days",
         ),
         (
             "pocket veto",
-            values(&params.pocket_veto, date, |v| {
+            values(&params.pocket_veto, date, &cite, |v| {
                 format!(
                     "sine die: {}; between sessions: {}; within a session: {}; unspecified: {}; a recess of {} days or fewer never prevents a return",
                     v.sine_die.name(),
@@ -179,9 +187,13 @@ pub fn show(p: &Procedure, date: Date, style: Style) -> String {
             }),
             "pocket_veto",
         ),
-    ];
-    for (label, value, key) in rows {
-        let text = format!("{value}{}", source(key));
+    ]);
+    for (label, (value, cited), key) in rows {
+        let text = if cited {
+            value
+        } else {
+            format!("{value}{}", source(key))
+        };
         for (i, line) in textwrap::wrap(&text, 74).iter().enumerate() {
             let label = if i == 0 { label } else { "" };
             out.push_str(&format!("  {label:<20} {line}\n"));
@@ -268,17 +280,11 @@ pub fn show(p: &Procedure, date: Date, style: Style) -> String {
         bold(style, "Standing (expected views; rulings may depart)")
     ));
     for entry in &r.doctrine {
-        let version = entry.versions.iter().find(|v| v.in_force().contains(day));
-        let standing = version
-            .and_then(|v| v.standing.clone())
-            .unwrap_or_else(|| entry.standing.clone());
-        let precedents = version
-            .and_then(|v| v.precedents.clone())
-            .unwrap_or_else(|| entry.precedents.clone());
+        let standing = entry.standing_on(day);
         let precedents = if date == Date::MAX {
-            precedents
+            entry.precedents_on(day).to_vec()
         } else {
-            r.decided_before(&precedents, date)
+            r.decided_before(entry.precedents_on(day), date)
         };
         out.push_str(&format!(
             "  {:<15} {:<10} {}\n",

@@ -812,40 +812,42 @@ impl<'a> Engine<'a> {
             Requirement::Cloture => {
                 // Who filibusters what: bills and consent resolutions under `filibuster`,
                 // a veto message (the Senate's override vote) under `filibuster_veto`.
-                let (filibustered, invoked, measure, vote, setting) = match event.args {
+                // The words of a refusal are built only for a refusal that is shown.
+                let (filibustered, invoked) = match event.args {
                     Args::Override { chamber, .. } if chamber != Chamber::Senate => return Ok(()),
-                    Args::Override { bill, .. } => (
-                        self.s.setup.filibuster_veto,
-                        w.bills[bill].cloture,
-                        format!("the veto message of {}", self.s.bills[bill].id),
-                        format!(
-                            "a successful cloture_vote on {} after the veto",
-                            self.s.bills[bill].id
-                        ),
-                        "setup.filibuster_veto: false",
-                    ),
+                    Args::Override { bill, .. } => {
+                        (self.s.setup.filibuster_veto, w.bills[bill].cloture)
+                    }
                     _ => match event.args.bill() {
-                        Some(bill) => (
-                            self.s.setup.filibuster,
-                            w.bills[bill].cloture,
-                            format!("passage of {}", self.s.bills[bill].id),
-                            format!("a successful cloture_vote on {}", self.s.bills[bill].id),
-                            "setup.filibuster: false",
-                        ),
-                        None => (
-                            self.s.setup.filibuster,
-                            w.consent_cloture,
-                            "the resolution of advice and consent".to_string(),
-                            "a successful cloture_vote without `bill` (on the resolution)"
-                                .to_string(),
-                            "setup.filibuster: false",
-                        ),
+                        Some(bill) => (self.s.setup.filibuster, w.bills[bill].cloture),
+                        None => (self.s.setup.filibuster, w.consent_cloture),
                     },
                 };
                 if filibustered && !invoked {
                     if quiet {
                         return Err(Impossible::quiet(index));
                     }
+                    let (measure, vote, setting) = match (event.args, event.args.bill()) {
+                        (Args::Override { bill, .. }, _) => (
+                            format!("the veto message of {}", self.s.bills[bill].id),
+                            format!(
+                                "a successful cloture_vote on {} after the veto",
+                                self.s.bills[bill].id
+                            ),
+                            "setup.filibuster_veto: false",
+                        ),
+                        (_, Some(bill)) => (
+                            format!("passage of {}", self.s.bills[bill].id),
+                            format!("a successful cloture_vote on {}", self.s.bills[bill].id),
+                            "setup.filibuster: false",
+                        ),
+                        (_, None) => (
+                            "the resolution of advice and consent".to_string(),
+                            "a successful cloture_vote without `bill` (on the resolution)"
+                                .to_string(),
+                            "setup.filibuster: false",
+                        ),
+                    };
                     let cloture = self.p.threshold(VoteKind::Cloture, w.date);
                     // What carries with every senator sworn voting, whichever rule.
                     let needed = cloture

@@ -231,18 +231,11 @@ impl Doctrine {
         date: jiff::civil::Date,
     ) -> Doctrine {
         let law_day = p.law_date(date);
-        let version = entry
-            .versions
-            .iter()
-            .find(|v| v.in_force().contains(law_day));
-        let precedents = version
-            .and_then(|v| v.precedents.clone())
-            .unwrap_or_else(|| entry.precedents.clone());
         Doctrine {
-            standing: version
-                .and_then(|v| v.standing.clone())
-                .unwrap_or_else(|| entry.standing.clone()),
-            precedents: p.rulebook.decided_before(&precedents, date),
+            standing: entry.standing_on(law_day).to_string(),
+            precedents: p
+                .rulebook
+                .decided_before(entry.precedents_on(law_day), date),
         }
     }
 }
@@ -269,11 +262,7 @@ pub fn holding_as_of(
     date: jiff::civil::Date,
 ) -> Option<(String, Vec<String>, Vec<String>)> {
     let note = p.rulebook.holding_note(holding)?;
-    let law_day = p.law_date(date);
-    let version = note
-        .versions
-        .iter()
-        .find(|v| v.in_force().contains(law_day));
+    let version = crate::rulebook::VersionFile::on(&note.versions, p.law_date(date));
     let text = p.render(
         version
             .and_then(|v| v.text.as_deref())
@@ -496,11 +485,7 @@ pub fn term_on(
     entry: &crate::rulebook::GlossaryEntry,
     date: jiff::civil::Date,
 ) -> Term {
-    let law_day = p.law_date(date);
-    let version = entry
-        .versions
-        .iter()
-        .find(|v| v.in_force().contains(law_day));
+    let version = crate::rulebook::VersionFile::on(&entry.versions, p.law_date(date));
     let citation_id = version
         .and_then(|v| v.citation.clone())
         .unwrap_or_else(|| entry.citation.clone());

@@ -472,6 +472,10 @@ impl VersionFile {
     pub fn in_force(&self) -> InForce {
         dates(&self.from, &self.until)
     }
+    /// The version of `versions` in force on `day`, if any.
+    pub fn on(versions: &[VersionFile], day: Date) -> Option<&VersionFile> {
+        versions.iter().find(|v| v.in_force().contains(day))
+    }
     pub fn place(&self) -> Option<Place> {
         self.from
             .as_ref()
@@ -963,6 +967,21 @@ pub fn from_text(
 }
 
 /// Merges a file over what it extends.
+/// Merges a layer's list into the one it extends: an item replaces the item of the same
+/// key whole, or is added after the others.
+fn replace_by_key<T, K: PartialEq + ?Sized>(
+    into: &mut Vec<T>,
+    items: Vec<T>,
+    key: impl Fn(&T) -> &K,
+) {
+    for item in items {
+        match into.iter_mut().find(|old| key(old) == key(&item)) {
+            Some(old) => *old = item,
+            None => into.push(item),
+        }
+    }
+}
+
 fn merge(
     mut file: RulebookFile,
     base: Option<Rulebook>,
@@ -1170,40 +1189,13 @@ fn merge(
             rb.messages.extend(m);
         }
         if let Some(doctrine) = file.doctrine {
-            for entry in doctrine {
-                match rb
-                    .doctrine
-                    .iter_mut()
-                    .find(|d| d.plaintiff.value == entry.plaintiff.value)
-                {
-                    Some(old) => *old = entry,
-                    None => rb.doctrine.push(entry),
-                }
-            }
+            replace_by_key(&mut rb.doctrine, doctrine, |d| &d.plaintiff.value);
         }
         if let Some(glossary) = file.glossary {
-            for entry in glossary {
-                match rb
-                    .glossary
-                    .iter_mut()
-                    .find(|g| g.term.value == entry.term.value)
-                {
-                    Some(old) => *old = entry,
-                    None => rb.glossary.push(entry),
-                }
-            }
+            replace_by_key(&mut rb.glossary, glossary, |g| &g.term.value);
         }
         if let Some(properties) = file.properties {
-            for property in properties {
-                match rb
-                    .properties
-                    .iter_mut()
-                    .find(|p| p.id.value == property.id.value)
-                {
-                    Some(old) => *old = property,
-                    None => rb.properties.push(property),
-                }
-            }
+            replace_by_key(&mut rb.properties, properties, |p| &p.id.value);
         }
     }
     for track in file.tracks.unwrap_or_default() {
@@ -1224,18 +1216,12 @@ fn merge(
                     // An error about the start is this file's.
                     old.at = track_at;
                 }
-                for stage in track.stages.unwrap_or_default() {
-                    match old.stages.iter_mut().find(|s| s.id.value == stage.id.value) {
-                        Some(s) => *s = stage,
-                        None => old.stages.push(stage),
-                    }
-                }
-                for step in track.steps.unwrap_or_default() {
-                    match old.steps.iter_mut().find(|s| s.id.value == step.id.value) {
-                        Some(s) => *s = step,
-                        None => old.steps.push(step),
-                    }
-                }
+                replace_by_key(&mut old.stages, track.stages.unwrap_or_default(), |s| {
+                    &s.id.value
+                });
+                replace_by_key(&mut old.steps, track.steps.unwrap_or_default(), |s| {
+                    &s.id.value
+                });
             }
             None => {
                 let need = |what: &str| {
@@ -1303,6 +1289,22 @@ impl Rulebook {
             .filter(|id| self.citations.get(*id).is_none_or(|c| c.date.0 < date))
             .cloned()
             .collect()
+    }
+}
+
+impl DoctrineEntry {
+    /// The view of standing held on `day` (a version's, or the entry's own).
+    pub fn standing_on(&self, day: Date) -> &str {
+        VersionFile::on(&self.versions, day)
+            .and_then(|v| v.standing.as_deref())
+            .unwrap_or(&self.standing)
+    }
+    /// The authorities the view rests on, as `day`'s version lists them (before
+    /// [`Rulebook::decided_before`] keeps those decided by then).
+    pub fn precedents_on(&self, day: Date) -> &[String] {
+        VersionFile::on(&self.versions, day)
+            .and_then(|v| v.precedents.as_deref())
+            .unwrap_or(&self.precedents)
     }
 }
 

@@ -171,6 +171,33 @@ fn version_on(versions: &[Version], date: Date) -> Option<&Version> {
     versions.iter().find(|v| v.in_force.contains(date))
 }
 
+/// The label, sentence and citation of a stage or step as in force on a day: a version
+/// covering the day replaces what it gives, the entry's own words stand for the rest.
+macro_rules! dated_words {
+    ($kind:ty) => {
+        impl $kind {
+            /// The label in force on `date` (a template).
+            pub fn label_on(&self, date: Date) -> &str {
+                version_on(&self.versions, date)
+                    .and_then(|v| v.label.as_deref())
+                    .unwrap_or(&self.label)
+            }
+            /// The sentence in force on `date` (a template).
+            pub fn text_on(&self, date: Date) -> &str {
+                version_on(&self.versions, date)
+                    .and_then(|v| v.text.as_deref())
+                    .unwrap_or(&self.text)
+            }
+            /// The citation in force on `date`.
+            pub fn citation_on(&self, date: Date) -> &str {
+                version_on(&self.versions, date)
+                    .and_then(|v| v.citation.as_deref())
+                    .unwrap_or(&self.citation)
+            }
+        }
+    };
+}
+
 /// A node of a track's graph. Its texts are templates (see [`Procedure::render`]).
 #[derive(Clone, Debug)]
 pub struct StageData {
@@ -184,26 +211,7 @@ pub struct StageData {
     pub versions: Vec<Version>,
 }
 
-impl StageData {
-    /// The label in force on `date` (a template).
-    pub fn label_on(&self, date: Date) -> &str {
-        version_on(&self.versions, date)
-            .and_then(|v| v.label.as_deref())
-            .unwrap_or(&self.label)
-    }
-    /// The sentence in force on `date` (a template).
-    pub fn text_on(&self, date: Date) -> &str {
-        version_on(&self.versions, date)
-            .and_then(|v| v.text.as_deref())
-            .unwrap_or(&self.text)
-    }
-    /// The citation in force on `date`.
-    pub fn citation_on(&self, date: Date) -> &str {
-        version_on(&self.versions, date)
-            .and_then(|v| v.citation.as_deref())
-            .unwrap_or(&self.citation)
-    }
-}
+dated_words!(StageData);
 
 /// An edge of a track's graph. Its texts are templates (see [`Procedure::render`]).
 #[derive(Clone, Debug)]
@@ -225,26 +233,9 @@ pub struct StepData {
     pub versions: Vec<Version>,
 }
 
-impl StepData {
-    /// The label in force on `date` (a template).
-    pub fn label_on(&self, date: Date) -> &str {
-        version_on(&self.versions, date)
-            .and_then(|v| v.label.as_deref())
-            .unwrap_or(&self.label)
-    }
-    /// The sentence in force on `date` (a template).
-    pub fn text_on(&self, date: Date) -> &str {
-        version_on(&self.versions, date)
-            .and_then(|v| v.text.as_deref())
-            .unwrap_or(&self.text)
-    }
-    /// The citation in force on `date`.
-    pub fn citation_on(&self, date: Date) -> &str {
-        version_on(&self.versions, date)
-            .and_then(|v| v.citation.as_deref())
-            .unwrap_or(&self.citation)
-    }
+dated_words!(StepData);
 
+impl StepData {
     /// When the step applies, in words: the chamber, the vote and its threshold (as in
     /// force on `date`), the state of Congress or the courts, and what it requires.
     /// Empty when unconditional.
