@@ -70,7 +70,13 @@ fn commands() -> Vec<Vec<String>> {
         all.push(args(&["diagram", "--rulebook", id, "--format", "dot"]));
         all.push(args(&["explain", "--rulebook", id]));
     }
-    all.push(args(&["rulebook", "show", "us-nato-2024", "--on", "1970-01-01"]));
+    all.push(args(&[
+        "rulebook",
+        "show",
+        "us-nato-2024",
+        "--on",
+        "1970-01-01",
+    ]));
     all.push(args(&["rulebook", "list"]));
     all.push(args(&["diagram"]));
     all.push(args(&["diagram", "--track", "bill"]));
@@ -168,7 +174,10 @@ fn every_output_byte_is_pinned() {
         if pinned.get(rest) != Some(&hash) {
             let name = format!("{i:04}.out");
             std::fs::write(dump.join(&name), doc).unwrap();
-            changed.push(format!("  {} (target/golden/{name})", commands[*i].join(" ")));
+            changed.push(format!(
+                "  {} (target/golden/{name})",
+                commands[*i].join(" ")
+            ));
         }
     }
     panic!(

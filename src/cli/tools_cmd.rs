@@ -49,9 +49,9 @@ pub enum SchemaKind {
 
 pub fn schema(kind: SchemaKind) -> String {
     match kind {
-        SchemaKind::Scenario => crate::schema::scenario_text(),
-        SchemaKind::Output => crate::schema::output_text(),
-        SchemaKind::Rulebook => crate::schema::rulebook_text(),
+        SchemaKind::Scenario => crate::scenario::schema::schema_text(),
+        SchemaKind::Output => crate::report::schema::output_text(),
+        SchemaKind::Rulebook => crate::rulebook::schema_text(),
     }
 }
 

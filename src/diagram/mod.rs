@@ -17,7 +17,7 @@ use petgraph::graph::EdgeIndex;
 use petgraph::visit::EdgeRef;
 
 use crate::engine::Run;
-use crate::report::citation_text;
+use crate::rulebook::citation_text;
 use crate::rulebook::{ChamberSelector, Procedure, ProvisionTest, Requirement, StepData, Trigger};
 use crate::scenario::Scenario;
 use crate::threshold::{Rule, Threshold};

@@ -26,7 +26,8 @@ use crate::vocab::{
     Word,
 };
 
-pub use world::{Adjournment, BillState, CaseState, ProvisionSet, World};
+pub use crate::rulebook::ProvisionSet;
+pub use world::{Adjournment, BillState, CaseState, World};
 
 /// One step taken, in the order taken.
 #[derive(Clone, Debug, PartialEq)]
@@ -860,7 +861,7 @@ impl<'a> Engine<'a> {
                     let source = self
                         .p
                         .threshold_source(VoteKind::Cloture, w.date)
-                        .map(|id| crate::report::citation_text(self.p.citation(id), id))
+                        .map(|id| crate::rulebook::citation_text(self.p.citation(id), id))
                         .unwrap_or_default();
                     return Err(fail(
                         self.p.message(
@@ -971,7 +972,7 @@ impl<'a> Engine<'a> {
                     let source = self
                         .p
                         .threshold_source(VoteKind::SuitResolution, w.date)
-                        .map(|id| crate::report::citation_text(self.p.citation(id), id))
+                        .map(|id| crate::rulebook::citation_text(self.p.citation(id), id))
                         .unwrap_or_default();
                     return Err(fail(
                         self.p.message(

@@ -482,55 +482,6 @@ fn treaty_actions_after_withdrawal_name_the_withdrawal() {
 /// Every scenario and worked example, in process: the pass files meet their `expect:`
 /// blocks and the reject files are refused. (tests/acceptance.rs checks the same through
 /// the binary; this one lets mutation testing run on the library alone.)
-#[test]
-fn every_scenario_and_worked_example_in_process() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut checked = 0;
-    for dir in [
-        "scenarios",
-        "tests/acceptance/pass",
-        "tests/acceptance/reject",
-    ] {
-        let mut files: Vec<_> = std::fs::read_dir(root.join(dir))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
-            .collect();
-        files.sort();
-        for path in files {
-            let name = path.display().to_string();
-            let loaded = scenario::load(&path);
-            if dir.ends_with("reject") {
-                let refused = match loaded {
-                    Err(_) => true,
-                    Ok(s) => {
-                        let id = s.rulebook.as_ref().map_or(rulebook::DEFAULT_ID, |r| &r.0);
-                        run(&rulebook::load(id).unwrap(), &s).is_err()
-                    }
-                };
-                assert!(refused, "{name} was not refused");
-                checked += 1;
-                continue;
-            }
-            let s = loaded.unwrap_or_else(|e| panic!("{}", e.render(false)));
-            if s.is_uncertain() {
-                continue;
-            }
-            let id = s.rulebook.as_ref().map_or(rulebook::DEFAULT_ID, |r| &r.0);
-            let p = rulebook::load(id).unwrap();
-            let r = run(&p, &s).unwrap_or_else(|e| panic!("{name}: {}", e.message));
-            let expect = s
-                .expect
-                .as_ref()
-                .unwrap_or_else(|| panic!("{name}: no expect"));
-            let misses = crate::expect::check(&p, &s, expect, &r);
-            assert!(misses.is_empty(), "{name}: {misses:?}");
-            checked += 1;
-        }
-    }
-    assert!(checked >= 45, "only {checked} files");
-}
-
 fn load_story(file: &str) -> (Procedure, Scenario) {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("scenarios")

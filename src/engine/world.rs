@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use petgraph::graph::NodeIndex;
 
 use crate::rulebook::Procedure;
+use crate::rulebook::ProvisionSet;
 use crate::scenario::Scenario;
 use crate::vocab::{AdjournmentKind, Holding, Remedy, TrackKind};
 
@@ -43,32 +44,6 @@ pub struct Adjournment {
     pub kind: Option<AdjournmentKind>,
     pub days: Option<u32>,
     pub agent: bool,
-}
-
-/// A set of provisions by index into `Procedure::provisions` (a rulebook has at most
-/// [`ProvisionSet::CAPACITY`]); copying it never allocates.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct ProvisionSet(u32);
-
-impl ProvisionSet {
-    pub const CAPACITY: usize = 32;
-
-    pub fn insert(&mut self, provision: usize) {
-        self.0 |= 1 << provision;
-    }
-    pub fn contains(self, provision: usize) -> bool {
-        provision < Self::CAPACITY && self.0 & (1 << provision) != 0
-    }
-    pub fn union(self, other: ProvisionSet) -> ProvisionSet {
-        ProvisionSet(self.0 | other.0)
-    }
-    pub fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-    /// The provisions in rulebook order.
-    pub fn iter(self) -> impl Iterator<Item = usize> {
-        (0..Self::CAPACITY).filter(move |i| self.contains(*i))
-    }
 }
 
 /// The state of every track and the facts the law needs.

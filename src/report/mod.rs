@@ -5,6 +5,7 @@
 
 mod html;
 pub mod json;
+pub mod schema;
 mod text;
 
 pub use html::to_html;
@@ -12,7 +13,7 @@ pub use json::to_json;
 pub use text::{Style, to_text};
 
 use crate::engine::{Run, TraceStep};
-use crate::rulebook::{Citation, Procedure, Trigger};
+use crate::rulebook::{Procedure, Trigger};
 use crate::scenario::{Args, Scenario};
 use crate::vocab::{Actor, Chamber, Holding, TrackKind, Word};
 
@@ -47,15 +48,7 @@ pub struct Explained {
     pub citation: String,
 }
 
-/// A citation as a reader sees it: "North Atlantic Treaty, Art. 13", or for a case
-/// "Raines v. Byrd, 521 U.S. 811 (1997)".
-pub fn citation_text(citation: Option<&Citation>, id: &str) -> String {
-    match citation {
-        Some(c) if c.kind == "case" => format!("{}, {}", c.title, c.cite),
-        Some(c) => c.title.clone(),
-        None => id.to_string(),
-    }
-}
+pub use crate::rulebook::citation_text;
 
 /// Explains every step of a run.
 pub fn explain(p: &Procedure, s: &Scenario, run: &Run) -> Vec<Explained> {

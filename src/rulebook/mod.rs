@@ -39,9 +39,9 @@ use crate::yaml::{Spanned, place};
 
 pub use dated::{Dated, Entry, InForce};
 pub use procedure::{
-    BILL_STATUSES, ChamberSelector, CompiledProvision, Procedure, ProvisionVariant, Requirement,
-    Roles, StageData, StepData, TREATY_CLAUSE, TimerKind, Track, Treaty, Trigger, Version,
-    VoteKind,
+    BILL_STATUSES, ChamberSelector, CompiledProvision, Procedure, ProvisionSet, ProvisionVariant,
+    Requirement, Roles, StageData, StepData, TREATY_CLAUSE, TimerKind, Track, Treaty, Trigger,
+    Version, VoteKind,
 };
 
 /// The built-in rulebooks: id and YAML text.
@@ -407,6 +407,16 @@ pub enum ProvisionTest {
     /// Breached unless the committees were notified in writing (after being consulted,
     /// when the provision says so) at least the provision's days before.
     CommitteeNotice,
+}
+
+/// A citation as a reader sees it: "North Atlantic Treaty, Art. 13", or for a case
+/// "Raines v. Byrd, 521 U.S. 811 (1997)".
+pub fn citation_text(citation: Option<&Citation>, id: &str) -> String {
+    match citation {
+        Some(c) if c.kind == "case" => format!("{}, {}", c.title, c.cite),
+        Some(c) => c.title.clone(),
+        None => id.to_string(),
+    }
 }
 
 /// A source of law.
@@ -1306,6 +1316,17 @@ impl DoctrineEntry {
             .and_then(|v| v.precedents.as_deref())
             .unwrap_or(&self.precedents)
     }
+}
+
+/// The schema of rulebook files, derived from the types rulebook files are read into
+/// (docs/rulebook-format.md explains every key).
+pub fn schema() -> serde_json::Value {
+    crate::schema::tidy(json_schema())
+}
+
+/// The schema of rulebook files as pretty JSON with a final newline.
+pub fn schema_text() -> String {
+    crate::schema::pretty(&schema())
 }
 
 #[cfg(test)]

@@ -980,12 +980,12 @@ fn compile_provisions(
                 c.variants.sort_by_key(|v| v.in_force.from);
             }
             None => {
-                if provisions.len() == crate::engine::ProvisionSet::CAPACITY {
+                if provisions.len() == ProvisionSet::CAPACITY {
                     return Err(err(
                         at,
                         format!(
                             "a rulebook may have at most {} provisions",
-                            crate::engine::ProvisionSet::CAPACITY
+                            ProvisionSet::CAPACITY
                         ),
                     ));
                 }
@@ -1511,5 +1511,30 @@ mod tests {
                 assert!(!step.text.is_empty());
             }
         }
+    }
+}
+/// A set of provisions by index into `Procedure::provisions` (a rulebook has at most
+/// [`ProvisionSet::CAPACITY`]); copying it never allocates.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct ProvisionSet(u32);
+
+impl ProvisionSet {
+    pub const CAPACITY: usize = 32;
+
+    pub fn insert(&mut self, provision: usize) {
+        self.0 |= 1 << provision;
+    }
+    pub fn contains(self, provision: usize) -> bool {
+        provision < Self::CAPACITY && self.0 & (1 << provision) != 0
+    }
+    pub fn union(self, other: ProvisionSet) -> ProvisionSet {
+        ProvisionSet(self.0 | other.0)
+    }
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+    /// The provisions in rulebook order.
+    pub fn iter(self) -> impl Iterator<Item = usize> {
+        (0..Self::CAPACITY).filter(move |i| self.contains(*i))
     }
 }

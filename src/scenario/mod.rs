@@ -9,6 +9,7 @@
 
 mod inputs;
 mod raw;
+pub mod schema;
 pub mod write;
 
 pub use inputs::{Input, InputKind, trim_float};

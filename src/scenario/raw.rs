@@ -6,8 +6,9 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Error as _, MapAccess, Visitor};
 
+use super::schema::{BillStatus, CaseStatus, ProvisionId};
 use crate::diag::Place;
-use crate::schema::{BillStatus, CaseStatus, DateText, ProvisionId, VicePresident, WordOf};
+use crate::schema::{DateText, VicePresident, WordOf};
 use crate::vocab::{Action, AdjournmentKind, Chamber, Plaintiff, Purpose, Remedy, TreatyStatus};
 use crate::yaml::{Spanned, place};
 
