@@ -65,7 +65,7 @@ pub fn scenario_bytes(data: &[u8]) {
     if scenario.is_uncertain() {
         match simulate::sampled_run(p, &scenario, 0, 0) {
             Ok((drawn, run, _)) => outputs(p, &drawn, &run),
-            Err(message) => assert!(!message.is_empty()),
+            Err(message) => assert!(!message.to_string().is_empty()),
         }
         let options = simulate::Options {
             trials: 16,

@@ -28,4 +28,5 @@ pub mod schema;
 pub mod simulate;
 pub mod threshold;
 pub mod vocab;
+pub mod workspace;
 pub mod yaml;

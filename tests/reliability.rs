@@ -588,3 +588,34 @@ fn ctrl_c_stops_a_long_exploration_promptly() {
         .unwrap();
     assert!(stdout.is_empty(), "no half result: {stdout}");
 }
+
+/// A folder with links back up (`a/up -> ..`, `self -> .`) is walked once: one scenario,
+/// "1 passed", however many ways lead to it; a FIFO named *.yaml is not opened.
+#[cfg(unix)]
+#[test]
+fn test_walks_a_folder_with_link_loops_once() {
+    let folder = tempfile::tempdir().unwrap();
+    let root_dir = folder.path();
+    std::fs::create_dir(root_dir.join("a")).unwrap();
+    std::fs::copy(
+        root().join("scenarios/consent-route.yaml"),
+        root_dir.join("a/consent-route.yaml"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("..", root_dir.join("a/up")).unwrap();
+    std::os::unix::fs::symlink(".", root_dir.join("self")).unwrap();
+    std::os::unix::fs::symlink(".", root_dir.join("again")).unwrap();
+    let fifo = root_dir.join("pipe.yaml");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    let started = Instant::now();
+    let out = run_bin(&["test", root_dir.to_str().unwrap()]);
+    assert!(started.elapsed() < Duration::from_secs(60));
+    let stdout = text(&out.stdout);
+    if made.is_ok_and(|s| s.success()) {
+        assert!(stdout.contains("not a regular file"), "{stdout}");
+        assert!(stdout.contains("1 passed, 0 failed, 1 skipped"), "{stdout}");
+    } else {
+        assert!(stdout.ends_with("1 passed, 0 failed\n"), "{stdout}");
+    }
+    assert_exit(&out, 0, "a folder with link loops");
+}

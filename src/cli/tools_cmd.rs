@@ -48,11 +48,12 @@ pub enum SchemaKind {
 }
 
 pub fn schema(kind: SchemaKind) -> String {
-    match kind {
-        SchemaKind::Scenario => crate::scenario::schema::schema_text(),
-        SchemaKind::Output => crate::report::schema::output_text(),
-        SchemaKind::Rulebook => crate::rulebook::schema_text(),
-    }
+    use crate::workspace::{SchemaKind as Kind, schema};
+    schema(match kind {
+        SchemaKind::Scenario => Kind::Scenario,
+        SchemaKind::Output => Kind::Output,
+        SchemaKind::Rulebook => Kind::Rulebook,
+    })
 }
 
 pub fn completions(shell: clap_complete::Shell, out: &mut impl Write) -> std::io::Result<i32> {
@@ -62,30 +63,6 @@ pub fn completions(shell: clap_complete::Shell, out: &mut impl Write) -> std::io
     out.write_all(&buffer)?;
     out.flush()?;
     Ok(0)
-}
-
-/// One CSV record (RFC 4180): fields with a comma, quote or line break are quoted, with
-/// quotes doubled; CRLF ends it. A field that a spreadsheet would read as a formula
-/// (starting with =, +, -, @, a tab or a carriage return: a student chooses the titles)
-/// gets a leading apostrophe, as OWASP advises against CSV injection. Written by hand:
-/// the gradebook is five text columns, and this is all of CSV it needs.
-pub fn csv_row(fields: &[&str]) -> String {
-    let quoted: Vec<String> = fields
-        .iter()
-        .map(|f| {
-            let f = if f.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-                format!("'{f}")
-            } else {
-                (*f).to_string()
-            };
-            if f.contains([',', '"', '\n', '\r']) {
-                format!("\"{}\"", f.replace('"', "\"\""))
-            } else {
-                f
-            }
-        })
-        .collect();
-    format!("{}\r\n", quoted.join(","))
 }
 
 /// What the generated pages do not say by themselves, appended to treatysim(1).
@@ -219,20 +196,6 @@ fn schema_near(path: &Path) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn csv_quotes_only_what_needs_it() {
-        assert_eq!(csv_row(&["a", "b c"]), "a,b c\r\n");
-        assert_eq!(
-            csv_row(&["x,y", "say \"no\"", "two\nlines"]),
-            "\"x,y\",\"say \"\"no\"\"\",\"two\nlines\"\r\n"
-        );
-        // Formulas are defused.
-        assert_eq!(
-            csv_row(&["=HYPERLINK(\"x\")", "@SUM(A1)", "+1", "-1", "ok"]),
-            "\"'=HYPERLINK(\"\"x\"\")\",'@SUM(A1),'+1,'-1,ok\r\n"
-        );
-    }
 
     #[test]
     fn relative_paths_climb_then_descend() {

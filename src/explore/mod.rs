@@ -327,18 +327,38 @@ fn moves(p: &Procedure, size: Size) -> Vec<(String, String)> {
 /// one at a time, at the day the route has reached). Built from fixed words and numbers
 /// only, never from a rulebook's text, so it always reads; a failure would be a bug in
 /// the moves, reported with the scenario text.
-fn move_scenario(moves: &[(String, String)]) -> Result<Scenario, String> {
+fn move_scenario(moves: &[(String, String)]) -> Result<Scenario, MovesDoNotRead> {
     let mut text = String::from("title: every move\nsetup: { filibuster: true }\nevents:\n");
     for (_, yaml) in moves {
         text.push_str(&format!("  - {{ on: {START}, {yaml} }}\n"));
     }
     crate::limits::for_own_text(|| scenario::parse("(moves)", text.clone().into())).map_err(|d| {
-        format!(
-            "the representative moves do not read: {}\n{text}",
-            d.message
-        )
+        MovesDoNotRead {
+            message: d.message,
+            text,
+        }
     })
 }
+
+/// The moves of an exploration, written as a scenario, did not read back: a bug in
+/// treatysim, reported with the text.
+#[derive(Clone, Debug)]
+pub struct MovesDoNotRead {
+    pub message: String,
+    pub text: String,
+}
+
+impl std::fmt::Display for MovesDoNotRead {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the representative moves do not read: {}\n{}",
+            self.message, self.text
+        )
+    }
+}
+
+impl std::error::Error for MovesDoNotRead {}
 
 impl<'a> Exploration<'a> {
     /// The label of a move.
@@ -356,7 +376,7 @@ impl<'a> Exploration<'a> {
         procedure: &'a Procedure,
         size: Size,
         limit: usize,
-    ) -> Result<Exploration<'a>, String> {
+    ) -> Result<Exploration<'a>, MovesDoNotRead> {
         let mut ex = Exploration::start(procedure, size)?;
         let mut seen: HashMap<Key, usize, foldhash::fast::FixedState> = HashMap::default();
         seen.insert(ex.key(&ex.nodes[0].world, 0), 0);
@@ -417,7 +437,7 @@ impl<'a> Exploration<'a> {
     }
 
     /// The state the exploration starts from.
-    pub fn start(procedure: &'a Procedure, size: Size) -> Result<Exploration<'a>, String> {
+    pub fn start(procedure: &'a Procedure, size: Size) -> Result<Exploration<'a>, MovesDoNotRead> {
         let moves = moves(procedure, size);
         let scenario = move_scenario(&moves)?;
         let world = World::new(procedure, &scenario, scenario.events[0].date);

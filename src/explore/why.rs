@@ -89,8 +89,8 @@ fn addable_events() -> Vec<(&'static str, Event)> {
 pub fn smallest_flip(
     p: &Procedure,
     s: &Scenario,
-) -> Result<(Outcome, usize, Option<Change>), String> {
-    let base = engine::outcome(p, s).map_err(|e| e.message)?;
+) -> Result<(Outcome, usize, Option<Change>), engine::Impossible> {
+    let base = engine::outcome(p, s)?;
     let mut tried = 0usize;
     // The best change that flips lawfulness alone, and the best that flips anything.
     let mut best_law: Option<Change> = None;

@@ -34,6 +34,21 @@ impl Style {
     fn fg(&self, color: AnsiColor, text: &str) -> String {
         self.paint(Ansi::new().fg_color(Some(color.into())), text)
     }
+    fn mark(&self, color: AnsiColor, text: &str) -> String {
+        self.paint(Ansi::new().fg_color(Some(color.into())).bold(), text)
+    }
+    /// Bold red: a failure.
+    pub fn red(&self, text: &str) -> String {
+        self.mark(AnsiColor::Red, text)
+    }
+    /// Bold green: a success.
+    pub fn green(&self, text: &str) -> String {
+        self.mark(AnsiColor::Green, text)
+    }
+    /// Bold yellow: a warning.
+    pub fn yellow(&self, text: &str) -> String {
+        self.mark(AnsiColor::Yellow, text)
+    }
 }
 
 fn actor_color(actor: &str) -> AnsiColor {

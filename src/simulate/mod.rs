@@ -62,9 +62,45 @@ pub struct Plan {
     pub buckets: Vec<Vec<String>>,
 }
 
+/// Why a scenario's uncertain inputs cannot be drawn, with the line of the input.
+#[derive(Clone, Debug, PartialEq)]
+pub enum InputError {
+    /// A binomial vote's numbers that make no distribution.
+    Binomial { line: u64, why: String },
+    /// `holding: doctrine` on an event that is not a ruling.
+    DoctrineNotOnRuling { line: u64 },
+    /// `holding: doctrine` where the rulebook gives no weights for the plaintiff.
+    NoDoctrineWeights {
+        line: u64,
+        rulebook: String,
+        plaintiff: String,
+    },
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            InputError::Binomial { line, why } => write!(f, "line {line}: {why}"),
+            InputError::DoctrineNotOnRuling { line } => {
+                write!(f, "line {line}: `doctrine` is a holding, only for a ruling")
+            }
+            InputError::NoDoctrineWeights {
+                line,
+                rulebook,
+                plaintiff,
+            } => write!(
+                f,
+                "line {line}: the rulebook {rulebook} gives no doctrine weights for a {plaintiff}; give the weights in the scenario, e.g. holding: {{no_standing: 0.6, unlawful: 0.4}}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
 impl Plan {
     /// Resolves the scenario's inputs against the rulebook.
-    pub fn new(p: &Procedure, s: &Scenario) -> Result<Plan, String> {
+    pub fn new(p: &Procedure, s: &Scenario) -> Result<Plan, InputError> {
         let mut draws = Vec::new();
         let mut buckets = Vec::new();
         for input in &s.inputs {
@@ -85,8 +121,12 @@ impl Plan {
                     Draw::Window { from: *from, days }
                 }
                 InputKind::Yeas { voting, p: chance } => {
-                    let binomial = Binomial::new(u64::from(*voting), *chance)
-                        .map_err(|e| format!("line {}: {e}", input.place.line))?;
+                    let binomial = Binomial::new(u64::from(*voting), *chance).map_err(|e| {
+                        InputError::Binomial {
+                            line: input.place.line,
+                            why: e.to_string(),
+                        }
+                    })?;
                     buckets.push(vec!["failed".into(), "carried".into(), "not held".into()]);
                     Draw::Yeas {
                         voting: *voting,
@@ -99,10 +139,9 @@ impl Plan {
                 }
                 InputKind::HoldingByDoctrine => {
                     let Args::Rule { case, .. } = event.args else {
-                        return Err(format!(
-                            "line {}: `doctrine` is a holding, only for a ruling",
-                            input.place.line
-                        ));
+                        return Err(InputError::DoctrineNotOnRuling {
+                            line: input.place.line,
+                        });
                     };
                     let plaintiff = s.cases[case].plaintiff;
                     let entry = p
@@ -110,10 +149,11 @@ impl Plan {
                         .doctrine_for(plaintiff)
                         .filter(|d| !d.weights.is_empty());
                     let Some(entry) = entry else {
-                        return Err(format!(
-                            "line {}: the rulebook {} gives no doctrine weights for a {plaintiff}; give the weights in the scenario, e.g. holding: {{no_standing: 0.6, unlawful: 0.4}}",
-                            input.place.line, p.rulebook.id
-                        ));
+                        return Err(InputError::NoDoctrineWeights {
+                            line: input.place.line,
+                            rulebook: p.rulebook.id.clone(),
+                            plaintiff: plaintiff.to_string(),
+                        });
                     };
                     let mut weights = Vec::new();
                     for holding in Holding::ALL {
@@ -388,7 +428,7 @@ pub fn run(
     options: Options,
     progress: &(dyn Fn(u64) + Sync),
     stop: &AtomicBool,
-) -> Result<Ensemble, String> {
+) -> Result<Ensemble, InputError> {
     let plan = Plan::new(p, s)?;
     let chunks = options.trials.div_ceil(CHUNK);
     let next = AtomicU64::new(0);
@@ -470,7 +510,7 @@ pub fn sampled_run(
     s: &Scenario,
     seed: u64,
     trial: u64,
-) -> Result<(Scenario, engine::Run, Vec<usize>), String> {
+) -> Result<(Scenario, engine::Run, Vec<usize>), InputError> {
     let plan = Plan::new(p, s)?;
     let mut trace = Vec::new();
     let (work, active, marks, world, end) = traced_trial(p, s, &plan, seed, trial, &mut trace);

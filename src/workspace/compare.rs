@@ -1,18 +1,22 @@
 //! `treatysim compare FILE --rulebook A --rulebook B`: one scenario under two rulebooks,
 //! the outcomes side by side and the first step where the two runs part ways.
 
-use crate::engine::Run;
+use super::Ran;
 use crate::report::{Explained, Style, explain, outcome_rows};
-use crate::rulebook::Procedure;
-use crate::scenario::Scenario;
 
 const COLUMN: usize = 44;
 
-/// A run under one rulebook, ready to compare.
-pub struct Side<'a> {
-    pub procedure: &'a Procedure,
-    pub scenario: &'a Scenario,
-    pub run: &'a Run,
+/// One scenario run under two rulebooks, A and B.
+pub struct Compared {
+    pub a: Ran,
+    pub b: Ran,
+}
+
+impl Compared {
+    /// The outcomes side by side and the first step where the runs part ways.
+    pub fn text(&self, style: Style) -> String {
+        compare(&self.a, &self.b, style)
+    }
 }
 
 fn same_step(a: &Explained, b: &Explained) -> bool {
@@ -45,7 +49,7 @@ fn describe(e: &Explained) -> Vec<String> {
 }
 
 /// The comparison as text.
-pub fn compare(a: &Side, b: &Side, style: Style) -> String {
+fn compare(a: &Ran, b: &Ran, style: Style) -> String {
     let mut out = String::new();
     out.push_str(&style.bold(&format!("Compare: {}", a.scenario.title)));
     out.push('\n');
@@ -57,8 +61,8 @@ pub fn compare(a: &Side, b: &Side, style: Style) -> String {
     }
     out.push('\n');
     // Outcome rows, matched by position; ≠ marks the rows that differ.
-    let rows_a = outcome_rows(a.procedure, a.run);
-    let rows_b = outcome_rows(b.procedure, b.run);
+    let rows_a = outcome_rows(&a.procedure, &a.run);
+    let rows_b = outcome_rows(&b.procedure, &b.run);
     let label_width = rows_a
         .iter()
         .chain(&rows_b)
@@ -95,8 +99,8 @@ pub fn compare(a: &Side, b: &Side, style: Style) -> String {
         }
     }
     out.push('\n');
-    let steps_a = explain(a.procedure, a.scenario, a.run);
-    let steps_b = explain(b.procedure, b.scenario, b.run);
+    let steps_a = explain(&a.procedure, &a.scenario, &a.run);
+    let steps_b = explain(&b.procedure, &b.scenario, &b.run);
     let first = steps_a
         .iter()
         .zip(&steps_b)
