@@ -90,8 +90,24 @@ pub struct World {
 impl World {
     /// The start: every track at its first stage, every bill and case not yet begun.
     pub fn new(p: &Procedure, s: &Scenario, date: Date) -> World {
+        let mut world = World::at_start(p, date, Vec::new(), Vec::new());
+        world.reset(p, s, date);
+        world
+    }
+
+    /// Every field at its start, with the bill and case buffers given (emptied). A struct
+    /// literal, never `..Default`: a field added to World is a compile error here until
+    /// it is given its start.
+    fn at_start(
+        p: &Procedure,
+        date: Date,
+        mut bills: Vec<BillState>,
+        mut cases: Vec<CaseState>,
+    ) -> World {
         let start = |kind: TrackKind| p.track(kind).start;
-        let mut world = World {
+        bills.clear();
+        cases.clear();
+        World {
             date,
             treaty: start(TrackKind::Treaty),
             suspension: start(TrackKind::Suspension),
@@ -112,40 +128,19 @@ impl World {
             first_notification: None,
             senate_suit: false,
             house_suit: false,
-            bills: Vec::new(),
-            cases: Vec::new(),
+            bills,
+            cases,
             breached: ProvisionSet::default(),
-        };
-        world.reset(p, s, date);
-        world
+        }
     }
 
     /// Back to the start, reusing the bill and case buffers (no allocation once they
     /// are sized): a simulation resets one world per thread for every trial.
     pub fn reset(&mut self, p: &Procedure, s: &Scenario, date: Date) {
+        let bills = std::mem::take(&mut self.bills);
+        let cases = std::mem::take(&mut self.cases);
+        *self = World::at_start(p, date, bills, cases);
         let start = |kind: TrackKind| p.track(kind).start;
-        self.date = date;
-        self.treaty = start(TrackKind::Treaty);
-        self.suspension = start(TrackKind::Suspension);
-        self.consent = start(TrackKind::Consent);
-        self.congress = start(TrackKind::Congress);
-        self.executive = start(TrackKind::Executive);
-        self.notice_takes_effect = None;
-        self.notice_due = None;
-        self.revoked_by_order = false;
-        self.acted_alone = false;
-        self.consent_cloture = false;
-        self.adjournment = None;
-        self.effective_on = None;
-        self.act_authorized = false;
-        self.limitation_repealed = false;
-        self.consulted = false;
-        self.first_valid_notification = None;
-        self.first_notification = None;
-        self.senate_suit = false;
-        self.house_suit = false;
-        self.breached = ProvisionSet::default();
-        self.bills.clear();
         self.bills.resize(
             s.bills.len(),
             BillState {
@@ -156,7 +151,6 @@ impl World {
                 presented_on: None,
             },
         );
-        self.cases.clear();
         self.cases.resize(
             s.cases.len(),
             CaseState {
@@ -170,30 +164,63 @@ impl World {
 
     /// Becomes a copy of `other`, reusing this world's bill and case buffers (the derived
     /// `clone_from` would allocate new ones): an exploration copies a world per move.
+    /// `other` is taken apart field by field, with no `..`: a field added to World is a
+    /// compile error here until it is copied.
     pub fn assign(&mut self, other: &World) {
-        self.date = other.date;
-        self.treaty = other.treaty;
-        self.suspension = other.suspension;
-        self.consent = other.consent;
-        self.congress = other.congress;
-        self.executive = other.executive;
-        self.notice_takes_effect = other.notice_takes_effect;
-        self.notice_due = other.notice_due;
-        self.revoked_by_order = other.revoked_by_order;
-        self.acted_alone = other.acted_alone;
-        self.consent_cloture = other.consent_cloture;
-        self.adjournment = other.adjournment;
-        self.effective_on = other.effective_on;
-        self.act_authorized = other.act_authorized;
-        self.limitation_repealed = other.limitation_repealed;
-        self.consulted = other.consulted;
-        self.first_valid_notification = other.first_valid_notification;
-        self.first_notification = other.first_notification;
-        self.senate_suit = other.senate_suit;
-        self.house_suit = other.house_suit;
-        self.breached = other.breached;
-        self.bills.clone_from(&other.bills);
-        self.cases.clone_from(&other.cases);
+        let World {
+            date,
+            treaty,
+            suspension,
+            consent,
+            congress,
+            executive,
+            notice_takes_effect,
+            notice_due,
+            revoked_by_order,
+            acted_alone,
+            consent_cloture,
+            adjournment,
+            effective_on,
+            act_authorized,
+            limitation_repealed,
+            consulted,
+            first_valid_notification,
+            first_notification,
+            senate_suit,
+            house_suit,
+            bills,
+            cases,
+            breached,
+        } = other;
+        let mut own_bills = std::mem::take(&mut self.bills);
+        let mut own_cases = std::mem::take(&mut self.cases);
+        own_bills.clone_from(bills);
+        own_cases.clone_from(cases);
+        *self = World {
+            date: *date,
+            treaty: *treaty,
+            suspension: *suspension,
+            consent: *consent,
+            congress: *congress,
+            executive: *executive,
+            notice_takes_effect: *notice_takes_effect,
+            notice_due: *notice_due,
+            revoked_by_order: *revoked_by_order,
+            acted_alone: *acted_alone,
+            consent_cloture: *consent_cloture,
+            adjournment: *adjournment,
+            effective_on: *effective_on,
+            act_authorized: *act_authorized,
+            limitation_repealed: *limitation_repealed,
+            consulted: *consulted,
+            first_valid_notification: *first_valid_notification,
+            first_notification: *first_notification,
+            senate_suit: *senate_suit,
+            house_suit: *house_suit,
+            bills: own_bills,
+            cases: own_cases,
+            breached: *breached,
+        };
     }
 
     /// The stage of a track (bills and cases by index).

@@ -515,75 +515,123 @@ impl<'a> Exploration<'a> {
         !steps.is_empty() || world.date != before
     }
 
+    /// The state key: everything about a world that the law's future depends on, and
+    /// nothing else, so that two worlds with one key behave alike. The world is taken
+    /// apart field by field with no `..`: a field added to World (or to a bill's or a
+    /// case's state) is a compile error here until it is put in the key or said to be
+    /// left out, and why.
     fn key(&self, w: &World, passed_both: u8) -> Key {
-        let period = self.procedure.prior_notice_days(w.date);
+        let World {
+            date,
+            treaty,
+            suspension,
+            consent,
+            congress,
+            executive,
+            // Set and cleared with `notice_due` while a notice is pending; after its timer
+            // fires it only dates the outcome, and the treaty's stage says the rest.
+            notice_takes_effect: _,
+            notice_due,
+            revoked_by_order,
+            acted_alone,
+            consent_cloture,
+            adjournment,
+            effective_on,
+            act_authorized,
+            limitation_repealed,
+            consulted,
+            first_valid_notification,
+            first_notification,
+            senate_suit,
+            house_suit,
+            bills,
+            cases,
+            breached,
+        } = w;
+        let period = self.procedure.prior_notice_days(*date);
         let state = |notified: Option<Date>| -> u8 {
             match notified {
                 None => 0,
-                Some(n) if days_between(n, w.date) < period => 1,
+                Some(n) if days_between(n, *date) < period => 1,
                 Some(_) => 2,
             }
         };
-        let notification = state(w.first_valid_notification);
+        let notification = state(*first_valid_notification);
         // A notification without a consultation first counts only for a provision that
         // asks none; otherwise it would tell apart states the law does not.
         let any_notification = if self.unconsulted_notice {
-            state(w.first_notification)
+            state(*first_notification)
         } else {
             0
         };
         // The pending deadlines (the notice, each bill, the committee period), sorted
-        // without allocating: at most 2 + Size::MAX of them.
+        // without allocating: at most 2 + Size::MAX of them. Their order is kept, not
+        // their days: the day itself is no part of a state.
         let mut deadlines = [(Date::MAX, 0u8); 2 + Size::MAX];
         let mut count = 0;
-        if let Some(d) = w.notice_due {
-            deadlines[count] = (d, 1);
+        if let Some(d) = notice_due {
+            deadlines[count] = (*d, 1);
             count += 1;
         }
-        for (k, b) in w.bills.iter().enumerate().take(Size::MAX) {
+        for (k, b) in bills.iter().enumerate().take(Size::MAX) {
             if let Some(d) = b.due {
                 deadlines[count] = (d, 3 + k as u8);
                 count += 1;
             }
         }
         if notification == 1
-            && let Some(n) = w.first_valid_notification
+            && let Some(n) = first_valid_notification
             && let Ok(d) = n.checked_add(jiff::Span::new().days(period))
         {
             deadlines[count] = (d, 2);
         }
         deadlines.sort_unstable();
-        let stage = |n: petgraph::graph::NodeIndex| n.index() as u64;
+        let stage = |n: &petgraph::graph::NodeIndex| n.index() as u64;
         let mut key = Packer { key: [0; 4], at: 0 };
-        for n in [w.treaty, w.suspension, w.consent, w.congress, w.executive] {
+        for n in [treaty, suspension, consent, congress, executive] {
             key.push(stage(n), 8);
         }
-        for b in w.bills.iter().take(Size::MAX) {
-            key.push(stage(b.stage), 8);
-            key.push(u64::from(b.cloture), 1);
+        for b in bills.iter().take(Size::MAX) {
+            let engine::BillState {
+                stage: at,
+                // The days a bill reached its stage and was presented matter only
+                // through `due`, which the deadlines above order.
+                since: _,
+                presented_on: _,
+                cloture,
+                due: _,
+            } = b;
+            key.push(stage(at), 8);
+            key.push(u64::from(*cloture), 1);
         }
-        for c in w.cases.iter().take(Size::MAX) {
-            key.push(stage(c.stage), 8);
-            key.push(u64::from(engine::injunction(c.holding, c.remedy)), 1);
-            key.push(u64::from(c.complied), 1);
-            key.push(u64::from(c.holding == Some(Holding::StatuteInvalid)), 1);
+        for c in cases.iter().take(Size::MAX) {
+            let engine::CaseState {
+                stage: at,
+                holding,
+                remedy,
+                complied,
+            } = c;
+            key.push(stage(at), 8);
+            key.push(u64::from(engine::injunction(*holding, *remedy)), 1);
+            key.push(u64::from(*complied), 1);
+            key.push(u64::from(*holding == Some(Holding::StatuteInvalid)), 1);
         }
         for flag in [
-            w.revoked_by_order,
-            w.acted_alone,
-            w.consent_cloture,
-            w.effective_on.is_some(),
-            w.act_authorized,
-            w.limitation_repealed,
-            w.consulted,
-            w.senate_suit,
-            w.house_suit,
+            *revoked_by_order,
+            *acted_alone,
+            *consent_cloture,
+            effective_on.is_some(),
+            *act_authorized,
+            *limitation_repealed,
+            *consulted,
+            *senate_suit,
+            *house_suit,
         ] {
             key.push(u64::from(flag), 1);
         }
         // The adjournment's kind, its agent and whether it is a short recess (all that the
         // pocket veto's rule looks at).
-        let adjournment = w.adjournment.map_or(0, |a| {
+        let adjournment = adjournment.map_or(0, |a| {
             let kind = match a.kind {
                 None => 1,
                 Some(crate::vocab::AdjournmentKind::SineDie) => 2,
@@ -600,7 +648,7 @@ impl<'a> Exploration<'a> {
             key.push(u64::from(kind), 3);
         }
         key.push(
-            u64::from(w.breached.iter().fold(0u32, |m, k| m | (1 << k))),
+            u64::from(breached.iter().fold(0u32, |m, k| m | (1 << k))),
             32,
         );
         key.key
