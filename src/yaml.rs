@@ -74,6 +74,7 @@ pub fn from_str<T: DeserializeOwned>(file: &str, text: &Arc<str>) -> Result<T, D
 fn limit_breached(err: &serde_saphyr::Error) -> Option<(String, String)> {
     use crate::limits::{Name, how_to_raise};
     use serde_saphyr::budget::BudgetBreach;
+    use serde_saphyr::granit_parser::ErrorKind;
     let limits = crate::limits::get();
     let depth = || {
         (
@@ -103,7 +104,15 @@ fn limit_breached(err: &serde_saphyr::Error) -> Option<(String, String)> {
             how_to_raise(Name::Aliases, *max_total_replayed_events as u64),
         )),
         serde_saphyr::Error::AliasReplayStackDepthExceeded { .. } => Some(depth()),
-        other if other.to_string().contains("recursion limit exceeded") => Some(depth()),
+        serde_saphyr::Error::ExternalMessage { source, .. }
+            if matches!(
+                source.as_ref(),
+                serde_saphyr::ExternalMessageSource::Parser(scan)
+                    if matches!(scan.kind(), ErrorKind::RecursionLimitExceeded)
+            ) =>
+        {
+            Some(depth())
+        }
         _ => None,
     }
 }
@@ -118,25 +127,87 @@ pub fn with_help(message: impl std::fmt::Display, help: impl std::fmt::Display) 
     format!("{message}{HELP_MARK}{help}")
 }
 
+/// What kind of mistake an error is, read from the library's typed variants: it decides
+/// the help, and whether the message should quote the key and value at the place.
+enum Kind<'a> {
+    UnknownField {
+        field: &'a str,
+        expected: &'a [&'static str],
+    },
+    DuplicateKey,
+    MissingField,
+    Boolean,
+    WholeNumber,
+    Number,
+    NotASingleValue,
+    Other,
+}
+
+/// The integer types the library names in `InvalidScalar`.
+const WHOLE_NUMBERS: [&str; 12] = [
+    "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128", "usize",
+];
+
+fn kind(err: &serde_saphyr::Error) -> Kind<'_> {
+    use serde_saphyr::Error as E;
+    match err {
+        E::SerdeUnknownField {
+            field, expected, ..
+        } => Kind::UnknownField { field, expected },
+        E::DuplicateMappingKey { .. } => Kind::DuplicateKey,
+        E::SerdeMissingField { .. } => Kind::MissingField,
+        E::InvalidBooleanStrict { .. } => Kind::Boolean,
+        E::InvalidScalar { ty, .. } if *ty == "boolean" => Kind::Boolean,
+        E::InvalidScalar { ty, .. } if WHOLE_NUMBERS.contains(ty) => Kind::WholeNumber,
+        E::InvalidScalar { ty, .. } if ["floating point", "f32", "f64"].contains(ty) => {
+            Kind::Number
+        }
+        E::Unexpected { expected, .. } if *expected == "string scalar" => Kind::NotASingleValue,
+        _ => Kind::Other,
+    }
+}
+
+/// The library's messages in the reader's words, chosen by variant: the formatter the
+/// library asks for custom wording, never a match on its English text.
+struct PlainWords;
+
+impl serde_saphyr::MessageFormatter for PlainWords {
+    fn format_message<'a>(&self, err: &'a serde_saphyr::Error) -> std::borrow::Cow<'a, str> {
+        use serde_saphyr::Error as E;
+        match (err, kind(err)) {
+            (E::DuplicateMappingKey { key: Some(key), .. }, _) => {
+                format!("duplicate key `{key}`").into()
+            }
+            (E::DuplicateMappingKey { key: None, .. }, _) => "duplicate key".into(),
+            (_, Kind::WholeNumber) => "not a whole number".into(),
+            (_, Kind::Number) => "not a number".into(),
+            (_, Kind::NotASingleValue) => {
+                "expected a single value here, not a list or a mapping".into()
+            }
+            _ => serde_saphyr::DefaultMessageFormatter.format_message(err),
+        }
+    }
+}
+
 fn convert(file: &str, text: &Arc<str>, err: &serde_saphyr::Error) -> Diagnostic {
-    // (message, help, whether to quote the value at the place)
+    use serde_saphyr::MessageFormatter as _;
+    let inner = err.without_snippet();
+    // (message, help, whether to quote the key and value at the place)
     let (message, help, quote) = if let Some((message, help)) = limit_breached(err) {
         (message, Some(help), false)
+    } else if let serde_saphyr::Error::Message { msg, .. } = inner
+        && let Some((message, help)) = msg.split_once(HELP_MARK)
+    {
+        (message.to_string(), Some(help.to_string()), false)
     } else {
-        let raw = err.without_snippet().to_string();
-        // The library appends " at line N, column M"; the diagnostic shows the place.
-        let message = match raw.rfind(" at line ") {
-            Some(cut) => raw[..cut].to_string(),
-            None => raw,
-        };
-        match message.split_once(HELP_MARK) {
-            Some((message, help)) => (message.to_string(), Some(help.to_string()), false),
-            None => {
-                let message = plain_words(message);
-                let help = help_for(&message);
-                (message, help, true)
-            }
-        }
+        // The formatter gives the message alone; the diagnostic shows the place.
+        let message = PlainWords.format_message(inner).into_owned();
+        let kind = kind(inner);
+        let quote = !matches!(
+            kind,
+            Kind::UnknownField { .. } | Kind::DuplicateKey | Kind::MissingField
+        );
+        (message, help_for(&kind), quote)
     };
     let mut diagnostic = match err.location() {
         Some(location) if location.line() > 0 => {
@@ -158,34 +229,9 @@ fn convert(file: &str, text: &Arc<str>, err: &serde_saphyr::Error) -> Diagnostic
     diagnostic
 }
 
-/// The library's wording, in the reader's words.
-fn plain_words(message: String) -> String {
-    if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
-        let key = rest
-            .split(", set DuplicateKeyPolicy")
-            .next()
-            .unwrap_or(rest);
-        return format!("duplicate key `{key}`");
-    }
-    match message.as_str() {
-        "invalid i64" | "invalid u64" | "invalid i32" | "invalid u32" => {
-            "not a whole number".into()
-        }
-        "invalid floating point" => "not a number".into(),
-        "expected string scalar" => "expected a single value here, not a list or a mapping".into(),
-        _ => message,
-    }
-}
-
 /// The library's value errors ("invalid boolean") say neither the key nor the value;
 /// both are on the line the error points at.
 fn name_the_value(text: &str, at: Place, message: String) -> String {
-    if message.starts_with("unknown field")
-        || message.starts_with("duplicate")
-        || message.starts_with("missing field")
-    {
-        return message;
-    }
     let quote_value = !message.starts_with("expected a single value");
     let value = text
         .get(at.offset..at.offset.saturating_add(at.len))
@@ -218,36 +264,26 @@ fn name_the_value(text: &str, at: Place, message: String) -> String {
 }
 
 /// Adds what would be valid to the library's messages.
-fn help_for(message: &str) -> Option<String> {
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let (field, expected) = rest.split_once("`, expected one of ")?;
-        let valid: Vec<&str> = expected.split(", ").map(|s| s.trim_matches('`')).collect();
-        return Some(match did_you_mean(field, valid.iter().copied()) {
-            Some(near) => format!(
-                "did you mean `{near}`? valid keys here: {}",
-                valid.join(", ")
-            ),
-            None => format!("valid keys here: {}", valid.join(", ")),
-        });
-    }
-    if message.contains("invalid boolean") {
-        return Some(
-            "write true or false; YAML 1.2 reads yes, no, on and off as text, not booleans".into(),
-        );
-    }
-    if message.ends_with("not a whole number") {
-        return Some("give a whole number, e.g. 51".into());
-    }
-    if message.ends_with("not a number") {
-        return Some("give a number, e.g. 1000000".into());
-    }
-    if message.starts_with("duplicate key") {
-        return Some("each key may appear once in a mapping; remove or rename one".into());
-    }
-    if message.starts_with("missing field") {
-        return Some("see docs/scenario-format.md for the keys each part needs".into());
-    }
-    None
+fn help_for(kind: &Kind) -> Option<String> {
+    Some(match kind {
+        Kind::UnknownField { field, expected } => {
+            match did_you_mean(field, expected.iter().copied()) {
+                Some(near) => format!(
+                    "did you mean `{near}`? valid keys here: {}",
+                    expected.join(", ")
+                ),
+                None => format!("valid keys here: {}", expected.join(", ")),
+            }
+        }
+        Kind::Boolean => {
+            "write true or false; YAML 1.2 reads yes, no, on and off as text, not booleans".into()
+        }
+        Kind::WholeNumber => "give a whole number, e.g. 51".into(),
+        Kind::Number => "give a number, e.g. 1000000".into(),
+        Kind::DuplicateKey => "each key may appear once in a mapping; remove or rename one".into(),
+        Kind::MissingField => "see docs/scenario-format.md for the keys each part needs".into(),
+        Kind::NotASingleValue | Kind::Other => return None,
+    })
 }
 
 #[cfg(test)]
