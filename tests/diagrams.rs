@@ -464,3 +464,36 @@ fn bad_input_gives_a_located_error_and_nothing_on_stdout() {
         "suggests the right id"
     );
 }
+
+/// Markup in a title, a summary and a note is text in the report, never markup: the
+/// template engine escapes every value, and only the report's own two scripts run.
+#[test]
+fn markup_in_a_scenario_is_escaped_in_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("markup.yaml");
+    std::fs::write(
+        &file,
+        r#"title: "<script>alert('title')</script> & <b>bold</b>"
+summary: "</p><img src=x onerror=alert(1)> \"quoted\""
+events:
+  - { on: 2027-03-01, do: give_notice, note: "</li></ol><script>alert('note')</script>" }
+"#,
+    )
+    .unwrap();
+    let out = common::bin()
+        .args(["report", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    common::assert_exit(&out, 0, "report of a scenario with markup");
+    let html = common::text(&out.stdout);
+    assert_eq!(
+        html.matches("<script").count(),
+        2,
+        "only the report's own scripts"
+    );
+    assert!(!html.contains("<img"), "an image from the summary");
+    assert!(!html.contains("<b>bold"), "markup from the title");
+    assert!(html.contains("<title>&#60;script&#62;alert(&#39;title&#39;)&#60;/script&#62; &#38; &#60;b&#62;bold&#60;/b&#62; — treatysim</title>"), "{}", &html[..html.len().min(600)]);
+    assert!(html.contains("<p>Note: &#60;/li&#62;&#60;/ol&#62;&#60;script&#62;alert(&#39;note&#39;)&#60;/script&#62;</p>"));
+    assert!(html.contains("&#34;quoted&#34;"));
+}

@@ -3,10 +3,8 @@
 //! path taken (click or press Enter on a stage to read it), the dated timeline with each
 //! step's explanation and citation, the terms used, and a print stylesheet.
 
-use std::fmt::Write as _;
-
 use super::{Explained, Tone, explain, outcome_rows, terms_used};
-use crate::diagram::{self, svg::esc};
+use crate::diagram;
 use crate::engine::Run;
 use crate::rulebook::Procedure;
 use crate::scenario::Scenario;
@@ -99,159 +97,79 @@ const SCRIPT: &str = r##"
 })();
 "##;
 
+/// One row of the outcome: its label, value and tone (a CSS class, or none).
+struct Row {
+    label: &'static str,
+    value: String,
+    class: &'static str,
+}
+
+/// The report's data; src/report/templates/report.html lays it out. askama escapes every
+/// value for HTML unless the template marks it `safe`, which only the SVG (drawn and
+/// escaped by diagram::svg), the stage data (JSON escaped for a script element by
+/// askama's `json` filter) and this file's own CSS and script are.
+#[derive(askama::Template)]
+#[template(path = "report.html")]
+struct Report<'a> {
+    version: &'static str,
+    title: &'a str,
+    rulebook_id: &'a str,
+    rulebook_title: &'a str,
+    summary: Option<&'a str>,
+    outcome: Vec<Row>,
+    svg: String,
+    description: String,
+    steps: Vec<Explained>,
+    terms: Vec<super::Term>,
+    file: &'a str,
+    stage_data: serde_json::Value,
+    style: &'static str,
+    script: &'static str,
+}
+
 /// The whole report.
 pub fn to_html(p: &Procedure, s: &Scenario, run: &Run) -> String {
+    use askama::Template as _;
     let steps = explain(p, s, run);
     let model = diagram::build(p, diagram::Only::All, Some((s, run)));
-    let svg = diagram::svg::render(&model);
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        r##"<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="treatysim {version}">
-<title>{title} — treatysim</title>
-<style>{STYLE}</style>
-</head>
-<body>
-<a class="skip" href="#timeline">Skip to the timeline</a>
-<header>
-<h1>{title}</h1>
-<p class="meta">Rulebook {rid}: {rtitle}</p>
-"##,
-        version = env!("CARGO_PKG_VERSION"),
-        title = esc(&s.title),
-        rid = esc(&p.rulebook.id),
-        rtitle = esc(&p.rulebook.title),
-    );
-    if let Some(summary) = &s.summary {
-        let _ = writeln!(out, r##"<p class="summary">{}</p>"##, esc(summary.trim()));
-    }
-    out.push_str("</header>\n<main>\n");
-
-    out.push_str(
-        "<section class=\"outcome\" aria-labelledby=\"outcome-heading\">\n<h2 id=\"outcome-heading\">Outcome</h2>\n<dl>\n",
-    );
-    for row in outcome_rows(p, run) {
-        let class = match row.tone {
-            Tone::Plain => "",
-            Tone::Good => " class=\"tone-good\"",
-            Tone::Bad => " class=\"tone-bad\"",
-            Tone::Warn => " class=\"tone-warn\"",
-        };
-        let _ = writeln!(
-            out,
-            "<dt>{}</dt><dd{class}>{}</dd>",
-            esc(row.label),
-            esc(&row.value)
-        );
-    }
-    out.push_str("</dl>\n</section>\n");
-
-    let _ = write!(
-        out,
-        r##"<section aria-labelledby="diagram-heading">
-<h2 id="diagram-heading">The procedure, and the path this scenario took</h2>
-<p class="hint">Numbered in blue: the steps taken, in order, with their dates. Shaded: the stages reached. Red: a provision violated. Grey: what did not happen. Click a stage, or move to it with Tab and press Enter, to read what it means.</p>
-<figure>
-<div class="diagram">
-{svg}</div>
-<figcaption id="diagram-text">In words: {desc}</figcaption>
-</figure>
-<div id="stage-info" class="stage-info" aria-live="polite"><p>Choose a stage in the diagram to read its explanation here.</p></div>
-</section>
-"##,
-        desc = esc(&diagram::svg::describe(&model)),
-    );
-
-    out.push_str(
-        "<section id=\"timeline\" aria-labelledby=\"timeline-heading\">\n<h2 id=\"timeline-heading\">Timeline</h2>\n<ol class=\"timeline\">\n",
-    );
-    for (i, e) in steps.iter().enumerate() {
-        timeline_item(&mut out, i + 1, e);
-    }
-    if steps.is_empty() {
-        out.push_str("<li>No steps were taken.</li>\n");
-    }
-    out.push_str("</ol>\n</section>\n");
-
-    let terms = terms_used(p, &steps, run.outcome.end);
-    if !terms.is_empty() {
-        out.push_str(
-            "<section aria-labelledby=\"terms-heading\">\n<h2 id=\"terms-heading\">Terms</h2>\n<dl class=\"terms\">\n",
-        );
-        for t in terms {
-            let cite = &t.citation;
-            let _ = writeln!(
-                out,
-                "<dt>{}</dt><dd>{} <span class=\"cite\">— {}</span></dd>",
-                esc(&t.term),
-                esc(t.text.trim()),
-                esc(cite)
-            );
-        }
-        out.push_str("</dl>\n</section>\n");
-    }
-    let _ = write!(
-        out,
-        r##"</main>
-<footer>
-<p>Made with treatysim {version} from {file}. The simulator follows the rulebook's reading of the law; where the law is unsettled it says "contested". This is teaching material, not legal advice.</p>
-</footer>
-<script type="application/json" id="stage-data">{data}</script>
-<script>{SCRIPT}</script>
-</body>
-</html>
-"##,
-        version = env!("CARGO_PKG_VERSION"),
-        file = esc(&s.file),
-        data = stage_data(&model),
-    );
-    out
-}
-
-fn timeline_item(out: &mut String, number: usize, e: &Explained) {
-    let class = if e.violations.is_empty() {
-        ""
-    } else {
-        " class=\"violated\""
+    let outcome = outcome_rows(p, run)
+        .into_iter()
+        .map(|row| Row {
+            label: row.label,
+            value: row.value,
+            class: match row.tone {
+                Tone::Plain => "",
+                Tone::Good => "tone-good",
+                Tone::Bad => "tone-bad",
+                Tone::Warn => "tone-warn",
+            },
+        })
+        .collect();
+    let report = Report {
+        version: env!("CARGO_PKG_VERSION"),
+        title: &s.title,
+        rulebook_id: &p.rulebook.id,
+        rulebook_title: &p.rulebook.title,
+        summary: s.summary.as_deref().map(str::trim),
+        outcome,
+        svg: diagram::svg::render(&model),
+        description: diagram::svg::describe(&model),
+        terms: terms_used(p, &steps, run.outcome.end),
+        steps,
+        file: &s.file,
+        stage_data: stage_data(&model),
+        style: STYLE,
+        script: SCRIPT,
     };
-    let _ = writeln!(
-        out,
-        "<li{class}>\n<h3><span class=\"num\">{number}</span><time datetime=\"{d}\">{d}</time> <span class=\"actor\">{actor}</span> — {headline}</h3>",
-        d = esc(&e.date),
-        actor = esc(&e.actor),
-        headline = esc(&e.headline),
-    );
-    let _ = writeln!(out, "<p>{}</p>", esc(&e.text));
-    if let Some(a) = &e.arithmetic {
-        let _ = writeln!(out, "<p>Vote: {}.</p>", esc(a));
-    }
-    if let Some(c) = &e.consequence {
-        let _ = writeln!(out, "<p>{}</p>", esc(c));
-    }
-    if let Some(n) = &e.note {
-        let _ = writeln!(out, "<p>Note: {}</p>", esc(n));
-    }
-    for (id, text) in &e.violations {
-        let _ = writeln!(
-            out,
-            "<p class=\"violation\">✗ Violates {}: {}</p>",
-            esc(id),
-            esc(text)
-        );
-    }
-    if let Some(d) = &e.doctrine {
-        let _ = writeln!(out, "<p class=\"doctrine\">{}</p>", esc(d));
-    }
-    let _ = writeln!(out, "<p class=\"cite\">— {}</p>\n</li>", esc(&e.citation));
+    // Rendering into a String fails only if a value's Display fails, which none does.
+    let mut html = report.render().unwrap_or_default();
+    html.push('\n');
+    html
 }
 
-/// What the script shows for each stage, as JSON safe inside a `<script>` element.
-fn stage_data(model: &diagram::Diagram) -> String {
+/// What the script shows for each stage (the template makes it safe inside a `<script>`
+/// element).
+fn stage_data(model: &diagram::Diagram) -> serde_json::Value {
     let mut map = serde_json::Map::new();
     for c in &model.clusters {
         for n in &c.nodes {
@@ -287,10 +205,6 @@ fn stage_data(model: &diagram::Diagram) -> String {
         }
     }
     serde_json::Value::Object(map)
-        .to_string()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
 }
 
 #[cfg(test)]
