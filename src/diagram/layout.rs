@@ -99,7 +99,9 @@ enum Item {
     Dummy,
 }
 
-/// Lays out `nodes` and `edges` (no self-loops) from the top down, `start` first.
+/// Lays out `nodes` and `edges` (no self-loops) from the top down, `start` first, in
+/// the four steps of a Sugiyama layout: break cycles, rank into layers, order each layer
+/// to cut crossings, place horizontally; then the boxes and edge routes are measured.
 pub fn layered(nodes: &[Size], edges: &[EdgeIn], start: usize) -> Layout {
     let n = nodes.len();
     if n == 0 {
@@ -110,7 +112,17 @@ pub fn layered(nodes: &[Size], edges: &[EdgeIn], start: usize) -> Layout {
             height: 0.0,
         };
     }
-    // 1. Reverse back edges found by a DFS from the start, then from any stage left.
+    let (reversed, dag) = break_cycles(n, edges, start);
+    let rank = rank(n, &dag);
+    let mut graph = Layered::build(nodes, edges, &dag, &rank);
+    graph.order();
+    let x = graph.place_x();
+    graph.measure(n, &dag, &reversed, &x)
+}
+
+/// Step 1: the back edges found by a depth-first search from the start (then from any
+/// stage left), reversed; returns which were, and every edge as (upper, lower).
+fn break_cycles(n: usize, edges: &[EdgeIn], start: usize) -> (Vec<bool>, Vec<(usize, usize)>) {
     let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (i, e) in edges.iter().enumerate() {
         out[e.from].push(i);
@@ -142,17 +154,21 @@ pub fn layered(nodes: &[Size], edges: &[EdgeIn], start: usize) -> Layout {
             }
         }
     }
-    let dag: Vec<(usize, usize)> = edges
+    let dag = edges
         .iter()
         .zip(&reversed)
         .map(|(e, r)| if *r { (e.to, e.from) } else { (e.from, e.to) })
         .collect();
 
-    // 2. Longest-path ranks (the DAG is small; relax until stable).
+    (reversed, dag)
+}
+
+/// Step 2: longest-path ranks (the graph is small; relax until stable).
+fn rank(n: usize, dag: &[(usize, usize)]) -> Vec<usize> {
     let mut rank = vec![0usize; n];
     for _ in 0..n {
         let mut changed = false;
-        for &(a, b) in &dag {
+        for &(a, b) in dag {
             if a != b && rank[b] < rank[a] + 1 {
                 rank[b] = rank[a] + 1;
                 changed = true;
@@ -162,173 +178,259 @@ pub fn layered(nodes: &[Size], edges: &[EdgeIn], start: usize) -> Layout {
             break;
         }
     }
-    let layers_count = rank.iter().max().copied().unwrap_or(0) * 2 + 1;
-    let mut layers: Vec<Vec<usize>> = vec![Vec::new(); layers_count];
-    let mut items: Vec<(Item, Size, usize)> = Vec::new(); // item, size, layer
-    for (v, size) in nodes.iter().enumerate() {
-        layers[rank[v] * 2].push(items.len());
-        items.push((Item::Node(v), *size, rank[v] * 2));
+    rank
+}
+
+/// The layered graph: every box (stages, edge labels, and the thin boxes long edges pass
+/// through) with its size and layer, the layers' orders, and each edge's chain of boxes.
+struct Layered {
+    items: Vec<(Item, Size, usize)>,
+    layers: Vec<Vec<usize>>,
+    chains: Vec<Vec<usize>>,
+    /// Adjacent pairs (upper item, lower item) across consecutive layers.
+    pairs: Vec<(usize, usize)>,
+    up: Vec<Vec<usize>>,
+    down: Vec<Vec<usize>>,
+}
+
+impl Layered {
+    /// Stages on even layers, each edge's label on the layer below its upper stage, and
+    /// a thin box on every other layer a long edge crosses.
+    fn build(nodes: &[Size], edges: &[EdgeIn], dag: &[(usize, usize)], rank: &[usize]) -> Layered {
+        let layers_count = rank.iter().max().copied().unwrap_or(0) * 2 + 1;
+        let mut layers: Vec<Vec<usize>> = vec![Vec::new(); layers_count];
+        let mut items: Vec<(Item, Size, usize)> = Vec::new(); // item, size, layer
+        for (v, size) in nodes.iter().enumerate() {
+            layers[rank[v] * 2].push(items.len());
+            items.push((Item::Node(v), *size, rank[v] * 2));
+        }
+        // Chains: for each edge the items it passes through, top to bottom.
+        let mut chains: Vec<Vec<usize>> = Vec::new();
+        for (i, &(a, b)) in dag.iter().enumerate() {
+            let (top, bottom) = (rank[a] * 2, rank[b] * 2);
+            // Stages were pushed first, so a stage's item index is its own index.
+            let mut chain = vec![a];
+            for (layer, members) in layers.iter_mut().enumerate().take(bottom).skip(top + 1) {
+                let (item, size) = if layer == top + 1 {
+                    (Item::Label, edges[i].label)
+                } else {
+                    (Item::Dummy, DUMMY)
+                };
+                members.push(items.len());
+                chain.push(items.len());
+                items.push((item, size, layer));
+            }
+            chain.push(b);
+            chains.push(chain);
+        }
+        // Adjacent pairs (upper item, lower item) across consecutive layers.
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        for chain in &chains {
+            for w in chain.windows(2) {
+                pairs.push((w[0], w[1]));
+            }
+        }
+        let mut up: Vec<Vec<usize>> = vec![Vec::new(); items.len()];
+        let mut down: Vec<Vec<usize>> = vec![Vec::new(); items.len()];
+        for &(a, b) in &pairs {
+            down[a].push(b);
+            up[b].push(a);
+        }
+        Layered {
+            items,
+            layers,
+            chains,
+            pairs,
+            up,
+            down,
+        }
     }
-    // Chains: for each edge the items it passes through, top to bottom.
-    let mut chains: Vec<Vec<usize>> = Vec::new();
-    for (i, &(a, b)) in dag.iter().enumerate() {
-        let (top, bottom) = (rank[a] * 2, rank[b] * 2);
-        // Stages were pushed first, so a stage's item index is its own index.
-        let mut chain = vec![a];
-        for (layer, members) in layers.iter_mut().enumerate().take(bottom).skip(top + 1) {
-            let (item, size) = if layer == top + 1 {
-                (Item::Label, edges[i].label)
+
+    /// Step 3: barycentre sweeps down and up, keeping the order with the fewest crossings.
+    fn order(&mut self) {
+        let Layered {
+            items,
+            layers,
+            pairs,
+            up,
+            down,
+            ..
+        } = self;
+        let (items, pairs, up, down) = (&*items, &*pairs, &*up, &*down);
+        let mut pos = vec![0.0f64; items.len()];
+        let set_pos = |layers: &[Vec<usize>], pos: &mut Vec<f64>| {
+            for layer in layers {
+                for (k, &it) in layer.iter().enumerate() {
+                    pos[it] = k as f64;
+                }
+            }
+        };
+        set_pos(layers, &mut pos);
+        let mut best = layers.clone();
+        let mut best_crossings = crossings(layers, pairs, items);
+        for sweep in 0..12 {
+            let downward = sweep % 2 == 0;
+            let order: Vec<usize> = if downward {
+                (1..layers.len()).collect()
             } else {
-                (Item::Dummy, DUMMY)
+                (0..layers.len().saturating_sub(1)).rev().collect()
             };
-            members.push(items.len());
-            chain.push(items.len());
-            items.push((item, size, layer));
+            for l in order {
+                let neighbours = if downward { up } else { down };
+                let mut keyed: Vec<(f64, usize, usize)> = layers[l]
+                    .iter()
+                    .enumerate()
+                    .map(|(k, &it)| {
+                        let ns = &neighbours[it];
+                        let bary = if ns.is_empty() {
+                            pos[it]
+                        } else {
+                            ns.iter().map(|&x| pos[x]).sum::<f64>() / ns.len() as f64
+                        };
+                        (bary, k, it)
+                    })
+                    .collect();
+                keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+                layers[l] = keyed.into_iter().map(|(_, _, it)| it).collect();
+                for (k, &it) in layers[l].iter().enumerate() {
+                    pos[it] = k as f64;
+                }
+            }
+            let c = crossings(layers, pairs, items);
+            if c < best_crossings {
+                best_crossings = c;
+                best = layers.clone();
+            }
         }
-        chain.push(b);
-        chains.push(chain);
-    }
-    // Adjacent pairs (upper item, lower item) across consecutive layers.
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for chain in &chains {
-        for w in chain.windows(2) {
-            pairs.push((w[0], w[1]));
-        }
-    }
-    let mut up: Vec<Vec<usize>> = vec![Vec::new(); items.len()];
-    let mut down: Vec<Vec<usize>> = vec![Vec::new(); items.len()];
-    for &(a, b) in &pairs {
-        down[a].push(b);
-        up[b].push(a);
+        *layers = best;
     }
 
-    // 3. Order: barycentre sweeps, keep the best.
-    let mut pos = vec![0.0f64; items.len()];
-    let set_pos = |layers: &[Vec<usize>], pos: &mut Vec<f64>| {
+    /// Step 4: horizontal centres, each box pulled towards its neighbours in sweeps down
+    /// and up, keeping the layer's order and the gaps.
+    fn place_x(&self) -> Vec<f64> {
+        let Layered {
+            items,
+            layers,
+            up,
+            down,
+            ..
+        } = self;
+        let mut x = vec![0.0f64; items.len()];
         for layer in layers {
-            for (k, &it) in layer.iter().enumerate() {
-                pos[it] = k as f64;
+            let mut left = 0.0;
+            for &it in layer {
+                x[it] = left + items[it].1.w / 2.0;
+                left += items[it].1.w + GAP;
             }
         }
-    };
-    set_pos(&layers, &mut pos);
-    let mut best = layers.clone();
-    let mut best_crossings = crossings(&layers, &pairs, &items);
-    for sweep in 0..12 {
-        let downward = sweep % 2 == 0;
-        let order: Vec<usize> = if downward {
-            (1..layers.len()).collect()
-        } else {
-            (0..layers.len().saturating_sub(1)).rev().collect()
-        };
-        for l in order {
-            let neighbours = if downward { &up } else { &down };
-            let mut keyed: Vec<(f64, usize, usize)> = layers[l]
-                .iter()
-                .enumerate()
-                .map(|(k, &it)| {
-                    let ns = &neighbours[it];
-                    let bary = if ns.is_empty() {
-                        pos[it]
-                    } else {
-                        ns.iter().map(|&x| pos[x]).sum::<f64>() / ns.len() as f64
-                    };
-                    (bary, k, it)
-                })
-                .collect();
-            keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-            layers[l] = keyed.into_iter().map(|(_, _, it)| it).collect();
-            for (k, &it) in layers[l].iter().enumerate() {
-                pos[it] = k as f64;
+        for sweep in 0..16 {
+            let downward = sweep % 2 == 0;
+            let order: Vec<usize> = if downward {
+                (0..layers.len()).collect()
+            } else {
+                (0..layers.len()).rev().collect()
+            };
+            for l in order {
+                let layer = &layers[l];
+                let desired: Vec<f64> = layer
+                    .iter()
+                    .map(|&it| {
+                        let ns: Vec<usize> = up[it].iter().chain(&down[it]).copied().collect();
+                        if ns.is_empty() {
+                            x[it]
+                        } else {
+                            ns.iter().map(|&o| x[o]).sum::<f64>() / ns.len() as f64
+                        }
+                    })
+                    .collect();
+                let widths: Vec<f64> = layer.iter().map(|&it| items[it].1.w).collect();
+                let placed = place_in_order(&desired, &widths);
+                for (k, &it) in layer.iter().enumerate() {
+                    x[it] = placed[k];
+                }
             }
         }
-        let c = crossings(&layers, &pairs, &items);
-        if c < best_crossings {
-            best_crossings = c;
-            best = layers.clone();
-        }
+        x
     }
-    let layers = best;
 
-    // 4. Horizontal positions (centres).
-    let mut x = vec![0.0f64; items.len()];
-    for layer in &layers {
-        let mut left = 0.0;
-        for &it in layer {
-            x[it] = left + items[it].1.w / 2.0;
-            left += items[it].1.w + GAP;
-        }
-    }
-    for sweep in 0..16 {
-        let downward = sweep % 2 == 0;
-        let order: Vec<usize> = if downward {
-            (0..layers.len()).collect()
-        } else {
-            (0..layers.len()).rev().collect()
-        };
-        for l in order {
-            let layer = &layers[l];
-            let desired: Vec<f64> = layer
-                .iter()
-                .map(|&it| {
-                    let ns: Vec<usize> = up[it].iter().chain(&down[it]).copied().collect();
-                    if ns.is_empty() {
-                        x[it]
-                    } else {
-                        ns.iter().map(|&o| x[o]).sum::<f64>() / ns.len() as f64
-                    }
-                })
-                .collect();
-            let widths: Vec<f64> = layer.iter().map(|&it| items[it].1.w).collect();
-            let placed = place_in_order(&desired, &widths);
-            for (k, &it) in layer.iter().enumerate() {
-                x[it] = placed[k];
+    /// The boxes and the edges' routes: each layer as tall as its tallest box, boxes
+    /// centred on their layer, the whole moved to start at (0, 0).
+    fn measure(&self, n: usize, dag: &[(usize, usize)], reversed: &[bool], x: &[f64]) -> Layout {
+        let Layered {
+            items,
+            layers,
+            chains,
+            ..
+        } = self;
+        let min_left = items
+            .iter()
+            .enumerate()
+            .map(|(i, it)| x[i] - it.1.w / 2.0)
+            .fold(f64::INFINITY, f64::min);
+        let mut layer_top = vec![0.0f64; layers.len()];
+        let mut layer_height = vec![0.0f64; layers.len()];
+        let mut top = 0.0;
+        for (l, layer) in layers.iter().enumerate() {
+            let h = layer.iter().map(|&it| items[it].1.h).fold(0.0, f64::max);
+            layer_top[l] = top;
+            layer_height[l] = h;
+            if !layer.is_empty() {
+                top += h + LAYER_GAP;
             }
         }
-    }
-    let min_left = items
-        .iter()
-        .enumerate()
-        .map(|(i, it)| x[i] - it.1.w / 2.0)
-        .fold(f64::INFINITY, f64::min);
-
-    // Vertical: each layer as tall as its tallest box; boxes centred on the layer.
-    let mut layer_top = vec![0.0f64; layers.len()];
-    let mut layer_height = vec![0.0f64; layers.len()];
-    let mut top = 0.0;
-    for (l, layer) in layers.iter().enumerate() {
-        let h = layer.iter().map(|&it| items[it].1.h).fold(0.0, f64::max);
-        layer_top[l] = top;
-        layer_height[l] = h;
-        if !layer.is_empty() {
-            top += h + LAYER_GAP;
-        }
-    }
-    let rect_of = |it: usize| {
-        let (_, size, layer) = items[it];
-        Rect {
-            x: x[it] - size.w / 2.0 - min_left,
-            y: layer_top[layer] + (layer_height[layer] - size.h) / 2.0,
-            w: size.w,
-            h: size.h,
-        }
-    };
-    let mut node_rects = vec![
-        Rect {
-            x: 0.0,
-            y: 0.0,
-            w: 0.0,
-            h: 0.0
+        let rect_of = |it: usize| {
+            let (_, size, layer) = items[it];
+            Rect {
+                x: x[it] - size.w / 2.0 - min_left,
+                y: layer_top[layer] + (layer_height[layer] - size.h) / 2.0,
+                w: size.w,
+                h: size.h,
+            }
         };
-        n
-    ];
-    for (it, item) in items.iter().enumerate() {
-        if let Item::Node(v) = item.0 {
-            node_rects[v] = rect_of(it);
+        let mut node_rects = vec![
+            Rect {
+                x: 0.0,
+                y: 0.0,
+                w: 0.0,
+                h: 0.0
+            };
+            n
+        ];
+        for (it, item) in items.iter().enumerate() {
+            if let Item::Node(v) = item.0 {
+                node_rects[v] = rect_of(it);
+            }
+        }
+        let out_edges = chains
+            .iter()
+            .enumerate()
+            .map(|(i, chain)| self.route(chain, dag[i], reversed[i], &node_rects, &rect_of))
+            .collect();
+        let width = items
+            .iter()
+            .enumerate()
+            .map(|(i, it)| x[i] + it.1.w / 2.0 - min_left)
+            .fold(0.0, f64::max);
+        let height = (top - LAYER_GAP).max(0.0);
+        Layout {
+            nodes: node_rects,
+            edges: out_edges,
+            width,
+            height,
         }
     }
-    let mut out_edges = Vec::new();
-    for (i, chain) in chains.iter().enumerate() {
+
+    /// One edge's route: from its upper box through the boxes of its chain (its label's
+    /// among them) to its lower box, pointing the way the edge runs.
+    fn route(
+        &self,
+        chain: &[usize],
+        (a, b): (usize, usize),
+        reversed: bool,
+        node_rects: &[Rect],
+        rect_of: &dyn Fn(usize) -> Rect,
+    ) -> EdgeOut {
+        let items = &self.items;
         let mut points = Vec::new();
         let mut label = None;
         let inner: Vec<Rect> = chain[1..chain.len() - 1]
@@ -340,7 +442,6 @@ pub fn layered(nodes: &[Size], edges: &[EdgeIn], start: usize) -> Layout {
                 label = Some(inner[k]);
             }
         }
-        let (a, b) = dag[i];
         let (ra, rb) = (node_rects[a], node_rects[b]);
         let first_x = inner.first().map_or(rb.cx(), |r| r.cx());
         let last_x = inner.last().map_or(ra.cx(), |r| r.cx());
@@ -352,10 +453,10 @@ pub fn layered(nodes: &[Size], edges: &[EdgeIn], start: usize) -> Layout {
             }
         }
         points.push((attach(&rb, last_x), rb.y));
-        if reversed[i] {
+        if reversed {
             points.reverse();
         }
-        out_edges.push(EdgeOut {
+        EdgeOut {
             points,
             label: label.unwrap_or(Rect {
                 x: ra.cx(),
@@ -363,19 +464,7 @@ pub fn layered(nodes: &[Size], edges: &[EdgeIn], start: usize) -> Layout {
                 w: 0.0,
                 h: 0.0,
             }),
-        });
-    }
-    let width = items
-        .iter()
-        .enumerate()
-        .map(|(i, it)| x[i] + it.1.w / 2.0 - min_left)
-        .fold(0.0, f64::max);
-    let height = (top - LAYER_GAP).max(0.0);
-    Layout {
-        nodes: node_rects,
-        edges: out_edges,
-        width,
-        height,
+        }
     }
 }
 

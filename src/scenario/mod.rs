@@ -606,6 +606,99 @@ impl Checker<'_> {
         inputs: &mut Vec<Input>,
     ) -> Result<(Event, Date), Diagnostic> {
         let e = &raw.value;
+        let (date, latest) = self.event_when(e, index, inputs)?;
+        let action: Action = self.word(&e.action)?;
+        let do_place = place(&e.action);
+        self.event_fields(e, action, do_place)?;
+        let chamber = e
+            .chamber
+            .as_ref()
+            .map(|c| self.word::<Chamber>(c))
+            .transpose()?;
+        let mut subject_place = do_place;
+        let mut args = match action {
+            Action::Spend => self.spend_args(e)?,
+            Action::Drawdown => self.drawdown_args(e)?,
+            Action::ConsentVote => Args::Consent {
+                tally: self.tally(e, Chamber::Senate, setup, index, inputs)?,
+            },
+            Action::Introduce => {
+                let purpose: Purpose = self.word(self.need(&e.purpose, "purpose", do_place)?)?;
+                let bill = self.bill_index(e, true, chamber, bills, &mut subject_place)?;
+                bills[bill].chamber = *self.need(&chamber, "chamber", do_place)?;
+                bills[bill].purpose = purpose;
+                Args::Introduce { bill }
+            }
+            Action::Vote => {
+                let chamber = *self.need(&chamber, "chamber", do_place)?;
+                let bill = self.bill_index(e, false, Some(chamber), bills, &mut subject_place)?;
+                let tally = self.tally(e, chamber, setup, index, inputs)?;
+                Args::Vote {
+                    bill,
+                    chamber,
+                    tally,
+                }
+            }
+            Action::ClotureVote if e.bill.is_none() => Args::ConsentCloture {
+                tally: self.tally(e, Chamber::Senate, setup, index, inputs)?,
+            },
+            Action::ClotureVote => {
+                let bill = self.bill_index(e, false, chamber, bills, &mut subject_place)?;
+                Args::Cloture {
+                    bill,
+                    tally: self.tally(e, Chamber::Senate, setup, index, inputs)?,
+                }
+            }
+            Action::GiveNotice => self.notice_args(e, date)?,
+            Action::Adjourn => self.adjourn_args(e)?,
+            Action::Present | Action::Sign | Action::Veto => Args::Bill {
+                bill: self.bill_index(e, false, chamber, bills, &mut subject_place)?,
+            },
+            Action::Override => {
+                let chamber = *self.need(&chamber, "chamber", do_place)?;
+                let bill = self.bill_index(e, false, Some(chamber), bills, &mut subject_place)?;
+                Args::Override {
+                    bill,
+                    chamber,
+                    tally: self.tally(e, chamber, setup, index, inputs)?,
+                }
+            }
+            Action::AuthorizeSuit => {
+                let chamber = *self.need(&chamber, "chamber", do_place)?;
+                Args::AuthorizeSuit {
+                    chamber,
+                    tally: self.tally(e, chamber, setup, index, inputs)?,
+                }
+            }
+            Action::FileSuit | Action::Rule | Action::Appeal | Action::Cert => {
+                let (args, at) = self.case_args(e, action, do_place, index, cases, inputs)?;
+                subject_place = at;
+                args
+            }
+            _ => Args::None,
+        };
+        self.vice_president(e, &mut args)?;
+        Ok((
+            Event {
+                date,
+                action,
+                args,
+                place: do_place,
+                subject_place,
+                note: e.note.as_ref().map(|n| n.value.clone()),
+            },
+            latest,
+        ))
+    }
+
+    /// The day an event falls on and the latest it can (a window, an uncertain input),
+    /// and its chance of happening, if it has one.
+    fn event_when(
+        &self,
+        e: &RawEvent,
+        index: usize,
+        inputs: &mut Vec<Input>,
+    ) -> Result<(Date, Date), Diagnostic> {
         let (date, latest) = self.event_dates(&e.on)?;
         if latest != date {
             inputs.push(Input {
@@ -633,10 +726,16 @@ impl Checker<'_> {
                 kind: InputKind::Chance(chance.value),
             });
         }
-        let action: Action = self.word(&e.action)?;
-        let do_place = place(&e.action);
+        Ok((date, latest))
+    }
 
-        // Fields the action does not take, and fields it needs.
+    /// Fields the action does not take, and fields it needs.
+    fn event_fields(
+        &self,
+        e: &RawEvent,
+        action: Action,
+        do_place: Place,
+    ) -> Result<(), Diagnostic> {
         let (required, optional) = fields_of(action);
         let mut allowed: Vec<&str> = required.to_vec();
         allowed.extend_from_slice(optional);
@@ -669,238 +768,228 @@ impl Checker<'_> {
                     .with_help(format!("{action} takes {}", one_of(&allowed))));
             }
         }
+        Ok(())
+    }
 
-        let chamber = e
-            .chamber
-            .as_ref()
-            .map(|c| self.word::<Chamber>(c))
-            .transpose()?;
-        let mut subject_place = do_place;
-        let mut args = match action {
-            Action::Spend => Args::Spend {
-                amount: match &e.amount {
-                    Some(a) if !(a.value.is_finite() && a.value >= 0.0) => {
+    fn spend_args(&self, e: &RawEvent) -> Result<Args, Diagnostic> {
+        Ok(Args::Spend {
+            amount: match &e.amount {
+                Some(a) if !(a.value.is_finite() && a.value >= 0.0) => {
+                    return Err(self
+                        .error(
+                            place(a),
+                            format!("the amount {} is not a sum of dollars", a.value),
+                        )
+                        .with_help("give a number of dollars, 0 or more"));
+                }
+                Some(a) => Some(a.value),
+                None => None,
+            },
+        })
+    }
+
+    fn drawdown_args(&self, e: &RawEvent) -> Result<Args, Diagnostic> {
+        Ok(Args::Drawdown {
+            troops: match &e.troops {
+                Some(t) if t.value < 0 => {
+                    return Err(self
+                        .error(place(t), format!("{} troops is negative", t.value))
+                        .with_help("give a number of troops, 0 or more"));
+                }
+                Some(t) => Some(t.value as u64),
+                None => None,
+            },
+        })
+    }
+
+    /// A notice, with the day it takes effect if the event names one (after the notice).
+    fn notice_args(&self, e: &RawEvent, date: Date) -> Result<Args, Diagnostic> {
+        Ok(Args::Notice {
+            effective: match &e.effective {
+                Some(day) => {
+                    let effective = self.date(day)?;
+                    if effective <= date {
                         return Err(self
                             .error(
-                                place(a),
-                                format!("the amount {} is not a sum of dollars", a.value),
-                            )
-                            .with_help("give a number of dollars, 0 or more"));
-                    }
-                    Some(a) => Some(a.value),
-                    None => None,
-                },
-            },
-            Action::Drawdown => Args::Drawdown {
-                troops: match &e.troops {
-                    Some(t) if t.value < 0 => {
-                        return Err(self
-                            .error(place(t), format!("{} troops is negative", t.value))
-                            .with_help("give a number of troops, 0 or more"));
-                    }
-                    Some(t) => Some(t.value as u64),
-                    None => None,
-                },
-            },
-            Action::ConsentVote => Args::Consent {
-                tally: self.tally(e, Chamber::Senate, setup, index, inputs)?,
-            },
-            Action::Introduce => {
-                let purpose: Purpose = self.word(self.need(&e.purpose, "purpose", do_place)?)?;
-                let bill = self.bill_index(e, true, chamber, bills, &mut subject_place)?;
-                bills[bill].chamber = *self.need(&chamber, "chamber", do_place)?;
-                bills[bill].purpose = purpose;
-                Args::Introduce { bill }
-            }
-            Action::Vote => {
-                let chamber = *self.need(&chamber, "chamber", do_place)?;
-                let bill = self.bill_index(e, false, Some(chamber), bills, &mut subject_place)?;
-                let tally = self.tally(e, chamber, setup, index, inputs)?;
-                Args::Vote {
-                    bill,
-                    chamber,
-                    tally,
-                }
-            }
-            Action::ClotureVote if e.bill.is_none() => Args::ConsentCloture {
-                tally: self.tally(e, Chamber::Senate, setup, index, inputs)?,
-            },
-            Action::ClotureVote => {
-                let bill = self.bill_index(e, false, chamber, bills, &mut subject_place)?;
-                Args::Cloture {
-                    bill,
-                    tally: self.tally(e, Chamber::Senate, setup, index, inputs)?,
-                }
-            }
-            Action::GiveNotice => Args::Notice {
-                effective: match &e.effective {
-                    Some(day) => {
-                        let effective = self.date(day)?;
-                        if effective <= date {
-                            return Err(self
-                                .error(
-                                    place(day),
-                                    format!(
-                                        "effective: {effective} is not after the notice ({date})"
-                                    ),
-                                )
-                                .with_label("a notice takes effect after it is given")
-                                .with_help("name a later day, or leave effective out to let the treaty's period run"));
-                        }
-                        Some(effective)
-                    }
-                    None => None,
-                },
-            },
-            Action::Adjourn => {
-                let kind = e
-                    .kind
-                    .as_ref()
-                    .map(|k| self.word::<AdjournmentKind>(k))
-                    .transpose()?;
-                let days = match &e.days {
-                    Some(d) if kind != Some(AdjournmentKind::Intrasession) => {
-                        return Err(self
-                            .error(
-                                place(d),
-                                "`days` is the length of a recess within a session",
-                            )
-                            .with_label("only with kind: intrasession")
-                            .with_help("write kind: intrasession with days, or remove days"));
-                    }
-                    Some(d) if !(1..=366).contains(&d.value) => {
-                        return Err(self
-                            .error(
-                                place(d),
-                                format!("a recess of {} days is impossible", d.value),
-                            )
-                            .with_help("give the recess's length in days, from 1 to 366"));
-                    }
-                    Some(d) => Some(d.value as u32),
-                    None => None,
-                };
-                Args::Adjourn {
-                    kind,
-                    days,
-                    agent: e.agent.as_ref().is_some_and(|a| a.value),
-                }
-            }
-            Action::Present | Action::Sign | Action::Veto => Args::Bill {
-                bill: self.bill_index(e, false, chamber, bills, &mut subject_place)?,
-            },
-            Action::Override => {
-                let chamber = *self.need(&chamber, "chamber", do_place)?;
-                let bill = self.bill_index(e, false, Some(chamber), bills, &mut subject_place)?;
-                Args::Override {
-                    bill,
-                    chamber,
-                    tally: self.tally(e, chamber, setup, index, inputs)?,
-                }
-            }
-            Action::AuthorizeSuit => {
-                let chamber = *self.need(&chamber, "chamber", do_place)?;
-                Args::AuthorizeSuit {
-                    chamber,
-                    tally: self.tally(e, chamber, setup, index, inputs)?,
-                }
-            }
-            Action::FileSuit | Action::Rule | Action::Appeal | Action::Cert => {
-                let id = self.need(&e.case, "case", do_place)?;
-                subject_place = place(id);
-                let found = cases.iter().position(|c| c.id == id.value);
-                let case = if action == Action::FileSuit {
-                    let plaintiff: Plaintiff =
-                        self.word(self.need(&e.plaintiff, "plaintiff", do_place)?)?;
-                    if found.is_some() {
-                        return Err(self
-                            .error(
-                                place(id),
-                                format!("the case id \"{}\" is already used", id.value),
-                            )
-                            .with_help("give each lawsuit its own id"));
-                    }
-                    cases.push(CaseDecl {
-                        id: id.value.clone(),
-                        plaintiff,
-                    });
-                    cases.len() - 1
-                } else {
-                    match found {
-                        Some(i) => i,
-                        None => {
-                            let help = unknown_id_help(
-                                &id.value,
-                                cases.iter().map(|c| c.id.as_str()),
+                                place(day),
                                 format!(
-                                    "file it first with `do: file_suit, case: {}, plaintiff: ...`",
-                                    id.value
+                                    "effective: {effective} is not after the notice ({date})"
                                 ),
-                                "cases filed so far",
-                            );
-                            return Err(self
-                                .error(
-                                    place(id),
-                                    format!("the case \"{}\" was never filed", id.value),
-                                )
-                                .with_label("unknown case")
-                                .with_help(help));
-                        }
+                            )
+                            .with_label("a notice takes effect after it is given")
+                            .with_help("name a later day, or leave effective out to let the treaty's period run"));
                     }
-                };
-                match action {
-                    Action::Rule => {
-                        let raw_holding = self.need(&e.holding, "holding", do_place)?;
-                        let (holding, can_be_unlawful) =
-                            self.holding(raw_holding, index, inputs)?;
-                        let remedy = match &e.remedy {
-                            Some(r) => {
-                                let remedy: Remedy = self.word(r)?;
-                                if remedy != Remedy::None && !can_be_unlawful {
-                                    return Err(self
-                                        .error(
-                                            place(r),
-                                            format!(
-                                                "a remedy of {remedy} with a holding of {holding}: only an unlawful holding has a remedy"
-                                            ),
-                                        )
-                                        .with_label("no remedy without a holding of unlawful")
-                                        .with_help("remove the remedy (or write remedy: none), or make the holding unlawful"));
-                                }
-                                remedy
-                            }
-                            None => Remedy::None,
-                        };
-                        let complied = match &e.complied {
-                            Some(c) if remedy != Remedy::Injunction => {
-                                return Err(self
-                                    .error(
-                                        place(c),
-                                        "`complied` says whether officials obey an injunction",
-                                    )
-                                    .with_label("only with remedy: injunction")
-                                    .with_help("remove complied, or order an injunction"));
-                            }
-                            Some(c) => c.value,
-                            None => true,
-                        };
-                        Args::Rule {
-                            case,
-                            holding,
-                            remedy,
-                            complied,
-                        }
-                    }
-                    Action::Cert => Args::Cert {
-                        case,
-                        granted: self.need(&e.granted, "granted", do_place)?.value,
-                    },
-                    _ => Args::Case { case },
+                    Some(effective)
+                }
+                None => None,
+            },
+        })
+    }
+
+    /// An adjournment: its kind, a recess's length (only within a session), an agent.
+    fn adjourn_args(&self, e: &RawEvent) -> Result<Args, Diagnostic> {
+        let kind = e
+            .kind
+            .as_ref()
+            .map(|k| self.word::<AdjournmentKind>(k))
+            .transpose()?;
+        let days = match &e.days {
+            Some(d) if kind != Some(AdjournmentKind::Intrasession) => {
+                return Err(self
+                    .error(
+                        place(d),
+                        "`days` is the length of a recess within a session",
+                    )
+                    .with_label("only with kind: intrasession")
+                    .with_help("write kind: intrasession with days, or remove days"));
+            }
+            Some(d) if !(1..=366).contains(&d.value) => {
+                return Err(self
+                    .error(
+                        place(d),
+                        format!("a recess of {} days is impossible", d.value),
+                    )
+                    .with_help("give the recess's length in days, from 1 to 366"));
+            }
+            Some(d) => Some(d.value as u32),
+            None => None,
+        };
+        Ok(Args::Adjourn {
+            kind,
+            days,
+            agent: e.agent.as_ref().is_some_and(|a| a.value),
+        })
+    }
+
+    /// A lawsuit's step (filing, a ruling, an appeal, certiorari), and where its case id
+    /// is written.
+    fn case_args(
+        &self,
+        e: &RawEvent,
+        action: Action,
+        do_place: Place,
+        index: usize,
+        cases: &mut Vec<CaseDecl>,
+        inputs: &mut Vec<Input>,
+    ) -> Result<(Args, Place), Diagnostic> {
+        let id = self.need(&e.case, "case", do_place)?;
+        let case = self.case_index(e, action, id, do_place, cases)?;
+        let args = match action {
+            Action::Rule => self.rule_args(e, case, do_place, index, inputs)?,
+            Action::Cert => Args::Cert {
+                case,
+                granted: self.need(&e.granted, "granted", do_place)?.value,
+            },
+            _ => Args::Case { case },
+        };
+        Ok((args, place(id)))
+    }
+
+    /// The case an event is about: a new one for `file_suit` (its id unused so far), else
+    /// one filed before.
+    fn case_index(
+        &self,
+        e: &RawEvent,
+        action: Action,
+        id: &Spanned<String>,
+        do_place: Place,
+        cases: &mut Vec<CaseDecl>,
+    ) -> Result<usize, Diagnostic> {
+        let found = cases.iter().position(|c| c.id == id.value);
+        Ok(if action == Action::FileSuit {
+            let plaintiff: Plaintiff =
+                self.word(self.need(&e.plaintiff, "plaintiff", do_place)?)?;
+            if found.is_some() {
+                return Err(self
+                    .error(
+                        place(id),
+                        format!("the case id \"{}\" is already used", id.value),
+                    )
+                    .with_help("give each lawsuit its own id"));
+            }
+            cases.push(CaseDecl {
+                id: id.value.clone(),
+                plaintiff,
+            });
+            cases.len() - 1
+        } else {
+            match found {
+                Some(i) => i,
+                None => {
+                    let help = unknown_id_help(
+                        &id.value,
+                        cases.iter().map(|c| c.id.as_str()),
+                        format!(
+                            "file it first with `do: file_suit, case: {}, plaintiff: ...`",
+                            id.value
+                        ),
+                        "cases filed so far",
+                    );
+                    return Err(self
+                        .error(
+                            place(id),
+                            format!("the case \"{}\" was never filed", id.value),
+                        )
+                        .with_label("unknown case")
+                        .with_help(help));
                 }
             }
-            _ => Args::None,
-        };
+        })
+    }
 
-        // The Vice President votes only on a tied Senate passage vote.
+    /// A ruling: its holding (or the uncertain input that draws it), its remedy (only for
+    /// a holding that can be unlawful) and whether officials comply with an injunction.
+    fn rule_args(
+        &self,
+        e: &RawEvent,
+        case: usize,
+        do_place: Place,
+        index: usize,
+        inputs: &mut Vec<Input>,
+    ) -> Result<Args, Diagnostic> {
+        let raw_holding = self.need(&e.holding, "holding", do_place)?;
+        let (holding, can_be_unlawful) = self.holding(raw_holding, index, inputs)?;
+        let remedy = match &e.remedy {
+            Some(r) => {
+                let remedy: Remedy = self.word(r)?;
+                if remedy != Remedy::None && !can_be_unlawful {
+                    return Err(self
+                            .error(
+                                place(r),
+                                format!(
+                                    "a remedy of {remedy} with a holding of {holding}: only an unlawful holding has a remedy"
+                                ),
+                            )
+                            .with_label("no remedy without a holding of unlawful")
+                            .with_help("remove the remedy (or write remedy: none), or make the holding unlawful"));
+                }
+                remedy
+            }
+            None => Remedy::None,
+        };
+        let complied = match &e.complied {
+            Some(c) if remedy != Remedy::Injunction => {
+                return Err(self
+                    .error(
+                        place(c),
+                        "`complied` says whether officials obey an injunction",
+                    )
+                    .with_label("only with remedy: injunction")
+                    .with_help("remove complied, or order an injunction"));
+            }
+            Some(c) => c.value,
+            None => true,
+        };
+        Ok(Args::Rule {
+            case,
+            holding,
+            remedy,
+            complied,
+        })
+    }
+
+    /// The Vice President votes only on a tied Senate passage vote.
+    fn vice_president(&self, e: &RawEvent, args: &mut Args) -> Result<(), Diagnostic> {
         if let Some(vp) = &e.vice_president {
             let vote: bool = match vp.value.as_str() {
                 "yea" => true,
@@ -918,7 +1007,7 @@ impl Checker<'_> {
                 chamber,
                 ref mut tally,
                 ..
-            } = args
+            } = *args
             {
                 let why = if chamber == Chamber::House {
                     Some("the Vice President has no vote in the House".to_string())
@@ -939,18 +1028,7 @@ impl Checker<'_> {
                 tally.vice_president = Some(vote);
             }
         }
-
-        Ok((
-            Event {
-                date,
-                action,
-                args,
-                place: do_place,
-                subject_place,
-                note: e.note.as_ref().map(|n| n.value.clone()),
-            },
-            latest,
-        ))
+        Ok(())
     }
 
     /// A holding, `doctrine`, or weights. Returns the holding a single run shows (the
