@@ -1002,16 +1002,6 @@ fn merge(
         file: index,
         place: Some(place(&file.id)),
     };
-    let missing = |files: &[SourceFile], section: &str| {
-        located(
-            files,
-            at,
-            format!("the rulebook has no `{section}:` and extends no other rulebook"),
-        )
-        .with_help(format!(
-            "add `{section}:`, or `extends: us-base` (the U.S. procedure without a treaty) or `extends: {DEFAULT_ID}` to inherit it"
-        ))
-    };
     // Mark every item with the file it came from, for located errors.
     for p in file.provisions.iter_mut().flatten() {
         p.file = index;
@@ -1033,85 +1023,16 @@ fn merge(
             s.file = index;
         }
     }
-    let files_now = files.to_vec();
     let (mut rb, has_base) = match base {
         Some(base) => (base, true),
-        None => {
-            let params = file.parameters.clone().unwrap_or_default();
-            // (set again, marked with their file, when the parameters are merged below)
-            let need = |name: &str| missing(&files_now, &format!("parameters: {name}"));
-            let parameters = Parameters {
-                limitation_in_force: params
-                    .limitation_in_force
-                    .clone()
-                    .unwrap_or_else(|| Dated::always(true)),
-                consent: params.consent.clone().ok_or_else(|| need("consent"))?,
-                passage: params.passage.clone().ok_or_else(|| need("passage"))?,
-                cloture: params.cloture.clone().ok_or_else(|| need("cloture"))?,
-                override_: params.override_.clone().ok_or_else(|| need("override"))?,
-                suit_resolution: params
-                    .suit_resolution
-                    .clone()
-                    .ok_or_else(|| need("suit_resolution"))?,
-                return_days: params
-                    .return_days
-                    .clone()
-                    .ok_or_else(|| need("return_days"))?,
-                committee_notice_days: params
-                    .committee_notice_days
-                    .clone()
-                    .unwrap_or_else(|| Dated::always(0)),
-                pocket_veto: params
-                    .pocket_veto
-                    .clone()
-                    .ok_or_else(|| need("pocket_veto"))?,
-                sources: BTreeMap::new(),
-            };
-            (
-                Rulebook {
-                    id: String::new(),
-                    title: String::new(),
-                    summary: String::new(),
-                    extends: None,
-                    base: false,
-                    law_as_of: None,
-                    caution: None,
-                    treaty: TreatyTerms::default(),
-                    parameters,
-                    provisions: Vec::new(),
-                    citations: file
-                        .citations
-                        .take()
-                        .ok_or_else(|| missing(&files_now, "citations"))?,
-                    tracks: Vec::new(),
-                    doctrine: file
-                        .doctrine
-                        .take()
-                        .ok_or_else(|| missing(&files_now, "doctrine"))?,
-                    holdings: file
-                        .holdings
-                        .take()
-                        .ok_or_else(|| missing(&files_now, "holdings"))?,
-                    glossary: file.glossary.take().unwrap_or_default(),
-                    properties: file.properties.take().unwrap_or_default(),
-                    messages: file
-                        .messages
-                        .take()
-                        .ok_or_else(|| missing(&files_now, "messages"))?,
-                    files: Vec::new(),
-                    path: None,
-                    at,
-                },
-                false,
-            )
-        }
+        None => (root(&mut file, at, files)?, false),
     };
     rb.id = file.id.value.clone();
     rb.title = file.title.clone();
     rb.summary = match (&file.summary, has_base) {
         (Some(s), _) => s.clone(),
         (None, true) => String::new(),
-        (None, false) => return Err(missing(&files_now, "summary")),
+        (None, false) => return Err(missing(files, at, "summary")),
     };
     rb.extends = file.extends.as_ref().map(|e| e.value.clone());
     rb.base = file.base;
@@ -1119,96 +1040,218 @@ fn merge(
     if let Some(day) = file.law_as_of {
         rb.law_as_of = Some(day.0);
     }
-    if let Some(caution) = file.caution {
+    if let Some(caution) = file.caution.take() {
         rb.caution = Some(caution);
     }
-    if let Some(t) = file.treaty {
-        let terms = &mut rb.treaty;
-        macro_rules! set {
-            ($($field:ident),*) => { $( if t.$field.is_some() { terms.$field = t.$field.clone(); } )* };
-        }
-        set!(
-            name,
-            article,
-            clause,
-            notice_period,
-            notice_to,
-            first_notice_after
-        );
-        if let Some(day) = t.in_force {
-            terms.in_force = Some(day.0);
-        }
-        terms.at = at;
+    if let Some(t) = file.treaty.take() {
+        merge_treaty(&t, &mut rb.treaty, at);
     }
-    if let Some(p) = file.parameters {
-        let params = &mut rb.parameters;
-        macro_rules! set {
-            ($($field:ident),*) => { $( if let Some(v) = p.$field { params.$field = v.from_file(index); } )* };
-        }
-        set!(
-            limitation_in_force,
-            consent,
-            passage,
-            cloture,
-            override_,
-            suit_resolution,
-            return_days,
-            committee_notice_days,
-            pocket_veto
-        );
-        if let Some(years) = p.notice_period_years {
-            let count = u32::try_from(years.value)
-                .ok()
-                .filter(|n| (1..=100).contains(n))
-                .ok_or_else(|| {
-                    located(
-                        &files_now,
-                        At {
-                            file: index,
-                            place: Some(place(&years)),
-                        },
-                        format!(
-                            "notice_period_years is {}; it must be from 1 to 100",
-                            years.value
-                        ),
-                    )
-                    .with_help("or write the treaty's period as `treaty: { notice_period: 1 year }` (or 6 months, 90 days)")
-                })?;
-            rb.treaty.notice_period = Some(Period::years(count));
-        }
-        if let Some(sources) = p.sources {
-            // The old name of the notice period's source.
-            for (name, citation) in sources {
-                if name != "notice_period_years" {
-                    params.sources.insert(name, citation);
-                }
-            }
-        }
+    if let Some(p) = file.parameters.take() {
+        merge_parameters(p, &mut rb, index, files)?;
     }
-    if let Some(provisions) = file.provisions {
+    if let Some(provisions) = file.provisions.take() {
         rb.provisions = provisions;
     }
     if has_base {
-        if let Some(c) = file.citations {
-            rb.citations.extend(c);
-        }
-        if let Some(h) = file.holdings {
-            rb.holdings.extend(h);
-        }
-        if let Some(m) = file.messages {
-            rb.messages.extend(m);
-        }
-        if let Some(doctrine) = file.doctrine {
-            replace_by_key(&mut rb.doctrine, doctrine, |d| &d.plaintiff.value);
-        }
-        if let Some(glossary) = file.glossary {
-            replace_by_key(&mut rb.glossary, glossary, |g| &g.term.value);
-        }
-        if let Some(properties) = file.properties {
-            replace_by_key(&mut rb.properties, properties, |p| &p.id.value);
+        merge_lists(&mut file, &mut rb);
+    }
+    merge_tracks(
+        file.tracks.take().unwrap_or_default(),
+        &mut rb,
+        index,
+        files,
+    )?;
+    if !has_base && rb.tracks.is_empty() {
+        return Err(missing(files, at, "tracks"));
+    }
+    rb.files = files.to_vec();
+    Ok(rb)
+}
+
+/// A section a rulebook lacks, which only a rulebook that extends another may.
+fn missing(files: &[SourceFile], at: At, section: &str) -> Diagnostic {
+    located(
+        files,
+        at,
+        format!("the rulebook has no `{section}:` and extends no other rulebook"),
+    )
+    .with_help(format!(
+        "add `{section}:`, or `extends: us-base` (the U.S. procedure without a treaty) or `extends: {DEFAULT_ID}` to inherit it"
+    ))
+}
+
+/// A rulebook that extends none: every section it must have, taken from its file.
+fn root(file: &mut RulebookFile, at: At, files: &[SourceFile]) -> Result<Rulebook, Diagnostic> {
+    let params = file.parameters.clone().unwrap_or_default();
+    // (set again, marked with their file, when the parameters are merged below)
+    let need = |name: &str| missing(files, at, &format!("parameters: {name}"));
+    let parameters = Parameters {
+        limitation_in_force: params
+            .limitation_in_force
+            .clone()
+            .unwrap_or_else(|| Dated::always(true)),
+        consent: params.consent.clone().ok_or_else(|| need("consent"))?,
+        passage: params.passage.clone().ok_or_else(|| need("passage"))?,
+        cloture: params.cloture.clone().ok_or_else(|| need("cloture"))?,
+        override_: params.override_.clone().ok_or_else(|| need("override"))?,
+        suit_resolution: params
+            .suit_resolution
+            .clone()
+            .ok_or_else(|| need("suit_resolution"))?,
+        return_days: params
+            .return_days
+            .clone()
+            .ok_or_else(|| need("return_days"))?,
+        committee_notice_days: params
+            .committee_notice_days
+            .clone()
+            .unwrap_or_else(|| Dated::always(0)),
+        pocket_veto: params
+            .pocket_veto
+            .clone()
+            .ok_or_else(|| need("pocket_veto"))?,
+        sources: BTreeMap::new(),
+    };
+    Ok(Rulebook {
+        id: String::new(),
+        title: String::new(),
+        summary: String::new(),
+        extends: None,
+        base: false,
+        law_as_of: None,
+        caution: None,
+        treaty: TreatyTerms::default(),
+        parameters,
+        provisions: Vec::new(),
+        citations: file
+            .citations
+            .take()
+            .ok_or_else(|| missing(files, at, "citations"))?,
+        tracks: Vec::new(),
+        doctrine: file
+            .doctrine
+            .take()
+            .ok_or_else(|| missing(files, at, "doctrine"))?,
+        holdings: file
+            .holdings
+            .take()
+            .ok_or_else(|| missing(files, at, "holdings"))?,
+        glossary: file.glossary.take().unwrap_or_default(),
+        properties: file.properties.take().unwrap_or_default(),
+        messages: file
+            .messages
+            .take()
+            .ok_or_else(|| missing(files, at, "messages"))?,
+        files: Vec::new(),
+        path: None,
+        at,
+    })
+}
+
+/// The treaty's terms a layer gives, over those of the rulebook it extends.
+fn merge_treaty(t: &TreatyFile, terms: &mut TreatyTerms, at: At) {
+    macro_rules! set {
+        ($($field:ident),*) => { $( if t.$field.is_some() { terms.$field = t.$field.clone(); } )* };
+    }
+    set!(
+        name,
+        article,
+        clause,
+        notice_period,
+        notice_to,
+        first_notice_after
+    );
+    if let Some(day) = t.in_force {
+        terms.in_force = Some(day.0);
+    }
+    terms.at = at;
+}
+
+/// The parameters a layer gives, each replacing the one it extends, marked with its file.
+fn merge_parameters(
+    p: ParametersFile,
+    rb: &mut Rulebook,
+    index: usize,
+    files: &[SourceFile],
+) -> Result<(), Diagnostic> {
+    let params = &mut rb.parameters;
+    macro_rules! set {
+        ($($field:ident),*) => { $( if let Some(v) = p.$field { params.$field = v.from_file(index); } )* };
+    }
+    set!(
+        limitation_in_force,
+        consent,
+        passage,
+        cloture,
+        override_,
+        suit_resolution,
+        return_days,
+        committee_notice_days,
+        pocket_veto
+    );
+    if let Some(years) = p.notice_period_years {
+        let count = u32::try_from(years.value)
+            .ok()
+            .filter(|n| (1..=100).contains(n))
+            .ok_or_else(|| {
+                located(
+                    files,
+                    At {
+                        file: index,
+                        place: Some(place(&years)),
+                    },
+                    format!(
+                        "notice_period_years is {}; it must be from 1 to 100",
+                        years.value
+                    ),
+                )
+                .with_help("or write the treaty's period as `treaty: { notice_period: 1 year }` (or 6 months, 90 days)")
+            })?;
+        rb.treaty.notice_period = Some(Period::years(count));
+    }
+    if let Some(sources) = p.sources {
+        // The old name of the notice period's source.
+        for (name, citation) in sources {
+            if name != "notice_period_years" {
+                params.sources.insert(name, citation);
+            }
         }
     }
-    for track in file.tracks.unwrap_or_default() {
+    Ok(())
+}
+
+/// Citations, holdings and messages by key; doctrine by plaintiff, the glossary by term,
+/// properties by id: a layer's entry replaces the one of the same key.
+fn merge_lists(file: &mut RulebookFile, rb: &mut Rulebook) {
+    if let Some(c) = file.citations.take() {
+        rb.citations.extend(c);
+    }
+    if let Some(h) = file.holdings.take() {
+        rb.holdings.extend(h);
+    }
+    if let Some(m) = file.messages.take() {
+        rb.messages.extend(m);
+    }
+    if let Some(doctrine) = file.doctrine.take() {
+        replace_by_key(&mut rb.doctrine, doctrine, |d| &d.plaintiff.value);
+    }
+    if let Some(glossary) = file.glossary.take() {
+        replace_by_key(&mut rb.glossary, glossary, |g| &g.term.value);
+    }
+    if let Some(properties) = file.properties.take() {
+        replace_by_key(&mut rb.properties, properties, |p| &p.id.value);
+    }
+}
+
+/// A layer's tracks: one the base has is changed key by key (its stages and steps by
+/// id), a new one must be whole.
+fn merge_tracks(
+    tracks: Vec<TrackFile>,
+    rb: &mut Rulebook,
+    index: usize,
+    files: &[SourceFile],
+) -> Result<(), Diagnostic> {
+    for track in tracks {
         let track_at = At {
             file: index,
             place: Some(place(&track.id)),
@@ -1236,7 +1279,7 @@ fn merge(
             None => {
                 let need = |what: &str| {
                     located(
-                        &files_now,
+                        files,
                         track_at,
                         format!(
                             "the track `{}` has no `{what}:` and the rulebook it extends has no such track",
@@ -1256,11 +1299,7 @@ fn merge(
             }
         }
     }
-    if !has_base && rb.tracks.is_empty() {
-        return Err(missing(&files_now, "tracks"));
-    }
-    rb.files = files.to_vec();
-    Ok(rb)
+    Ok(())
 }
 
 impl Rulebook {

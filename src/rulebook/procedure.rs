@@ -1196,9 +1196,62 @@ fn compile_track(
     err: &Err,
     known: &Known,
 ) -> Result<Track, Diagnostic> {
-    let mut graph = DiGraph::new();
     words::check(&spec.title, spec.at, rulebook, &[])?;
     words::check(&spec.text, spec.at, rulebook, &[])?;
+    let mut graph = compile_stages(spec, rulebook, err, known)?;
+    let start = graph
+        .node_indices()
+        .find(|n| graph[*n].id == spec.start)
+        .ok_or_else(|| {
+            err(
+                spec.at,
+                format!(
+                    "track {}: the start `{}` is not a stage",
+                    spec.id, spec.start
+                ),
+            )
+        })?;
+
+    let mut edges: Vec<(NodeIndex, NodeIndex, StepData)> = Vec::new();
+    for step in &spec.steps {
+        let (from, to, data) = compile_step(kind, spec, step, &graph, rulebook, err, known)?;
+        if edges.iter().any(|(_, _, s)| s.id == data.id) {
+            let at = At {
+                file: step.file,
+                place: Some(crate::yaml::place(&step.id)),
+            };
+            return Err(err(
+                at,
+                format!("track {}: step `{}` is given twice", spec.id, step.id.value),
+            ));
+        }
+        edges.push((from, to, data));
+    }
+    for (from, to, data) in edges {
+        graph.add_edge(from, to, data);
+    }
+    check_shape(spec, &graph, start, err)?;
+    let mut track = Track {
+        kind,
+        title: spec.title.clone(),
+        text: spec.text.clone(),
+        graph,
+        start,
+        dispatch: Vec::new(),
+        dispatch_steps: Vec::new(),
+    };
+    track.index();
+    Ok(track)
+}
+
+/// A track's stages, each once, with its citation and words checked.
+fn compile_stages(
+    spec: &super::TrackSpec,
+    rulebook: &Rulebook,
+    err: &Err,
+    known: &Known,
+) -> Result<DiGraph<StageData, StepData>, Diagnostic> {
+    let mut graph = DiGraph::new();
     for stage in &spec.stages {
         let at = At {
             file: stage.file,
@@ -1234,142 +1287,160 @@ fn compile_track(
             versions: compile_versions(&stage.versions),
         });
     }
-    let start = graph
-        .node_indices()
-        .find(|n| graph[*n].id == spec.start)
-        .ok_or_else(|| {
-            err(
-                spec.at,
-                format!(
-                    "track {}: the start `{}` is not a stage",
-                    spec.id, spec.start
-                ),
-            )
-        })?;
+    Ok(graph)
+}
 
-    let mut edges = Vec::new();
-    for step in &spec.steps {
-        let at = At {
-            file: step.file,
-            place: Some(crate::yaml::place(&step.id)),
-        };
-        let fail = |m: String| err(at, m);
-        let context = format!("track {}: step `{}`", spec.id, step.id.value);
-        let find = |id: &str, what: &str| {
-            graph
-                .node_indices()
-                .find(|n| graph[*n].id == id)
-                .ok_or_else(|| {
-                    fail(format!(
-                        "{context} goes {what} `{id}`, which is not a stage"
-                    ))
-                })
-        };
-        let from = find(&step.from, "from")?;
-        let to = find(&step.to, "to")?;
-        known(&step.citation, at, &context)?;
-        words::check(&step.label, at, rulebook, &[])?;
-        words::check(&step.text, at, rulebook, &[])?;
-        check_versions(&step.versions, at, rulebook, known, &context, false)?;
-        let trigger = match (&step.action, &step.timer) {
-            (Some(action), None) => {
-                let action = Action::parse(action).map_err(|e| fail(format!("{context}: {e}")))?;
-                if !action.tracks().contains(&kind) {
-                    return Err(fail(format!(
-                        "{context}: the action {action} belongs to the track {}",
-                        action.track()
-                    )));
-                }
-                Trigger::Action(action)
-            }
-            (None, Some(timer)) => Trigger::Timer(match timer.as_str() {
-                "notice_period" => TimerKind::NoticePeriod,
-                "return_period" => TimerKind::ReturnPeriod,
-                other => {
-                    return Err(fail(format!(
-                        "{context}: unknown timer \"{other}\"; valid: notice_period, return_period"
-                    )));
-                }
-            }),
-            _ => {
-                return Err(fail(format!(
-                    "{context}: give exactly one of `action:` or `timer:`"
-                )));
-            }
-        };
-        let chamber = match step.chamber.as_deref() {
-            None => None,
-            Some("house") => Some(ChamberSelector::House),
-            Some("senate") => Some(ChamberSelector::Senate),
-            Some("origin") => Some(ChamberSelector::Origin),
-            Some("other") => Some(ChamberSelector::Other),
-            Some(other) => {
-                return Err(fail(format!(
-                    "{context}: chamber \"{other}\" is not house, senate, origin or other"
-                )));
-            }
-        };
-        let vote = step
-            .vote
-            .as_deref()
-            .map(VoteKind::parse)
-            .transpose()
-            .map_err(|e| fail(format!("{context}: {e}")))?;
-        let outcome = match step.outcome.as_deref() {
-            None => None,
-            Some("carries") => Some(true),
-            Some("fails") => Some(false),
-            Some(other) => {
-                return Err(fail(format!(
-                    "{context}: outcome \"{other}\" is not carries or fails"
-                )));
-            }
-        };
-        if outcome.is_some() && vote.is_none() {
-            return Err(fail(format!("{context}: an `outcome:` needs a `vote:`")));
-        }
-        let requires = step
-            .requires
-            .iter()
-            .map(|r| Requirement::parse(r))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| fail(format!("{context}: {e}")))?;
-        let actor = Actor::parse(&step.actor).map_err(|e| fail(format!("{context}: {e}")))?;
-        if edges
-            .iter()
-            .any(|(_, _, s): &(NodeIndex, NodeIndex, StepData)| s.id == step.id.value)
-        {
-            return Err(fail(format!("{context} is given twice")));
-        }
-        edges.push((
-            from,
-            to,
-            StepData {
-                id: step.id.value.clone(),
-                trigger,
-                chamber,
-                vote,
-                outcome,
-                granted: step.granted,
-                adjourned: step.adjourned,
-                enjoined: step.enjoined,
-                requires,
-                actor,
-                label: step.label.clone(),
-                text: step.text.clone(),
-                citation: step.citation.clone(),
-                versions: compile_versions(&step.versions),
-            },
-        ));
-    }
-    for (from, to, data) in edges {
-        graph.add_edge(from, to, data);
-    }
+/// One step: the stages it joins, what triggers it, what it requires, and its words.
+fn compile_step(
+    kind: TrackKind,
+    spec: &super::TrackSpec,
+    step: &super::StepSpec,
+    graph: &DiGraph<StageData, StepData>,
+    rulebook: &Rulebook,
+    err: &Err,
+    known: &Known,
+) -> Result<(NodeIndex, NodeIndex, StepData), Diagnostic> {
+    let at = At {
+        file: step.file,
+        place: Some(crate::yaml::place(&step.id)),
+    };
+    let fail = |m: String| err(at, m);
+    let context = format!("track {}: step `{}`", spec.id, step.id.value);
+    let find = |id: &str, what: &str| {
+        graph
+            .node_indices()
+            .find(|n| graph[*n].id == id)
+            .ok_or_else(|| {
+                fail(format!(
+                    "{context} goes {what} `{id}`, which is not a stage"
+                ))
+            })
+    };
+    let from = find(&step.from, "from")?;
+    let to = find(&step.to, "to")?;
+    known(&step.citation, at, &context)?;
+    words::check(&step.label, at, rulebook, &[])?;
+    words::check(&step.text, at, rulebook, &[])?;
+    check_versions(&step.versions, at, rulebook, known, &context, false)?;
+    let trigger = step_trigger(kind, step, &fail, &context)?;
+    let (chamber, vote, outcome) = step_choices(step, &fail, &context)?;
+    let requires = step
+        .requires
+        .iter()
+        .map(|r| Requirement::parse(r))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| fail(format!("{context}: {e}")))?;
+    let actor = Actor::parse(&step.actor).map_err(|e| fail(format!("{context}: {e}")))?;
+    Ok((
+        from,
+        to,
+        StepData {
+            id: step.id.value.clone(),
+            trigger,
+            chamber,
+            vote,
+            outcome,
+            granted: step.granted,
+            adjourned: step.adjourned,
+            enjoined: step.enjoined,
+            requires,
+            actor,
+            label: step.label.clone(),
+            text: step.text.clone(),
+            citation: step.citation.clone(),
+            versions: compile_versions(&step.versions),
+        },
+    ))
+}
 
+/// What triggers a step: exactly one of an action (of this track) or a timer.
+fn step_trigger(
+    kind: TrackKind,
+    step: &super::StepSpec,
+    fail: &dyn Fn(String) -> Diagnostic,
+    context: &str,
+) -> Result<Trigger, Diagnostic> {
+    Ok(match (&step.action, &step.timer) {
+        (Some(action), None) => {
+            let action = Action::parse(action).map_err(|e| fail(format!("{context}: {e}")))?;
+            if !action.tracks().contains(&kind) {
+                return Err(fail(format!(
+                    "{context}: the action {action} belongs to the track {}",
+                    action.track()
+                )));
+            }
+            Trigger::Action(action)
+        }
+        (None, Some(timer)) => Trigger::Timer(match timer.as_str() {
+            "notice_period" => TimerKind::NoticePeriod,
+            "return_period" => TimerKind::ReturnPeriod,
+            other => {
+                return Err(fail(format!(
+                    "{context}: unknown timer \"{other}\"; valid: notice_period, return_period"
+                )));
+            }
+        }),
+        _ => {
+            return Err(fail(format!(
+                "{context}: give exactly one of `action:` or `timer:`"
+            )));
+        }
+    })
+}
+
+/// Which chamber a step is for, which vote decides it, and whether that vote carries.
+#[allow(clippy::type_complexity)]
+fn step_choices(
+    step: &super::StepSpec,
+    fail: &dyn Fn(String) -> Diagnostic,
+    context: &str,
+) -> Result<(Option<ChamberSelector>, Option<VoteKind>, Option<bool>), Diagnostic> {
+    let chamber = match step.chamber.as_deref() {
+        None => None,
+        Some("house") => Some(ChamberSelector::House),
+        Some("senate") => Some(ChamberSelector::Senate),
+        Some("origin") => Some(ChamberSelector::Origin),
+        Some("other") => Some(ChamberSelector::Other),
+        Some(other) => {
+            return Err(fail(format!(
+                "{context}: chamber \"{other}\" is not house, senate, origin or other"
+            )));
+        }
+    };
+    let vote = step
+        .vote
+        .as_deref()
+        .map(VoteKind::parse)
+        .transpose()
+        .map_err(|e| fail(format!("{context}: {e}")))?;
+    let outcome = match step.outcome.as_deref() {
+        None => None,
+        Some("carries") => Some(true),
+        Some("fails") => Some(false),
+        Some(other) => {
+            return Err(fail(format!(
+                "{context}: outcome \"{other}\" is not carries or fails"
+            )));
+        }
+    };
+    if outcome.is_some() && vote.is_none() {
+        return Err(fail(format!("{context}: an `outcome:` needs a `vote:`")));
+    }
+    Ok((chamber, vote, outcome))
+}
+
+/// The track's shape the engine relies on: every stage reachable from the start, no
+/// step out of a terminal stage, and no two steps from one stage that could both apply.
+fn check_shape(
+    spec: &super::TrackSpec,
+    graph: &DiGraph<StageData, StepData>,
+    start: NodeIndex,
+    err: &Err,
+) -> Result<(), Diagnostic> {
     // Every stage can be reached from the start.
     let mut reached = vec![false; graph.node_count()];
-    let mut dfs = Dfs::new(&graph, start);
-    while let Some(node) = dfs.next(&graph) {
+    let mut dfs = Dfs::new(graph, start);
+    while let Some(node) = dfs.next(graph) {
         reached[node.index()] = true;
     }
     if let Some(node) = graph.node_indices().find(|n| !reached[n.index()]) {
@@ -1413,17 +1484,7 @@ fn compile_track(
             }
         }
     }
-    let mut track = Track {
-        kind,
-        title: spec.title.clone(),
-        text: spec.text.clone(),
-        graph,
-        start,
-        dispatch: Vec::new(),
-        dispatch_steps: Vec::new(),
-    };
-    track.index();
-    Ok(track)
+    Ok(())
 }
 
 /// Whether two steps from one stage could both match one event.
