@@ -107,15 +107,23 @@ pub fn show(p: &Procedure, date: Date, style: Style) -> String {
     for line in textwrap::wrap(&say(r.summary.trim()), 96) {
         out.push_str(&format!("{line}\n"));
     }
+    for section in [
+        show_treaty,
+        show_parameters,
+        show_provisions,
+        show_tracks,
+        show_standing,
+        show_sources,
+    ] {
+        section(&mut out, p, date, style);
+    }
+    out
+}
+
+/// The treaty: its name, the withdrawal clause, the first day notice may be given.
+fn show_treaty(out: &mut String, p: &Procedure, _date: Date, style: Style) {
+    let r = &p.rulebook;
     let cite = |id: &str| citation_text(r.citations.get(id), id);
-    let params = &r.parameters;
-    let source = |name: &str| {
-        params
-            .sources
-            .get(name)
-            .map(|id| format!("  [{}]", cite(id)))
-            .unwrap_or_default()
-    };
     let t = &p.treaty;
     out.push_str(&format!("\n{}\n", bold(style, "Treaty")));
     out.push_str(&format!(
@@ -138,6 +146,20 @@ pub fn show(p: &Procedure, date: Date, style: Style) -> String {
             t.first_notice_after.map(|p| p.words()).unwrap_or_default()
         ));
     }
+}
+
+/// The parameters, each value with its days in force and its source.
+fn show_parameters(out: &mut String, p: &Procedure, date: Date, style: Style) {
+    let r = &p.rulebook;
+    let cite = |id: &str| citation_text(r.citations.get(id), id);
+    let params = &r.parameters;
+    let source = |name: &str| {
+        params
+            .sources
+            .get(name)
+            .map(|id| format!("  [{}]", cite(id)))
+            .unwrap_or_default()
+    };
     out.push_str(&format!("\n{}\n", bold(style, "Parameters")));
     let mut rows = vec![(
         "provisions apply",
@@ -199,6 +221,14 @@ pub fn show(p: &Procedure, date: Date, style: Style) -> String {
             out.push_str(&format!("  {label:<20} {line}\n"));
         }
     }
+}
+
+/// The provisions that make an act of the President a violation.
+fn show_provisions(out: &mut String, p: &Procedure, date: Date, style: Style) {
+    let r = &p.rulebook;
+    let day = p.law_date(date);
+    let say = |template: &str| p.render(template, day);
+    let cite = |id: &str| citation_text(r.citations.get(id), id);
     out.push_str(&format!("\n{}\n", bold(style, "Provisions")));
     let mut any = false;
     for provision in &p.provisions {
@@ -221,6 +251,14 @@ pub fn show(p: &Procedure, date: Date, style: Style) -> String {
     if !any {
         out.push_str("  none: no act of the President is recorded as a violation\n");
     }
+}
+
+/// Every track: its stages and its steps, with their conditions and sources.
+fn show_tracks(out: &mut String, p: &Procedure, date: Date, style: Style) {
+    let r = &p.rulebook;
+    let day = p.law_date(date);
+    let say = |template: &str| p.render(template, day);
+    let cite = |id: &str| citation_text(r.citations.get(id), id);
     for track in &p.tracks {
         out.push_str(&format!(
             "\n{}: {}\n",
@@ -275,6 +313,13 @@ pub fn show(p: &Procedure, date: Date, style: Style) -> String {
             ));
         }
     }
+}
+
+/// The expected view of standing for each plaintiff, with its precedents.
+fn show_standing(out: &mut String, p: &Procedure, date: Date, style: Style) {
+    let r = &p.rulebook;
+    let day = p.law_date(date);
+    let cite = |id: &str| citation_text(r.citations.get(id), id);
     out.push_str(&format!(
         "\n{}\n",
         bold(style, "Standing (expected views; rulings may depart)")
@@ -297,6 +342,11 @@ pub fn show(p: &Procedure, date: Date, style: Style) -> String {
                 .join("; ")
         ));
     }
+}
+
+/// The sources cited, with their dates and quotations.
+fn show_sources(out: &mut String, p: &Procedure, date: Date, style: Style) {
+    let r = &p.rulebook;
     out.push_str(&format!("\n{}\n", bold(style, "Sources")));
     for (id, c) in &r.citations {
         if date != Date::MAX && c.date.0 > date {
@@ -312,5 +362,4 @@ pub fn show(p: &Procedure, date: Date, style: Style) -> String {
             }
         }
     }
-    out
 }
