@@ -97,6 +97,16 @@ pub struct Impossible {
     pub help: String,
 }
 
+/// A refusal of the event at `index`: what is impossible and what would make it possible.
+fn refusal(index: usize, message: String, help: String) -> Impossible {
+    Impossible {
+        event: index,
+        at_subject: false,
+        message,
+        help,
+    }
+}
+
 impl Impossible {
     /// The refusal a simulation or an exploration gets: it only asks whether an event
     /// can happen, so no explanation is built.
@@ -801,209 +811,241 @@ impl<'a> Engine<'a> {
         event: &Event,
         requirement: Requirement,
     ) -> Result<(), Impossible> {
-        // A simulation passes over the event; it builds no explanation.
-        let quiet = self.quiet;
-        let fail = |message: String, help: String| Impossible {
-            event: index,
-            at_subject: false,
-            message,
-            help,
-        };
         match requirement {
-            Requirement::Cloture => {
-                // Who filibusters what: bills and consent resolutions under `filibuster`,
-                // a veto message (the Senate's override vote) under `filibuster_veto`.
-                // The words of a refusal are built only for a refusal that is shown.
-                let (filibustered, invoked) = match event.args {
-                    Args::Override { chamber, .. } if chamber != Chamber::Senate => return Ok(()),
-                    Args::Override { bill, .. } => {
-                        (self.s.setup.filibuster_veto, w.bills[bill].cloture)
-                    }
-                    _ => match event.args.bill() {
-                        Some(bill) => (self.s.setup.filibuster, w.bills[bill].cloture),
-                        None => (self.s.setup.filibuster, w.consent_cloture),
-                    },
-                };
-                if filibustered && !invoked {
-                    if quiet {
-                        return Err(Impossible::quiet(index));
-                    }
-                    let (measure, vote, setting) = match (event.args, event.args.bill()) {
-                        (Args::Override { bill, .. }, _) => (
-                            format!("the veto message of {}", self.s.bills[bill].id),
-                            format!(
-                                "a successful cloture_vote on {} after the veto",
-                                self.s.bills[bill].id
-                            ),
-                            "setup.filibuster_veto: false",
-                        ),
-                        (_, Some(bill)) => (
-                            format!("passage of {}", self.s.bills[bill].id),
-                            format!("a successful cloture_vote on {}", self.s.bills[bill].id),
-                            "setup.filibuster: false",
-                        ),
-                        (_, None) => (
-                            "the resolution of advice and consent".to_string(),
-                            "a successful cloture_vote without `bill` (on the resolution)"
-                                .to_string(),
-                            "setup.filibuster: false",
-                        ),
-                    };
-                    let cloture = self.p.threshold(VoteKind::Cloture, w.date);
-                    // What carries with every senator sworn voting, whichever rule.
-                    let needed = cloture
-                        .decide(&Tally {
-                            sworn: self.s.setup.senators_sworn,
-                            nays: self.s.setup.senators_sworn,
-                            ..Tally::default()
-                        })
-                        .needed;
-                    let source = self
-                        .p
-                        .threshold_source(VoteKind::Cloture, w.date)
-                        .map(|id| crate::rulebook::citation_text(self.p.citation(id), id))
-                        .unwrap_or_default();
-                    return Err(fail(
-                        self.p.message(
-                            "cloture_missing",
-                            w.date,
-                            &[("measure", &measure), ("source", &source)],
-                        ),
-                        self.p.message(
-                            "cloture_help",
-                            w.date,
-                            &[
-                                ("vote", &vote),
-                                ("threshold", &cloture.describe("senators")),
-                                ("needed", &needed.to_string()),
-                                ("sworn", &self.s.setup.senators_sworn.to_string()),
-                                ("setting", setting),
-                            ],
-                        ),
-                    ));
-                }
+            Requirement::Cloture => self.require_cloture(w, index, event),
+            Requirement::InSession => self.require_in_session(w, index, event),
+            Requirement::NoticeAllowed => self.require_notice_allowed(w, index, event),
+            Requirement::PlaintiffAuthorized => self.require_plaintiff_authorized(w, index, event),
+            Requirement::TreatyInForce => self.require_treaty_in_force(w, index, event),
+        }
+    }
+
+    /// Cloture before the final vote on a filibustered measure: invoked, or the refusal says which vote would do it. A simulation (`quiet`) passes over the event and builds no words.
+    fn require_cloture(&self, w: &World, index: usize, event: &Event) -> Result<(), Impossible> {
+        let quiet = self.quiet;
+        let fail = |message: String, help: String| refusal(index, message, help);
+        // Who filibusters what: bills and consent resolutions under `filibuster`,
+        // a veto message (the Senate's override vote) under `filibuster_veto`.
+        // The words of a refusal are built only for a refusal that is shown.
+        let (filibustered, invoked) = match event.args {
+            Args::Override { chamber, .. } if chamber != Chamber::Senate => return Ok(()),
+            Args::Override { bill, .. } => (self.s.setup.filibuster_veto, w.bills[bill].cloture),
+            _ => match event.args.bill() {
+                Some(bill) => (self.s.setup.filibuster, w.bills[bill].cloture),
+                None => (self.s.setup.filibuster, w.consent_cloture),
+            },
+        };
+        if filibustered && !invoked {
+            if quiet {
+                return Err(Impossible::quiet(index));
             }
-            Requirement::InSession => {
-                if w.congress == self.p.roles.adjourned {
-                    if quiet {
-                        return Err(Impossible::quiet(index));
-                    }
-                    let chamber = match event.args {
-                        Args::Vote { chamber, .. }
-                        | Args::Override { chamber, .. }
-                        | Args::AuthorizeSuit { chamber, .. } => chamber.title(),
-                        _ => Chamber::Senate.title(),
-                    };
-                    let mut who = chamber.to_string();
-                    if let Some(first) = who.get_mut(0..1) {
-                        first.make_ascii_uppercase();
-                    }
-                    return Err(fail(
-                        self.p
-                            .message("adjourned_vote", w.date, &[("chamber", &who)]),
-                        "a `reconvene` before the vote would first make it possible".into(),
-                    ));
-                }
+            let (measure, vote, setting) = match (event.args, event.args.bill()) {
+                (Args::Override { bill, .. }, _) => (
+                    format!("the veto message of {}", self.s.bills[bill].id),
+                    format!(
+                        "a successful cloture_vote on {} after the veto",
+                        self.s.bills[bill].id
+                    ),
+                    "setup.filibuster_veto: false",
+                ),
+                (_, Some(bill)) => (
+                    format!("passage of {}", self.s.bills[bill].id),
+                    format!("a successful cloture_vote on {}", self.s.bills[bill].id),
+                    "setup.filibuster: false",
+                ),
+                (_, None) => (
+                    "the resolution of advice and consent".to_string(),
+                    "a successful cloture_vote without `bill` (on the resolution)".to_string(),
+                    "setup.filibuster: false",
+                ),
+            };
+            let cloture = self.p.threshold(VoteKind::Cloture, w.date);
+            // What carries with every senator sworn voting, whichever rule.
+            let needed = cloture
+                .decide(&Tally {
+                    sworn: self.s.setup.senators_sworn,
+                    nays: self.s.setup.senators_sworn,
+                    ..Tally::default()
+                })
+                .needed;
+            let source = self
+                .p
+                .threshold_source(VoteKind::Cloture, w.date)
+                .map(|id| crate::rulebook::citation_text(self.p.citation(id), id))
+                .unwrap_or_default();
+            return Err(fail(
+                self.p.message(
+                    "cloture_missing",
+                    w.date,
+                    &[("measure", &measure), ("source", &source)],
+                ),
+                self.p.message(
+                    "cloture_help",
+                    w.date,
+                    &[
+                        ("vote", &vote),
+                        ("threshold", &cloture.describe("senators")),
+                        ("needed", &needed.to_string()),
+                        ("sworn", &self.s.setup.senators_sworn.to_string()),
+                        ("setting", setting),
+                    ],
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// A chamber votes only while Congress is in session. A simulation (`quiet`) passes over the event and builds no words.
+    fn require_in_session(&self, w: &World, index: usize, event: &Event) -> Result<(), Impossible> {
+        let quiet = self.quiet;
+        let fail = |message: String, help: String| refusal(index, message, help);
+        if w.congress == self.p.roles.adjourned {
+            if quiet {
+                return Err(Impossible::quiet(index));
             }
-            Requirement::NoticeAllowed => {
-                let treaty = &self.p.treaty;
-                if let Some(earliest) = treaty.earliest_notice
-                    && event.date < earliest
-                {
-                    if quiet {
-                        return Err(Impossible::quiet(index));
-                    }
-                    return Err(fail(
-                        self.p.message(
-                            "notice_too_early",
-                            event.date,
-                            &[("earliest", &earliest.to_string())],
-                        ),
-                        format!("a give_notice on {earliest} or later"),
-                    ));
-                }
-                if let Args::Notice {
-                    effective: Some(effective),
-                } = event.args
-                    && let Some(earliest) = treaty.notice_period.after(event.date)
-                    && effective < earliest
-                {
-                    if quiet {
-                        return Err(Impossible::quiet(index));
-                    }
-                    return Err(fail(
-                        self.p.message(
-                            "notice_date_too_early",
-                            event.date,
-                            &[
-                                ("effective", &effective.to_string()),
-                                ("earliest", &earliest.to_string()),
-                            ],
-                        ),
-                        format!("name {earliest} or later, or leave effective out"),
-                    ));
-                }
+            let chamber = match event.args {
+                Args::Vote { chamber, .. }
+                | Args::Override { chamber, .. }
+                | Args::AuthorizeSuit { chamber, .. } => chamber.title(),
+                _ => Chamber::Senate.title(),
+            };
+            let mut who = chamber.to_string();
+            if let Some(first) = who.get_mut(0..1) {
+                first.make_ascii_uppercase();
             }
-            Requirement::PlaintiffAuthorized => {
-                let Some(case) = event.args.case() else {
-                    return Ok(());
-                };
-                let plaintiff = self.s.cases[case].plaintiff;
-                let needs: &[Chamber] = match plaintiff {
-                    Plaintiff::Senate => &[Chamber::Senate],
-                    Plaintiff::House => &[Chamber::House],
-                    Plaintiff::Congress => &[Chamber::Senate, Chamber::House],
-                    _ => &[],
-                };
-                let authorized = |c: &Chamber| match c {
-                    Chamber::Senate => w.senate_suit,
-                    Chamber::House => w.house_suit,
-                };
-                if needs.iter().all(authorized) {
-                    return Ok(());
-                }
-                if quiet {
-                    return Err(Impossible::quiet(index));
-                }
-                let missing: Vec<Chamber> =
-                    needs.iter().copied().filter(|c| !authorized(c)).collect();
-                if let Some(first) = missing.first() {
-                    let names: Vec<&str> = missing.iter().map(|c| c.title()).collect();
-                    let source = self
-                        .p
-                        .threshold_source(VoteKind::SuitResolution, w.date)
-                        .map(|id| crate::rulebook::citation_text(self.p.citation(id), id))
-                        .unwrap_or_default();
-                    return Err(fail(
-                        self.p.message(
-                            "suit_unauthorized",
-                            w.date,
-                            &[
-                                ("plaintiff", plaintiff.name()),
-                                ("chambers", &names.join(" and ")),
-                                ("source", &source),
-                            ],
-                        ),
-                        self.p
-                            .message("suit_help", w.date, &[("chamber", first.name())]),
-                    ));
-                }
+            return Err(fail(
+                self.p
+                    .message("adjourned_vote", w.date, &[("chamber", &who)]),
+                "a `reconvene` before the vote would first make it possible".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Notice no earlier than the treaty allows, taking effect no earlier than its period. A simulation (`quiet`) passes over the event and builds no words.
+    fn require_notice_allowed(
+        &self,
+        _w: &World,
+        index: usize,
+        event: &Event,
+    ) -> Result<(), Impossible> {
+        let quiet = self.quiet;
+        let fail = |message: String, help: String| refusal(index, message, help);
+        let treaty = &self.p.treaty;
+        if let Some(earliest) = treaty.earliest_notice
+            && event.date < earliest
+        {
+            if quiet {
+                return Err(Impossible::quiet(index));
             }
-            Requirement::TreatyInForce => {
-                if w.treaty == self.p.roles.withdrawn {
-                    if quiet {
-                        return Err(Impossible::quiet(index));
-                    }
-                    return Err(fail(
-                        format!(
-                            "{} is impossible: the treaty is withdrawn{}; treaty actions end with withdrawal",
-                            event.action,
-                            w.effective_on.map(|d| format!(" (since {d})")).unwrap_or_default()
-                        ),
-                        "rejoining would be accession to the treaty anew, which this procedure does not model".into(),
-                    ));
-                }
+            return Err(fail(
+                self.p.message(
+                    "notice_too_early",
+                    event.date,
+                    &[("earliest", &earliest.to_string())],
+                ),
+                format!("a give_notice on {earliest} or later"),
+            ));
+        }
+        if let Args::Notice {
+            effective: Some(effective),
+        } = event.args
+            && let Some(earliest) = treaty.notice_period.after(event.date)
+            && effective < earliest
+        {
+            if quiet {
+                return Err(Impossible::quiet(index));
             }
+            return Err(fail(
+                self.p.message(
+                    "notice_date_too_early",
+                    event.date,
+                    &[
+                        ("effective", &effective.to_string()),
+                        ("earliest", &earliest.to_string()),
+                    ],
+                ),
+                format!("name {earliest} or later, or leave effective out"),
+            ));
+        }
+        Ok(())
+    }
+
+    /// A chamber (or Congress) sues only after a resolution authorizing the suit. A simulation (`quiet`) passes over the event and builds no words.
+    fn require_plaintiff_authorized(
+        &self,
+        w: &World,
+        index: usize,
+        event: &Event,
+    ) -> Result<(), Impossible> {
+        let quiet = self.quiet;
+        let fail = |message: String, help: String| refusal(index, message, help);
+        let Some(case) = event.args.case() else {
+            return Ok(());
+        };
+        let plaintiff = self.s.cases[case].plaintiff;
+        let needs: &[Chamber] = match plaintiff {
+            Plaintiff::Senate => &[Chamber::Senate],
+            Plaintiff::House => &[Chamber::House],
+            Plaintiff::Congress => &[Chamber::Senate, Chamber::House],
+            _ => &[],
+        };
+        let authorized = |c: &Chamber| match c {
+            Chamber::Senate => w.senate_suit,
+            Chamber::House => w.house_suit,
+        };
+        if needs.iter().all(authorized) {
+            return Ok(());
+        }
+        if quiet {
+            return Err(Impossible::quiet(index));
+        }
+        let missing: Vec<Chamber> = needs.iter().copied().filter(|c| !authorized(c)).collect();
+        if let Some(first) = missing.first() {
+            let names: Vec<&str> = missing.iter().map(|c| c.title()).collect();
+            let source = self
+                .p
+                .threshold_source(VoteKind::SuitResolution, w.date)
+                .map(|id| crate::rulebook::citation_text(self.p.citation(id), id))
+                .unwrap_or_default();
+            return Err(fail(
+                self.p.message(
+                    "suit_unauthorized",
+                    w.date,
+                    &[
+                        ("plaintiff", plaintiff.name()),
+                        ("chambers", &names.join(" and ")),
+                        ("source", &source),
+                    ],
+                ),
+                self.p
+                    .message("suit_help", w.date, &[("chamber", first.name())]),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Treaty actions end with withdrawal. A simulation (`quiet`) passes over the event and builds no words.
+    fn require_treaty_in_force(
+        &self,
+        w: &World,
+        index: usize,
+        event: &Event,
+    ) -> Result<(), Impossible> {
+        let quiet = self.quiet;
+        let fail = |message: String, help: String| refusal(index, message, help);
+        if w.treaty == self.p.roles.withdrawn {
+            if quiet {
+                return Err(Impossible::quiet(index));
+            }
+            return Err(fail(
+                format!(
+                    "{} is impossible: the treaty is withdrawn{}; treaty actions end with withdrawal",
+                    event.action,
+                    w.effective_on.map(|d| format!(" (since {d})")).unwrap_or_default()
+                ),
+                "rejoining would be accession to the treaty anew, which this procedure does not model".into(),
+            ));
         }
         Ok(())
     }
