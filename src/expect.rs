@@ -29,33 +29,60 @@ pub struct Mismatch {
 
 /// Compares a run with what the scenario expects.
 pub fn check(p: &Procedure, s: &Scenario, expect: &Expect, run: &Run) -> Vec<Mismatch> {
-    let o = &run.outcome;
-    let mut out = Vec::new();
-    let explained = crate::report::explain(p, s, run);
-    // Steps already explained: a second mismatch at the same step only points back.
-    let mut seen: Vec<(usize, bool)> = Vec::new();
-    let mut compare = |key: String,
-                       expected: String,
-                       got: String,
-                       step: Option<&TraceStep>,
-                       hint: Option<String>| {
+    let mut c = Checker {
+        p,
+        s,
+        run,
+        explained: crate::report::explain(p, s, run),
+        seen: Vec::new(),
+        out: Vec::new(),
+    };
+    c.treaty_and_lawfulness(expect);
+    c.enjoined(expect);
+    c.bills_and_cases(expect);
+    c.doctrine(expect);
+    c.out
+}
+
+/// The comparison in progress: what was run, explained, and the mismatches found.
+struct Checker<'a> {
+    p: &'a Procedure,
+    s: &'a Scenario,
+    run: &'a Run,
+    explained: Vec<crate::report::Explained>,
+    /// Steps already explained: a second mismatch at the same step only points back.
+    seen: Vec<(usize, bool)>,
+    out: Vec<Mismatch>,
+}
+
+impl<'a> Checker<'a> {
+    /// One key compared: on a mismatch, the step where the story went another way
+    /// (explained once), why, and a hint.
+    fn compare(
+        &mut self,
+        key: String,
+        expected: String,
+        got: String,
+        step: Option<&'a TraceStep>,
+        hint: Option<String>,
+    ) {
         if expected == got {
             return;
         }
         let lawfulness = key == "lawful" || key == "violations";
-        let index = step.and_then(|t| run.trace.iter().position(|u| std::ptr::eq(u, t)));
+        let index = step.and_then(|t| self.run.trace.iter().position(|u| std::ptr::eq(u, t)));
         let mut why = Vec::new();
         let decided_by = match index {
-            Some(i) if seen.contains(&(i, lawfulness)) => {
+            Some(i) if self.seen.contains(&(i, lawfulness)) => {
                 let line = step
                     .and_then(|t| t.event)
-                    .map(|e| format!(" (line {})", s.events[e].place.line))
+                    .map(|e| format!(" (line {})", self.s.events[e].place.line))
                     .unwrap_or_default();
                 Some(format!("the same step as above{line}"))
             }
             Some(i) => {
-                seen.push((i, lawfulness));
-                let e = &explained[i];
+                self.seen.push((i, lawfulness));
+                let e = &self.explained[i];
                 why.extend(e.arithmetic.iter().cloned());
                 if lawfulness {
                     why.extend(
@@ -64,170 +91,194 @@ pub fn check(p: &Procedure, s: &Scenario, expect: &Expect, run: &Run) -> Vec<Mis
                             .map(|(id, text)| format!("✗ {id}: {text}")),
                     );
                     // A consent vote that fell short before the breach is the usual reason.
-                    for (t, x) in run.trace[..i].iter().zip(&explained) {
+                    for (t, x) in self.run.trace[..i].iter().zip(&self.explained) {
                         if t.track == TrackKind::Consent
                             && t.from == t.to
                             && matches!(t.vote, Some((VoteKind::Consent, _)))
                             && let (Some(arithmetic), Some(event)) = (&x.arithmetic, t.event)
                         {
                             why.push(format!(
-                                "the Senate's consent vote on {} (line {}) did not carry: {arithmetic}",
-                                t.date, s.events[event].place.line
-                            ));
+                            "the Senate's consent vote on {} (line {}) did not carry: {arithmetic}",
+                            t.date, self.s.events[event].place.line
+                        ));
                         }
                     }
                 }
                 why.extend(e.doctrine.iter().cloned());
-                step.map(|t| describe_step(p, s, t))
+                step.map(|t| describe_step(self.p, self.s, t))
             }
             None => None,
         };
         why.extend(hint);
-        out.push(Mismatch {
+        self.out.push(Mismatch {
             key,
             expected,
             got,
             decided_by,
             why,
         });
-    };
-    let treaty_step = run.trace.iter().rev().find(|t| {
-        matches!(t.track, TrackKind::Treaty | TrackKind::Suspension)
-            || s.events
-                .get(t.event.unwrap_or(usize::MAX))
-                .is_some_and(|e| e.action == crate::vocab::Action::Rule)
-    });
-    let hint = treaty_hint(p, run, treaty_step.is_some());
-    if let Some(treaty) = expect.treaty {
-        compare(
-            "treaty".into(),
-            treaty.to_string(),
-            o.treaty.to_string(),
-            treaty_step,
-            hint.clone(),
-        );
     }
-    if let Some(date) = expect.effective_on {
-        compare(
-            "effective_on".into(),
-            date.to_string(),
-            o.effective_on
-                .map(|d| d.to_string())
-                .unwrap_or_else(|| "none (not withdrawn)".into()),
-            treaty_step,
-            hint,
-        );
-    }
-    // Where lawfulness went another way: the first breach, else the last vote or act
-    // that authorized.
-    let violation_step = run
-        .trace
-        .iter()
-        .find(|t| !t.violations.is_empty())
-        .or_else(|| {
-            run.trace
-                .iter()
-                .rev()
-                .find(|t| t.track == TrackKind::Consent)
-        })
-        .or(treaty_step);
-    if let Some(lawful) = expect.lawful {
-        compare(
-            "lawful".into(),
-            lawful.to_string(),
-            o.lawful.to_string(),
-            violation_step,
-            None,
-        );
-    }
-    if let Some(enjoined) = expect.enjoined {
-        let step = run.trace.iter().rev().find(|t| t.track == TrackKind::Case);
-        let hint = (enjoined && step.is_none()).then(|| {
-            "an injunction comes from a court: a plaintiff with standing files a suit (`do: file_suit`) and the court rules `holding: unlawful, remedy: injunction`".to_string()
+    /// The treaty's status and the day withdrawal took effect, decided by the last step
+    /// of the treaty (or a ruling); lawfulness and violations, by the first breach.
+    fn treaty_and_lawfulness(&mut self, expect: &Expect) {
+        let (p, s, run) = (self.p, self.s, self.run);
+        let o = &run.outcome;
+        let treaty_step = run.trace.iter().rev().find(|t| {
+            matches!(t.track, TrackKind::Treaty | TrackKind::Suspension)
+                || s.events
+                    .get(t.event.unwrap_or(usize::MAX))
+                    .is_some_and(|e| e.action == crate::vocab::Action::Rule)
         });
-        compare(
-            "enjoined".into(),
-            enjoined.to_string(),
-            o.enjoined.to_string(),
-            step,
-            hint,
-        );
-    }
-    if let Some(violations) = &expect.violations {
-        let want: BTreeSet<&str> = violations.iter().map(String::as_str).collect();
-        let got: BTreeSet<&str> = o.violations.iter().map(String::as_str).collect();
-        let list = |set: &BTreeSet<&str>| {
-            if set.is_empty() {
-                "[]".to_string()
-            } else {
-                format!("[{}]", set.iter().copied().collect::<Vec<_>>().join(", "))
-            }
-        };
-        compare(
-            "violations".into(),
-            list(&want),
-            list(&got),
-            violation_step,
-            None,
-        );
-    }
-    for (id, status) in &expect.bills {
-        let index = s.bills.iter().position(|b| &b.id == id);
-        let got = index
-            .and_then(|i| o.bills.get(i))
-            .map(|(_, st)| st.clone())
-            .unwrap_or_else(|| "no such bill".into());
-        let step = index.and_then(|i| crate::report::deciding_step(run, TrackKind::Bill, Some(i)));
-        let hint = bill_hint(p, run.outcome.end, &got, id);
-        compare(format!("bills.{id}"), status.clone(), got, step, hint);
-    }
-    for (id, status) in &expect.cases {
-        let index = s.cases.iter().position(|c| &c.id == id);
-        let got = index
-            .and_then(|i| o.cases.get(i))
-            .map(|(_, st)| st.clone())
-            .unwrap_or_else(|| "no such case".into());
-        let step = index.and_then(|i| crate::report::deciding_step(run, TrackKind::Case, Some(i)));
-        let hint = (got == "no such case").then(|| {
-            format!(
-                "no case is filed as {id}: file it with `do: file_suit, case: {id}` and a plaintiff"
-            )
-        });
-        compare(format!("cases.{id}"), status.clone(), got, step, hint);
-    }
-    if let Some(wanted) = expect.doctrine {
-        use crate::report::StandingView;
-        use crate::vocab::DoctrineExpectation;
-        // The first ruling that departs from the expected view of standing, if any.
-        let departing = run.trace.iter().find(|t| {
-            let Some(event) = t.event.map(|e| &s.events[e]) else {
-                return false;
-            };
-            match event.args {
-                crate::scenario::Args::Rule { case, holding, .. } => {
-                    crate::report::standing_view(p, s.cases[case].plaintiff, holding, t.date)
-                        == Some(StandingView::Departs)
+        let hint = treaty_hint(p, run, treaty_step.is_some());
+        if let Some(treaty) = expect.treaty {
+            self.compare(
+                "treaty".into(),
+                treaty.to_string(),
+                o.treaty.to_string(),
+                treaty_step,
+                hint.clone(),
+            );
+        }
+        if let Some(date) = expect.effective_on {
+            self.compare(
+                "effective_on".into(),
+                date.to_string(),
+                o.effective_on
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "none (not withdrawn)".into()),
+                treaty_step,
+                hint,
+            );
+        }
+        // Where lawfulness went another way: the first breach, else the last vote or act
+        // that authorized.
+        let violation_step = run
+            .trace
+            .iter()
+            .find(|t| !t.violations.is_empty())
+            .or_else(|| {
+                run.trace
+                    .iter()
+                    .rev()
+                    .find(|t| t.track == TrackKind::Consent)
+            })
+            .or(treaty_step);
+        if let Some(lawful) = expect.lawful {
+            self.compare(
+                "lawful".into(),
+                lawful.to_string(),
+                o.lawful.to_string(),
+                violation_step,
+                None,
+            );
+        }
+        if let Some(violations) = &expect.violations {
+            let want: BTreeSet<&str> = violations.iter().map(String::as_str).collect();
+            let got: BTreeSet<&str> = o.violations.iter().map(String::as_str).collect();
+            let list = |set: &BTreeSet<&str>| {
+                if set.is_empty() {
+                    "[]".to_string()
+                } else {
+                    format!("[{}]", set.iter().copied().collect::<Vec<_>>().join(", "))
                 }
-                _ => false,
-            }
-        });
-        let got = if departing.is_some() {
-            DoctrineExpectation::Departed
-        } else {
-            DoctrineExpectation::Followed
-        };
-        let hint = (wanted == DoctrineExpectation::Followed && departing.is_some()).then(|| {
-            "the ruling finds standing for a plaintiff who is unlikely to have it, or denies it to one who likely has it: who could sue instead?".to_string()
-        });
-        compare(
-            "doctrine".into(),
-            wanted.to_string(),
-            got.to_string(),
-            departing,
-            hint,
-        );
+            };
+            self.compare(
+                "violations".into(),
+                list(&want),
+                list(&got),
+                violation_step,
+                None,
+            );
+        }
     }
-    out
+
+    /// Whether an injunction stands, decided by the last step of a case.
+    fn enjoined(&mut self, expect: &Expect) {
+        let run = self.run;
+        let o = &run.outcome;
+        if let Some(enjoined) = expect.enjoined {
+            let step = run.trace.iter().rev().find(|t| t.track == TrackKind::Case);
+            let hint = (enjoined && step.is_none()).then(|| {
+                "an injunction comes from a court: a plaintiff with standing files a suit (`do: file_suit`) and the court rules `holding: unlawful, remedy: injunction`".to_string()
+            });
+            self.compare(
+                "enjoined".into(),
+                enjoined.to_string(),
+                o.enjoined.to_string(),
+                step,
+                hint,
+            );
+        }
+    }
+
+    /// Each bill's and case's status, decided by the step that settled it.
+    fn bills_and_cases(&mut self, expect: &Expect) {
+        let (p, s, run) = (self.p, self.s, self.run);
+        let o = &run.outcome;
+        for (id, status) in &expect.bills {
+            let index = s.bills.iter().position(|b| &b.id == id);
+            let got = index
+                .and_then(|i| o.bills.get(i))
+                .map(|(_, st)| st.clone())
+                .unwrap_or_else(|| "no such bill".into());
+            let step =
+                index.and_then(|i| crate::report::deciding_step(run, TrackKind::Bill, Some(i)));
+            let hint = bill_hint(p, run.outcome.end, &got, id);
+            self.compare(format!("bills.{id}"), status.clone(), got, step, hint);
+        }
+        for (id, status) in &expect.cases {
+            let index = s.cases.iter().position(|c| &c.id == id);
+            let got = index
+                .and_then(|i| o.cases.get(i))
+                .map(|(_, st)| st.clone())
+                .unwrap_or_else(|| "no such case".into());
+            let step =
+                index.and_then(|i| crate::report::deciding_step(run, TrackKind::Case, Some(i)));
+            let hint = (got == "no such case").then(|| {
+                format!(
+                    "no case is filed as {id}: file it with `do: file_suit, case: {id}` and a plaintiff"
+                )
+            });
+            self.compare(format!("cases.{id}"), status.clone(), got, step, hint);
+        }
+    }
+
+    /// Whether every ruling fits the rulebook's expected view of standing.
+    fn doctrine(&mut self, expect: &Expect) {
+        let (p, s, run) = (self.p, self.s, self.run);
+        if let Some(wanted) = expect.doctrine {
+            use crate::report::StandingView;
+            use crate::vocab::DoctrineExpectation;
+            // The first ruling that departs from the expected view of standing, if any.
+            let departing = run.trace.iter().find(|t| {
+                let Some(event) = t.event.map(|e| &s.events[e]) else {
+                    return false;
+                };
+                match event.args {
+                    crate::scenario::Args::Rule { case, holding, .. } => {
+                        crate::report::standing_view(p, s.cases[case].plaintiff, holding, t.date)
+                            == Some(StandingView::Departs)
+                    }
+                    _ => false,
+                }
+            });
+            let got = if departing.is_some() {
+                DoctrineExpectation::Departed
+            } else {
+                DoctrineExpectation::Followed
+            };
+            let hint = (wanted == DoctrineExpectation::Followed && departing.is_some()).then(|| {
+                "the ruling finds standing for a plaintiff who is unlikely to have it, or denies it to one who likely has it: who could sue instead?".to_string()
+            });
+            self.compare(
+                "doctrine".into(),
+                wanted.to_string(),
+                got.to_string(),
+                departing,
+                hint,
+            );
+        }
+    }
 }
 
 /// What a bill that stopped at `status` still needs (for statuses no vote explains).
