@@ -570,138 +570,16 @@ impl Procedure {
                 Err(err(at, message))
             }
         };
-        for (id, citation) in &rulebook.citations {
-            if !CITATION_KINDS.contains(&citation.kind.as_str()) {
-                return Err(err(
-                    rulebook.at,
-                    format!(
-                        "the citation {id} is of kind \"{}\"; valid kinds: {}",
-                        crate::diag::shorten(&citation.kind),
-                        CITATION_KINDS.join(", ")
-                    ),
-                ));
-            }
-        }
-
+        check_citation_kinds(&rulebook, &err)?;
         let treaty = compile_treaty(&rulebook, &err, &known)?;
         check_parameters(&rulebook, &err, &known)?;
-
-        let mut tracks = Vec::new();
-        for kind in TrackKind::ALL {
-            let specs: Vec<_> = rulebook
-                .tracks
-                .iter()
-                .filter(|t| t.id == kind.name())
-                .collect();
-            let spec = match specs.as_slice() {
-                [one] => *one,
-                [] => {
-                    return Err(err(
-                        rulebook.at,
-                        format!("there is no track `{}`", kind.name()),
-                    ));
-                }
-                [_, second, ..] => {
-                    return Err(err(
-                        second.at,
-                        format!("the track `{}` is given twice", kind.name()),
-                    ));
-                }
-            };
-            tracks.push(compile_track(*kind, spec, &rulebook, &err, &known)?);
-        }
-        for spec in &rulebook.tracks {
-            TrackKind::parse(&spec.id)
-                .map_err(|e| err(spec.at, format!("{e}; {}", TrackKind::valid_list())))?;
-        }
-
-        let role = |kind: TrackKind, id: &str| -> Result<NodeIndex, Diagnostic> {
-            tracks[kind as usize].stage(id).ok_or_else(|| {
-                err(
-                    rulebook.at,
-                    format!("the track `{}` needs a stage `{id}`", kind.name()),
-                )
-            })
-        };
-        let roles = Roles {
-            party: role(TrackKind::Treaty, "party")?,
-            notice_pending: role(TrackKind::Treaty, "notice_pending")?,
-            withdrawn: role(TrackKind::Treaty, "withdrawn")?,
-            suspended: role(TrackKind::Suspension, "suspended")?,
-            consented: role(TrackKind::Consent, "consented")?,
-            adjourned: role(TrackKind::Congress, "adjourned")?,
-            bill_enacted: role(TrackKind::Bill, "enacted")?,
-        };
-        let bill = &tracks[TrackKind::Bill as usize];
-        for status in BILL_STATUSES {
-            if !bill.graph.node_weights().any(|s| s.status == *status) {
-                return Err(err(
-                    rulebook.at,
-                    format!("the bill track has no stage reporting `{status}`"),
-                ));
-            }
-        }
-        for stage in bill.graph.node_weights() {
-            if stage.id != bill.graph[bill.start].id
-                && !BILL_STATUSES.contains(&stage.status.as_str())
-            {
-                return Err(err(
-                    rulebook.at,
-                    format!(
-                        "the bill stage `{}` reports `{}`, which is not a bill status ({})",
-                        stage.id,
-                        stage.status,
-                        BILL_STATUSES.join(", ")
-                    ),
-                ));
-            }
-        }
-
+        let tracks = compile_tracks(&rulebook, &err, &known)?;
+        let roles = roles(&tracks, &rulebook, &err)?;
+        check_bill_statuses(&tracks[TrackKind::Bill as usize], &rulebook, &err)?;
         let provisions = compile_provisions(&rulebook, &err, &known)?;
         check_doctrine(&rulebook, &err, &known)?;
-        for property in &rulebook.properties {
-            let at = At {
-                file: property.file,
-                place: Some(crate::yaml::place(&property.id)),
-            };
-            if !super::valid_id(&property.id.value) {
-                return Err(err(
-                    at,
-                    format!(
-                        "the property id \"{}\" is not valid: it names the files `check --write-scenarios` writes",
-                        crate::diag::shorten(&property.id.value)
-                    ),
-                )
-                .with_help(format!("write it like a rulebook id ({})", super::ID_PATTERN)));
-            }
-            known(
-                &property.citation,
-                at,
-                &format!("property {}", property.id.value),
-            )?;
-            if let Some(id) = &property.provision
-                && !provisions.iter().any(|p| &p.id == id)
-            {
-                return Err(err(
-                    at,
-                    format!(
-                        "property {} names the provision {id}, which is not under `provisions:`",
-                        property.id.value
-                    ),
-                ));
-            }
-            words::check(&property.says, at, &rulebook, &[])?;
-        }
-        for entry in &rulebook.glossary {
-            let at = At {
-                file: entry.file,
-                place: Some(crate::yaml::place(&entry.term)),
-            };
-            let context = format!("glossary entry \"{}\"", entry.term.value);
-            known(&entry.citation, at, &context)?;
-            words::check(&entry.text, at, &rulebook, &[])?;
-            check_versions(&entry.versions, at, &rulebook, &known, &context, false)?;
-        }
+        check_properties(&rulebook, &provisions, &err, &known)?;
+        check_glossary(&rulebook, &known)?;
         words::check_messages(&rulebook)?;
         words::check(&rulebook.summary, rulebook.at, &rulebook, &[])?;
 
@@ -724,6 +602,163 @@ impl Procedure {
             governing,
         })
     }
+}
+
+/// Every citation is of a known kind (a statute, a case, a treaty...).
+fn check_citation_kinds(rulebook: &Rulebook, err: &Err) -> Result<(), Diagnostic> {
+    for (id, citation) in &rulebook.citations {
+        if !CITATION_KINDS.contains(&citation.kind.as_str()) {
+            return Err(err(
+                rulebook.at,
+                format!(
+                    "the citation {id} is of kind \"{}\"; valid kinds: {}",
+                    crate::diag::shorten(&citation.kind),
+                    CITATION_KINDS.join(", ")
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Each of the seven tracks exactly once, compiled, and no track of another name.
+fn compile_tracks(rulebook: &Rulebook, err: &Err, known: &Known) -> Result<Vec<Track>, Diagnostic> {
+    let mut tracks = Vec::new();
+    for kind in TrackKind::ALL {
+        let specs: Vec<_> = rulebook
+            .tracks
+            .iter()
+            .filter(|t| t.id == kind.name())
+            .collect();
+        let spec = match specs.as_slice() {
+            [one] => *one,
+            [] => {
+                return Err(err(
+                    rulebook.at,
+                    format!("there is no track `{}`", kind.name()),
+                ));
+            }
+            [_, second, ..] => {
+                return Err(err(
+                    second.at,
+                    format!("the track `{}` is given twice", kind.name()),
+                ));
+            }
+        };
+        tracks.push(compile_track(*kind, spec, rulebook, err, known)?);
+    }
+    for spec in &rulebook.tracks {
+        TrackKind::parse(&spec.id)
+            .map_err(|e| err(spec.at, format!("{e}; {}", TrackKind::valid_list())))?;
+    }
+    Ok(tracks)
+}
+
+/// The stages the engine gives a meaning to (party, withdrawn, consented, enacted...).
+fn roles(tracks: &[Track], rulebook: &Rulebook, err: &Err) -> Result<Roles, Diagnostic> {
+    let role = |kind: TrackKind, id: &str| -> Result<NodeIndex, Diagnostic> {
+        tracks[kind as usize].stage(id).ok_or_else(|| {
+            err(
+                rulebook.at,
+                format!("the track `{}` needs a stage `{id}`", kind.name()),
+            )
+        })
+    };
+    Ok(Roles {
+        party: role(TrackKind::Treaty, "party")?,
+        notice_pending: role(TrackKind::Treaty, "notice_pending")?,
+        withdrawn: role(TrackKind::Treaty, "withdrawn")?,
+        suspended: role(TrackKind::Suspension, "suspended")?,
+        consented: role(TrackKind::Consent, "consented")?,
+        adjourned: role(TrackKind::Congress, "adjourned")?,
+        bill_enacted: role(TrackKind::Bill, "enacted")?,
+    })
+}
+
+/// The bill track reports each bill status, and only those.
+fn check_bill_statuses(bill: &Track, rulebook: &Rulebook, err: &Err) -> Result<(), Diagnostic> {
+    for status in BILL_STATUSES {
+        if !bill.graph.node_weights().any(|s| s.status == *status) {
+            return Err(err(
+                rulebook.at,
+                format!("the bill track has no stage reporting `{status}`"),
+            ));
+        }
+    }
+    for stage in bill.graph.node_weights() {
+        if stage.id != bill.graph[bill.start].id && !BILL_STATUSES.contains(&stage.status.as_str())
+        {
+            return Err(err(
+                rulebook.at,
+                format!(
+                    "the bill stage `{}` reports `{}`, which is not a bill status ({})",
+                    stage.id,
+                    stage.status,
+                    BILL_STATUSES.join(", ")
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Each property: a valid id (it names files), a known citation and provision, and words
+/// that render.
+fn check_properties(
+    rulebook: &Rulebook,
+    provisions: &[CompiledProvision],
+    err: &Err,
+    known: &Known,
+) -> Result<(), Diagnostic> {
+    for property in &rulebook.properties {
+        let at = At {
+            file: property.file,
+            place: Some(crate::yaml::place(&property.id)),
+        };
+        if !super::valid_id(&property.id.value) {
+            return Err(err(
+                at,
+                format!(
+                    "the property id \"{}\" is not valid: it names the files `check --write-scenarios` writes",
+                    crate::diag::shorten(&property.id.value)
+                ),
+            )
+            .with_help(format!("write it like a rulebook id ({})", super::ID_PATTERN)));
+        }
+        known(
+            &property.citation,
+            at,
+            &format!("property {}", property.id.value),
+        )?;
+        if let Some(id) = &property.provision
+            && !provisions.iter().any(|p| &p.id == id)
+        {
+            return Err(err(
+                at,
+                format!(
+                    "property {} names the provision {id}, which is not under `provisions:`",
+                    property.id.value
+                ),
+            ));
+        }
+        words::check(&property.says, at, rulebook, &[])?;
+    }
+    Ok(())
+}
+
+/// Each glossary entry: a known citation, and words that render on every day.
+fn check_glossary(rulebook: &Rulebook, known: &Known) -> Result<(), Diagnostic> {
+    for entry in &rulebook.glossary {
+        let at = At {
+            file: entry.file,
+            place: Some(crate::yaml::place(&entry.term)),
+        };
+        let context = format!("glossary entry \"{}\"", entry.term.value);
+        known(&entry.citation, at, &context)?;
+        words::check(&entry.text, at, rulebook, &[])?;
+        check_versions(&entry.versions, at, rulebook, known, &context, false)?;
+    }
+    Ok(())
 }
 
 /// The citation id a base uses for "the treaty's withdrawal clause", whichever treaty
