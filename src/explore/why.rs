@@ -120,116 +120,141 @@ pub fn smallest_flip(
     };
     let n = s.events.len();
     for i in 0..n {
-        let e = &s.events[i];
-        // A vote swung by the fewest members.
-        if let (Some(kind), Some(tally)) = (vote_kind(e.action), e.args.tally()) {
-            let threshold = p.threshold(kind, e.date);
-            let carried = threshold.decide(&tally).carried;
-            for k in 1..=tally.yeas + tally.nays {
-                let mut t = tally;
-                if carried {
-                    if t.yeas < k {
-                        break;
-                    }
-                    t.yeas -= k;
-                    t.nays += k;
-                } else {
-                    if t.nays < k {
-                        break;
-                    }
-                    t.yeas += k;
-                    t.nays -= k;
+        swing_vote(p, s, i, &mut consider);
+        other_holdings(s, i, &mut consider);
+        remove_or_move(s, i, &mut consider);
+    }
+    add_events(s, &mut consider);
+    Ok((base, tried, best_law.or(best_any)))
+}
+
+/// What `smallest_flip` is told of each change tried: the changed scenario, the size of
+/// the change, and the sentence that says it.
+type Consider<'a> = dyn FnMut(Scenario, f64, String) + 'a;
+
+/// A vote swung by the fewest members.
+fn swing_vote(p: &Procedure, s: &Scenario, i: usize, consider: &mut Consider) {
+    let e = &s.events[i];
+    if let (Some(kind), Some(tally)) = (vote_kind(e.action), e.args.tally()) {
+        let threshold = p.threshold(kind, e.date);
+        let carried = threshold.decide(&tally).carried;
+        for k in 1..=tally.yeas + tally.nays {
+            let mut t = tally;
+            if carried {
+                if t.yeas < k {
+                    break;
                 }
-                t.vice_president = None;
-                if threshold.decide(&t).carried == carried {
-                    continue;
+                t.yeas -= k;
+                t.nays += k;
+            } else {
+                if t.nays < k {
+                    break;
                 }
-                let mut changed = s.clone();
-                if let Some(tally) = changed.events[i].args.tally_mut() {
-                    *tally = t;
-                }
-                consider(
-                    changed,
-                    1.0 + f64::from(k - 1) / 20.0,
-                    format!(
-                        "With {} yeas and {} nays instead of {}–{} on {} ({})",
-                        t.yeas, t.nays, tally.yeas, tally.nays, e.date, e.action
-                    ),
-                );
-                break;
+                t.yeas += k;
+                t.nays -= k;
             }
-        }
-        // Another holding.
-        if let Args::Rule { case, holding, .. } = e.args {
-            for other in Holding::ALL.iter().copied().filter(|h| *h != holding) {
-                let mut changed = s.clone();
-                let remedy = if other == Holding::Unlawful {
-                    Remedy::Injunction
-                } else {
-                    Remedy::None
-                };
-                changed.events[i].args = Args::Rule {
-                    case,
-                    holding: other,
-                    remedy,
-                    complied: true,
-                };
-                let how = if remedy == Remedy::Injunction {
-                    format!("{other}, with an injunction,")
-                } else {
-                    other.to_string()
-                };
-                consider(
-                    changed,
-                    1.0,
-                    format!(
-                        "Had the court held {how} instead of {holding} on {}",
-                        e.date
-                    ),
-                );
+            t.vice_president = None;
+            if threshold.decide(&t).carried == carried {
+                continue;
             }
-        }
-        // The event removed.
-        if n > 1 {
             let mut changed = s.clone();
-            changed.events.remove(i);
+            if let Some(tally) = changed.events[i].args.tally_mut() {
+                *tally = t;
+            }
             consider(
                 changed,
-                2.0,
-                format!("Without the {} on {}", e.action, e.date),
+                1.0 + f64::from(k - 1) / 20.0,
+                format!(
+                    "With {} yeas and {} nays instead of {}–{} on {} ({})",
+                    t.yeas, t.nays, tally.yeas, tally.nays, e.date, e.action
+                ),
             );
-        }
-        // The event moved, keeping the file's order.
-        let earliest = if i > 0 {
-            s.events[i - 1].date
-        } else {
-            Date::MIN
-        };
-        let latest = s.events.get(i + 1).map_or(Date::MAX, |x| x.date);
-        for days in [1i64, 7, 30, 90, 180, 365] {
-            for sign in [1i64, -1] {
-                let Ok(date) = e.date.checked_add(jiff::Span::new().days(days * sign)) else {
-                    continue;
-                };
-                if date < earliest || date > latest {
-                    continue;
-                }
-                let mut changed = s.clone();
-                changed.events[i].date = date;
-                if let Some(until) = changed.until
-                    && date > until
-                {
-                    changed.until = Some(date);
-                }
-                consider(
-                    changed,
-                    1.0 + days as f64 / 30.0,
-                    format!("Had the {} come on {date} instead of {}", e.action, e.date),
-                );
-            }
+            break;
         }
     }
-    // An event added, on the day of each event (before it) or at the end.
+}
+
+/// Another holding in a ruling (an unlawful one with an injunction).
+fn other_holdings(s: &Scenario, i: usize, consider: &mut Consider) {
+    let e = &s.events[i];
+    if let Args::Rule { case, holding, .. } = e.args {
+        for other in Holding::ALL.iter().copied().filter(|h| *h != holding) {
+            let mut changed = s.clone();
+            let remedy = if other == Holding::Unlawful {
+                Remedy::Injunction
+            } else {
+                Remedy::None
+            };
+            changed.events[i].args = Args::Rule {
+                case,
+                holding: other,
+                remedy,
+                complied: true,
+            };
+            let how = if remedy == Remedy::Injunction {
+                format!("{other}, with an injunction,")
+            } else {
+                other.to_string()
+            };
+            consider(
+                changed,
+                1.0,
+                format!(
+                    "Had the court held {how} instead of {holding} on {}",
+                    e.date
+                ),
+            );
+        }
+    }
+}
+
+/// The event removed, or moved by a day, a week, a month, a quarter, half a year or a
+/// year either way, keeping the file's order.
+fn remove_or_move(s: &Scenario, i: usize, consider: &mut Consider) {
+    let e = &s.events[i];
+    let n = s.events.len();
+    if n > 1 {
+        let mut changed = s.clone();
+        changed.events.remove(i);
+        consider(
+            changed,
+            2.0,
+            format!("Without the {} on {}", e.action, e.date),
+        );
+    }
+    let earliest = if i > 0 {
+        s.events[i - 1].date
+    } else {
+        Date::MIN
+    };
+    let latest = s.events.get(i + 1).map_or(Date::MAX, |x| x.date);
+    for days in [1i64, 7, 30, 90, 180, 365] {
+        for sign in [1i64, -1] {
+            let Ok(date) = e.date.checked_add(jiff::Span::new().days(days * sign)) else {
+                continue;
+            };
+            if date < earliest || date > latest {
+                continue;
+            }
+            let mut changed = s.clone();
+            changed.events[i].date = date;
+            if let Some(until) = changed.until
+                && date > until
+            {
+                changed.until = Some(date);
+            }
+            consider(
+                changed,
+                1.0 + days as f64 / 30.0,
+                format!("Had the {} come on {date} instead of {}", e.action, e.date),
+            );
+        }
+    }
+}
+
+/// An event added, on the day of each event (before it) or at the end.
+fn add_events(s: &Scenario, consider: &mut Consider) {
+    let n = s.events.len();
     for (phrase, event) in addable_events() {
         for at in 0..=n {
             let date = s
@@ -243,7 +268,6 @@ pub fn smallest_flip(
             consider(changed, 2.0, format!("Had {phrase} on {date}"));
         }
     }
-    Ok((base, tried, best_law.or(best_any)))
 }
 
 /// A scenario written back as YAML, to be written to `to` (notes kept, `expect:` left
