@@ -580,25 +580,7 @@ impl<'a> Engine<'a> {
         let kind = event.track();
         let instance = event.args.bill().or(event.args.case());
         let stage = w.stage(kind, instance);
-        let (chamber, origin) = match event.args {
-            Args::Vote { chamber, bill, .. } | Args::Override { chamber, bill, .. } => {
-                (Some(chamber), Some(self.s.bills[bill].chamber))
-            }
-            Args::AuthorizeSuit { chamber, .. } => (Some(chamber), None),
-            Args::Cloture { bill, .. } => (Some(Chamber::Senate), Some(self.s.bills[bill].chamber)),
-            Args::Consent { .. } | Args::ConsentCloture { .. } => (Some(Chamber::Senate), None),
-            _ => (None, None),
-        };
-        let selection = Selection {
-            chamber,
-            origin,
-            granted: match event.args {
-                Args::Cert { granted, .. } => Some(granted),
-                _ => None,
-            },
-            adjourned: None,
-            enjoined: None,
-        };
+        let selection = self.selection(event);
         let graph = &self.p.track(kind).graph;
         let trigger = Trigger::Action(event.action);
         // The steps out of this stage that this event could take (no allocation: the
@@ -656,6 +638,42 @@ impl<'a> Engine<'a> {
         {
             w.acted_alone = true;
         }
+        let due = self.record(w, event, carried);
+        let to = self.take(w, kind, instance, edge, Some(index), vote, violations, due);
+        if let Some(bill) = event.args.bill() {
+            self.after_bill_step(w, bill, to);
+        }
+        Ok(())
+    }
+
+    /// What tells apart the steps an event could take: the chamber voting, the bill's
+    /// house of origin, whether certiorari was granted.
+    fn selection(&self, event: &Event) -> Selection {
+        let (chamber, origin) = match event.args {
+            Args::Vote { chamber, bill, .. } | Args::Override { chamber, bill, .. } => {
+                (Some(chamber), Some(self.s.bills[bill].chamber))
+            }
+            Args::AuthorizeSuit { chamber, .. } => (Some(chamber), None),
+            Args::Cloture { bill, .. } => (Some(Chamber::Senate), Some(self.s.bills[bill].chamber)),
+            Args::Consent { .. } | Args::ConsentCloture { .. } => (Some(Chamber::Senate), None),
+            _ => (None, None),
+        };
+        Selection {
+            chamber,
+            origin,
+            granted: match event.args {
+                Args::Cert { granted, .. } => Some(granted),
+                _ => None,
+            },
+            adjourned: None,
+            enjoined: None,
+        }
+    }
+
+    /// What an event changes in the world beyond the stage it moves: the notice's days,
+    /// adjournments, cloture, consultations, suits authorized, a bill's return period, a
+    /// ruling's holding. Returns the day a timer it starts runs out, if any.
+    fn record(&self, w: &mut World, event: &Event, carried: Option<bool>) -> Option<Date> {
         let mut due = None;
         match event.args {
             Args::Notice { effective } => {
@@ -723,11 +741,7 @@ impl<'a> Engine<'a> {
             }
             _ => {}
         }
-        let to = self.take(w, kind, instance, edge, Some(index), vote, violations, due);
-        if let Some(bill) = event.args.bill() {
-            self.after_bill_step(w, bill, to);
-        }
-        Ok(())
+        due
     }
 
     /// Days (Sundays excepted) the President has to return a bill presented on `date`.
