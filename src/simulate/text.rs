@@ -196,8 +196,23 @@ fn input_title(s: &Scenario, input: usize) -> String {
 
 /// The ensemble as aligned text.
 pub fn to_text(p: &Procedure, s: &Scenario, e: &Ensemble, style: Style) -> String {
-    let c = &e.counts;
     let mut out = String::new();
+    for section in [
+        text_inputs,
+        text_shares,
+        text_when,
+        text_paths,
+        text_effects,
+        text_missed,
+    ] {
+        section(&mut out, p, s, e, style);
+    }
+    out
+}
+
+/// The title, the rulebook, trials and seed, and the uncertain inputs.
+fn text_inputs(out: &mut String, p: &Procedure, s: &Scenario, e: &Ensemble, style: Style) {
+    let c = &e.counts;
     let bold = |t: &str| style.bold(t);
     out.push_str(&bold(&format!("Simulation: {}", s.title)));
     out.push('\n');
@@ -228,7 +243,11 @@ pub fn to_text(p: &Procedure, s: &Scenario, e: &Ensemble, style: Style) -> Strin
             input.kind.describe()
         ));
     }
+}
 
+/// The shares of each outcome with their 95% intervals, aligned across sections.
+fn text_shares(out: &mut String, p: &Procedure, s: &Scenario, e: &Ensemble, style: Style) {
+    let bold = |t: &str| style.bold(t);
     let sections = sections(p, s, e);
     let width = sections
         .iter()
@@ -253,7 +272,12 @@ pub fn to_text(p: &Procedure, s: &Scenario, e: &Ensemble, style: Style) -> Strin
             ));
         }
     }
+}
 
+/// When withdrawal took effect: its quantiles over the trials where it did.
+fn text_when(out: &mut String, _p: &Procedure, _s: &Scenario, e: &Ensemble, style: Style) {
+    let c = &e.counts;
+    let bold = |t: &str| style.bold(t);
     let withdrawn: u64 = c.effective.values().sum();
     out.push('\n');
     out.push_str(&bold(&format!(
@@ -290,7 +314,12 @@ pub fn to_text(p: &Procedure, s: &Scenario, e: &Ensemble, style: Style) -> Strin
             q(0.95)
         ));
     }
+}
 
+/// The most frequent paths, each with its share.
+fn text_paths(out: &mut String, p: &Procedure, s: &Scenario, e: &Ensemble, style: Style) {
+    let c = &e.counts;
+    let bold = |t: &str| style.bold(t);
     let paths = ranked_paths(e);
     out.push('\n');
     out.push_str(&bold(&format!(
@@ -317,7 +346,11 @@ pub fn to_text(p: &Procedure, s: &Scenario, e: &Ensemble, style: Style) -> Strin
             out.push('\n');
         }
     }
+}
 
+/// The inputs that move the outcome most, with the shares for each of their values.
+fn text_effects(out: &mut String, _p: &Procedure, s: &Scenario, e: &Ensemble, style: Style) {
+    let bold = |t: &str| style.bold(t);
     out.push('\n');
     out.push_str(&bold("What moves the outcome most"));
     out.push('\n');
@@ -343,7 +376,12 @@ pub fn to_text(p: &Procedure, s: &Scenario, e: &Ensemble, style: Style) -> Strin
             ));
         }
     }
+}
 
+/// The events that did not happen in every trial: not drawn, or no longer possible.
+fn text_missed(out: &mut String, _p: &Procedure, s: &Scenario, e: &Ensemble, style: Style) {
+    let c = &e.counts;
+    let bold = |t: &str| style.bold(t);
     let missed: Vec<usize> = (0..s.events.len())
         .filter(|&i| c.happened[i] < c.trials || c.skipped[i] > 0)
         .collect();
@@ -364,7 +402,6 @@ pub fn to_text(p: &Procedure, s: &Scenario, e: &Ensemble, style: Style) -> Strin
             ));
         }
     }
-    out
 }
 
 /// The ensemble as JSON (`format_version` 1).
