@@ -11,6 +11,28 @@ use syn::visit::Visit;
 
 const LIMIT: usize = 80;
 
+/// Functions still over the limit with no reason, each to be split (issue 14 left them;
+/// its closing note lists them). A function split leaves this list, so that the test
+/// fails until it does: the list only shrinks, and nothing new joins it.
+const STILL_LONG: &[&str] = &[
+    "src/workspace/explain.rs one",
+    "src/diagram/dot.rs render",
+    "src/diagram/svg.rs render_placed",
+    "src/rulebook/mod.rs read_layer",
+    "src/report/mod.rs explain_step",
+    "src/engine/mod.rs impossible",
+    "src/cli/play_cmd.rs play",
+    "src/diagram/svg.rs draw_panel",
+    "src/diagram/mermaid.rs render",
+    "src/scenario/mod.rs tally",
+    "src/scenario/mod.rs check",
+    "src/rulebook/procedure.rs compile_provisions",
+    "src/workspace/compare.rs compare",
+    "src/rulebook/procedure.rs check_doctrine",
+    "src/workspace/explore.rs check",
+    "src/rulebook/procedure.rs check_versions",
+];
+
 struct Lengths<'a> {
     file: &'a str,
     found: Vec<(String, usize, bool)>,
@@ -36,11 +58,8 @@ fn is_test(attrs: &[syn::Attribute]) -> bool {
 impl Lengths<'_> {
     fn record(&mut self, name: String, span: proc_macro2::Span, attrs: &[syn::Attribute]) {
         let lines = span.end().line - span.start().line + 1;
-        self.found.push((
-            format!("{}:{} {name}", self.file, span.start().line),
-            lines,
-            explained(attrs),
-        ));
+        self.found
+            .push((format!("{} {name}", self.file), lines, explained(attrs)));
     }
 }
 
@@ -96,9 +115,22 @@ fn no_function_is_longer_than_80_lines_without_a_reason() {
         all.extend(lengths.found);
     }
     assert!(all.len() > 300, "only {} functions found", all.len());
-    let mut long: Vec<_> = all
+    let long_now: Vec<&str> = all
         .iter()
         .filter(|(_, lines, why)| *lines > LIMIT && !why)
+        .map(|(at, ..)| at.as_str())
+        .collect();
+    let split: Vec<&&str> = STILL_LONG
+        .iter()
+        .filter(|name| !long_now.contains(*name))
+        .collect();
+    assert!(
+        split.is_empty(),
+        "no longer over {LIMIT} lines: take them out of STILL_LONG: {split:?}"
+    );
+    let mut long: Vec<_> = all
+        .iter()
+        .filter(|(at, lines, why)| *lines > LIMIT && !why && !STILL_LONG.contains(&at.as_str()))
         .collect();
     long.sort_by_key(|(_, lines, _)| std::cmp::Reverse(*lines));
     let list: Vec<String> = long

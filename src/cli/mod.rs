@@ -119,6 +119,8 @@ struct App<W: Write> {
 }
 
 impl<W: Write> App<W> {
+    /// Long because: one arm per command, each only turning the parsed arguments into
+    /// a workspace call and its result into output and an exit code.
     fn dispatch(&mut self, command: Command) -> std::io::Result<i32> {
         match command {
             Command::Run {

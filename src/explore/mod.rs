@@ -520,6 +520,9 @@ impl<'a> Exploration<'a> {
     /// apart field by field with no `..`: a field added to World (or to a bill's or a
     /// case's state) is a compile error here until it is put in the key or said to be
     /// left out, and why.
+    ///
+    /// Long because: it takes apart every field of World, a bill and a case on purpose
+    /// (tests/world_fields.rs keeps it so); each field's bits are a line or two.
     fn key(&self, w: &World, passed_both: u8) -> Key {
         let World {
             date,

@@ -8,6 +8,9 @@ use crate::schema::pretty;
 /// "run"`) and `simulate --format json` (`"kind": "simulation"`) print, version
 /// [`crate::report::json::FORMAT_VERSION`]. Every key is required and no other is allowed,
 /// so the test that validates real output against it fails when either drifts.
+/// Long because: it is one JSON Schema document written as the literal it produces,
+/// read top to bottom like the committed docs/output.schema.json; split, its parts would
+/// have to be put back together in the reader's head.
 pub fn output() -> Value {
     let version = crate::report::json::FORMAT_VERSION;
     let date = json!({ "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" });

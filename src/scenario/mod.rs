@@ -596,6 +596,9 @@ impl Checker<'_> {
 
     /// One event, and the latest day it can fall on; its uncertain inputs are added to
     /// `inputs`.
+    ///
+    /// Long because: one arm per action, each a few lines; the arms that grew are
+    /// functions of their own (spend, drawdown, notice, adjourn, case, ruling).
     fn event(
         &self,
         raw: &Spanned<RawEvent>,

@@ -405,6 +405,8 @@ fn text_missed(out: &mut String, _p: &Procedure, s: &Scenario, e: &Ensemble, sty
 }
 
 /// The ensemble as JSON (`format_version` 1).
+/// Long because: it is one JSON document written as the literal it produces, key by key
+/// in the order docs/json-output.md documents them.
 pub fn to_json(p: &Procedure, s: &Scenario, e: &Ensemble) -> Value {
     let c = &e.counts;
     let n = c.trials;
