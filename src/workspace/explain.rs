@@ -112,8 +112,6 @@ pub fn one(
     let q = query.trim().to_lowercase();
     let mut out = String::new();
     let r = &p.rulebook;
-    let day = p.law_date(date);
-    let say = |template: &str| p.render(template, date);
     if let Some(g) = r.glossary.iter().find(|g| g.term.value.to_lowercase() == q) {
         let term = crate::report::term_on(p, g, date);
         out.push_str(&style.bold(&term.term));
@@ -138,41 +136,7 @@ pub fn one(
                 continue;
             }
             found += 1;
-            out.push_str(&style.bold(&say(s.label_on(day))));
-            out.push_str(&format!("  (stage {}.{})\n", t.kind.name(), s.id));
-            wrap_into(&mut out, &say(s.text_on(day)), "  ");
-            if n == t.start {
-                out.push_str("  Where the track begins.\n");
-            }
-            if s.terminal {
-                out.push_str("  Final: no step leads out of it.\n");
-            }
-            let into: Vec<String> = t
-                .graph
-                .edge_indices()
-                .filter(|e| {
-                    t.graph
-                        .edge_endpoints(*e)
-                        .is_some_and(|(a, b)| b == n && a != n)
-                })
-                .map(|e| say(t.graph[e].label_on(day)))
-                .collect();
-            let out_of: Vec<String> = t
-                .graph
-                .edges(n)
-                .map(|e| say(petgraph::visit::EdgeRef::weight(&e).label_on(day)))
-                .collect();
-            if !into.is_empty() {
-                wrap_into(&mut out, &format!("Reached by: {}.", into.join("; ")), "  ");
-            }
-            if !out_of.is_empty() {
-                wrap_into(
-                    &mut out,
-                    &format!("Steps from here: {}.", out_of.join("; ")),
-                    "  ",
-                );
-            }
-            cite_full(&mut out, p.citation(s.citation_on(day)), s.citation_on(day));
+            explain_stage(&mut out, p, t, n, date, style);
         }
         let mut seen_step = false;
         for e in t.graph.edge_indices() {
@@ -182,52 +146,7 @@ pub fn one(
             }
             seen_step = true;
             found += 1;
-            let (a, b) = t.graph.edge_endpoints(e).expect("an edge");
-            out.push_str(&style.bold(&say(step.label_on(day))));
-            out.push_str(&format!("  (step {}.{})\n", t.kind.name(), step.id));
-            wrap_into(&mut out, &say(step.text_on(day)), "  ");
-            let trigger = match step.trigger {
-                Trigger::Action(a) => format!("the action `{}`", a.name()),
-                Trigger::Timer(timer) => format!("the period `{}` running out", timer.name()),
-            };
-            wrap_into(
-                &mut out,
-                &format!(
-                    "From {} to {}, taken by {}.",
-                    say(t.graph[a].label_on(day)),
-                    say(t.graph[b].label_on(day)),
-                    trigger
-                ),
-                "  ",
-            );
-            let conditions = step.conditions(p, day);
-            if !conditions.is_empty() {
-                wrap_into(&mut out, &format!("When: {conditions}."), "  ");
-            }
-            if let Trigger::Action(action) = step.trigger {
-                for provision in &p.provisions {
-                    let Some(version) = provision.on(day) else {
-                        continue;
-                    };
-                    if version.actions.contains(&action) {
-                        wrap_into(
-                            &mut out,
-                            &format!(
-                                "Governed by {} ({}): {}.",
-                                provision.id,
-                                version.in_force.describe(),
-                                say(&version.title)
-                            ),
-                            "  ",
-                        );
-                    }
-                }
-            }
-            cite_full(
-                &mut out,
-                p.citation(step.citation_on(day)),
-                step.citation_on(day),
-            );
+            explain_step(&mut out, p, t, e, date, style);
         }
     }
     if found > 0 {
@@ -248,4 +167,115 @@ pub fn one(
         format!("nothing in rulebook {} is called \"{query}\"", r.id),
         help,
     ))
+}
+
+/// A stage: what it means, whether the track begins or ends there, the steps into and
+/// out of it, its source.
+fn explain_stage(
+    out: &mut String,
+    p: &Procedure,
+    t: &crate::rulebook::Track,
+    n: petgraph::graph::NodeIndex,
+    date: Date,
+    style: Style,
+) {
+    let day = p.law_date(date);
+    let say = |template: &str| p.render(template, date);
+    let s = &t.graph[n];
+    out.push_str(&style.bold(&say(s.label_on(day))));
+    out.push_str(&format!("  (stage {}.{})\n", t.kind.name(), s.id));
+    wrap_into(out, &say(s.text_on(day)), "  ");
+    if n == t.start {
+        out.push_str("  Where the track begins.\n");
+    }
+    if s.terminal {
+        out.push_str("  Final: no step leads out of it.\n");
+    }
+    let into: Vec<String> = t
+        .graph
+        .edge_indices()
+        .filter(|e| {
+            t.graph
+                .edge_endpoints(*e)
+                .is_some_and(|(a, b)| b == n && a != n)
+        })
+        .map(|e| say(t.graph[e].label_on(day)))
+        .collect();
+    let out_of: Vec<String> = t
+        .graph
+        .edges(n)
+        .map(|e| say(petgraph::visit::EdgeRef::weight(&e).label_on(day)))
+        .collect();
+    if !into.is_empty() {
+        wrap_into(out, &format!("Reached by: {}.", into.join("; ")), "  ");
+    }
+    if !out_of.is_empty() {
+        wrap_into(
+            out,
+            &format!("Steps from here: {}.", out_of.join("; ")),
+            "  ",
+        );
+    }
+    cite_full(out, p.citation(s.citation_on(day)), s.citation_on(day));
+}
+
+/// A step: what it means, the stages it joins, what takes it and when, the provisions
+/// that govern its action, its source.
+fn explain_step(
+    out: &mut String,
+    p: &Procedure,
+    t: &crate::rulebook::Track,
+    e: petgraph::graph::EdgeIndex,
+    date: Date,
+    style: Style,
+) {
+    let day = p.law_date(date);
+    let say = |template: &str| p.render(template, date);
+    let step = &t.graph[e];
+    let (a, b) = t.graph.edge_endpoints(e).expect("an edge");
+    out.push_str(&style.bold(&say(step.label_on(day))));
+    out.push_str(&format!("  (step {}.{})\n", t.kind.name(), step.id));
+    wrap_into(out, &say(step.text_on(day)), "  ");
+    let trigger = match step.trigger {
+        Trigger::Action(a) => format!("the action `{}`", a.name()),
+        Trigger::Timer(timer) => format!("the period `{}` running out", timer.name()),
+    };
+    wrap_into(
+        out,
+        &format!(
+            "From {} to {}, taken by {}.",
+            say(t.graph[a].label_on(day)),
+            say(t.graph[b].label_on(day)),
+            trigger
+        ),
+        "  ",
+    );
+    let conditions = step.conditions(p, day);
+    if !conditions.is_empty() {
+        wrap_into(out, &format!("When: {conditions}."), "  ");
+    }
+    if let Trigger::Action(action) = step.trigger {
+        for provision in &p.provisions {
+            let Some(version) = provision.on(day) else {
+                continue;
+            };
+            if version.actions.contains(&action) {
+                wrap_into(
+                    out,
+                    &format!(
+                        "Governed by {} ({}): {}.",
+                        provision.id,
+                        version.in_force.describe(),
+                        say(&version.title)
+                    ),
+                    "  ",
+                );
+            }
+        }
+    }
+    cite_full(
+        out,
+        p.citation(step.citation_on(day)),
+        step.citation_on(day),
+    );
 }
