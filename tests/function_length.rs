@@ -28,7 +28,6 @@ const STILL_LONG: &[&str] = &[
     "src/rulebook/procedure.rs compile_provisions",
     "src/workspace/compare.rs compare",
     "src/rulebook/procedure.rs check_doctrine",
-    "src/workspace/explore.rs check",
     "src/rulebook/procedure.rs check_versions",
 ];
 

@@ -257,46 +257,7 @@ impl Workspace {
             let says = procedure.render(&property.says, day);
             let example = match verdict.example {
                 None => None,
-                Some(i) => {
-                    let sometimes = matches!(
-                        property.test,
-                        PropertyTest::SometimesUnlawfulWithdrawal
-                            | PropertyTest::SometimesWithdrawnUnauthorized
-                    );
-                    let what = if sometimes {
-                        "witness"
-                    } else {
-                        "counterexample"
-                    };
-                    let written = match write {
-                        None => None,
-                        Some(dir) => {
-                            let path = dir.join(format!(
-                                "{}-{}.yaml",
-                                procedure.rulebook.id, property.id.value
-                            ));
-                            let teaches = format!(
-                                "the {what} that `treatysim check` found for the property {}: {says}",
-                                property.id.value
-                            );
-                            let text = ex.route_scenario(
-                                i,
-                                &format!("{what}: {}", property.id.value),
-                                &teaches,
-                                Some(&path),
-                            );
-                            files::write_atomic(&path, text.as_bytes(), &[])
-                                .map_err(Error::Input)?;
-                            Some(path)
-                        }
-                    };
-                    Some(Witness {
-                        what,
-                        moves: ex.nodes[i].depth,
-                        steps: explore::route_text(&ex, i),
-                        written,
-                    })
-                }
+                Some(i) => Some(witness(&ex, property, i, &says, write)?),
             };
             properties.push(PropertyResult {
                 id: property.id.value.clone(),
@@ -317,4 +278,51 @@ impl Workspace {
             seconds: started.elapsed().as_secs_f64(),
         })
     }
+}
+
+/// The state that shows a property sometimes holds, or that it fails: its route, and,
+/// with `write`, the route written into that folder as a scenario `run` replays.
+fn witness(
+    ex: &Exploration,
+    property: &crate::rulebook::Property,
+    i: usize,
+    says: &str,
+    write: Option<&Path>,
+) -> Result<Witness, Error> {
+    let sometimes = matches!(
+        property.test,
+        PropertyTest::SometimesUnlawfulWithdrawal | PropertyTest::SometimesWithdrawnUnauthorized
+    );
+    let what = if sometimes {
+        "witness"
+    } else {
+        "counterexample"
+    };
+    let written = match write {
+        None => None,
+        Some(dir) => {
+            let path = dir.join(format!(
+                "{}-{}.yaml",
+                ex.procedure.rulebook.id, property.id.value
+            ));
+            let teaches = format!(
+                "the {what} that `treatysim check` found for the property {}: {says}",
+                property.id.value
+            );
+            let text = ex.route_scenario(
+                i,
+                &format!("{what}: {}", property.id.value),
+                &teaches,
+                Some(&path),
+            );
+            files::write_atomic(&path, text.as_bytes(), &[]).map_err(Error::Input)?;
+            Some(path)
+        }
+    };
+    Ok(Witness {
+        what,
+        moves: ex.nodes[i].depth,
+        steps: explore::route_text(ex, i),
+        written,
+    })
 }
