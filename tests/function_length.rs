@@ -26,7 +26,6 @@ const STILL_LONG: &[&str] = &[
     "src/scenario/mod.rs tally",
     "src/scenario/mod.rs check",
     "src/rulebook/procedure.rs compile_provisions",
-    "src/workspace/compare.rs compare",
     "src/rulebook/procedure.rs check_doctrine",
     "src/rulebook/procedure.rs check_versions",
 ];

@@ -60,7 +60,14 @@ fn compare(a: &Ran, b: &Ran, style: Style) -> String {
         ));
     }
     out.push('\n');
-    // Outcome rows, matched by position; ≠ marks the rows that differ.
+    outcomes(&mut out, a, b, style);
+    out.push('\n');
+    parting(&mut out, a, b, style);
+    out
+}
+
+/// The outcome rows side by side, matched by position; ≠ marks the rows that differ.
+fn outcomes(out: &mut String, a: &Ran, b: &Ran, style: Style) {
     let rows_a = outcome_rows(&a.procedure, &a.run);
     let rows_b = outcome_rows(&b.procedure, &b.run);
     let label_width = rows_a
@@ -98,7 +105,10 @@ fn compare(a: &Ran, b: &Ran, style: Style) -> String {
             ));
         }
     }
-    out.push('\n');
+}
+
+/// The first step where the runs part ways, as each run took it.
+fn parting(out: &mut String, a: &Ran, b: &Ran, style: Style) {
     let steps_a = explain(&a.procedure, &a.scenario, &a.run);
     let steps_b = explain(&b.procedure, &b.scenario, &b.run);
     let first = steps_a
@@ -142,5 +152,4 @@ fn compare(a: &Ran, b: &Ran, style: Style) -> String {
             }
         }
     }
-    out
 }
