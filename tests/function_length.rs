@@ -19,7 +19,6 @@ const STILL_LONG: &[&str] = &[
     "src/diagram/svg.rs render_placed",
     "src/rulebook/mod.rs read_layer",
     "src/report/mod.rs explain_step",
-    "src/engine/mod.rs impossible",
     "src/cli/play_cmd.rs play",
     "src/diagram/svg.rs draw_panel",
     "src/diagram/mermaid.rs render",

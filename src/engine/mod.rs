@@ -1083,29 +1083,8 @@ impl<'a> Engine<'a> {
         }
         let track = self.p.track(kind);
         let here = &track.graph[stage];
-        let subject = match kind {
-            TrackKind::Treaty => "the treaty".to_string(),
-            TrackKind::Suspension => "the suspension track".to_string(),
-            TrackKind::Consent => "the Senate's consent".to_string(),
-            TrackKind::Congress => "Congress".to_string(),
-            TrackKind::Executive => "the executive".to_string(),
-            TrackKind::Bill => format!(
-                "the bill {}",
-                instance.map(|i| self.s.bills[i].id.as_str()).unwrap_or("?")
-            ),
-            TrackKind::Case => format!(
-                "the case {}",
-                instance.map(|i| self.s.cases[i].id.as_str()).unwrap_or("?")
-            ),
-        };
-        let since = match (kind, instance) {
-            (TrackKind::Bill, Some(i)) => format!(" (since {})", w.bills[i].since),
-            (TrackKind::Treaty, _) if stage == self.p.roles.withdrawn => w
-                .effective_on
-                .map(|d| format!(" (since {d})"))
-                .unwrap_or_default(),
-            _ => String::new(),
-        };
+        let subject = self.subject(kind, instance);
+        let since = self.since(w, kind, instance, stage);
         let message = format!(
             "{} is impossible on {}: {subject} is at `{}`{since}. {}",
             event.action,
@@ -1136,7 +1115,65 @@ impl<'a> Engine<'a> {
                 ),
             };
         }
-        let help = match first_step_towards(track, stage, |s| {
+        let help = self.help_towards(track, stage, trigger, selection, &subject, instance);
+        Impossible {
+            event: index,
+            at_subject: matches!(kind, TrackKind::Bill | TrackKind::Case),
+            message,
+            help,
+        }
+    }
+
+    /// What a track's refused action was about: "the treaty", "the bill hr-1"...
+    fn subject(&self, kind: TrackKind, instance: Option<usize>) -> String {
+        match kind {
+            TrackKind::Treaty => "the treaty".to_string(),
+            TrackKind::Suspension => "the suspension track".to_string(),
+            TrackKind::Consent => "the Senate's consent".to_string(),
+            TrackKind::Congress => "Congress".to_string(),
+            TrackKind::Executive => "the executive".to_string(),
+            TrackKind::Bill => format!(
+                "the bill {}",
+                instance.map(|i| self.s.bills[i].id.as_str()).unwrap_or("?")
+            ),
+            TrackKind::Case => format!(
+                "the case {}",
+                instance.map(|i| self.s.cases[i].id.as_str()).unwrap_or("?")
+            ),
+        }
+    }
+
+    /// Since when a bill has stood at its stage, or the treaty been withdrawn.
+    fn since(
+        &self,
+        w: &World,
+        kind: TrackKind,
+        instance: Option<usize>,
+        stage: NodeIndex,
+    ) -> String {
+        match (kind, instance) {
+            (TrackKind::Bill, Some(i)) => format!(" (since {})", w.bills[i].since),
+            (TrackKind::Treaty, _) if stage == self.p.roles.withdrawn => w
+                .effective_on
+                .map(|d| format!(" (since {d})"))
+                .unwrap_or_default(),
+            _ => String::new(),
+        }
+    }
+
+    /// What would make a refused action possible: the first step towards a stage where
+    /// it is, else that nothing does (and what is possible now).
+    fn help_towards(
+        &self,
+        track: &crate::rulebook::Track,
+        stage: NodeIndex,
+        trigger: Trigger,
+        selection: Selection,
+        subject: &str,
+        instance: Option<usize>,
+    ) -> String {
+        let here = &track.graph[stage];
+        match first_step_towards(track, stage, |s| {
             s.trigger == trigger && selection.matches(s)
         }) {
             Some(step) => format!(
@@ -1167,12 +1204,6 @@ impl<'a> Engine<'a> {
                     )
                 }
             }
-        };
-        Impossible {
-            event: index,
-            at_subject: matches!(kind, TrackKind::Bill | TrackKind::Case),
-            message,
-            help,
         }
     }
 
