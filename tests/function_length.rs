@@ -25,8 +25,6 @@ const STILL_LONG: &[&str] = &[
     "src/scenario/mod.rs tally",
     "src/scenario/mod.rs check",
     "src/rulebook/procedure.rs compile_provisions",
-    "src/rulebook/procedure.rs check_doctrine",
-    "src/rulebook/procedure.rs check_versions",
 ];
 
 struct Lengths<'a> {

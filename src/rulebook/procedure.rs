@@ -1070,26 +1070,7 @@ fn check_doctrine(rulebook: &Rulebook, err: &Err, known: &Known) -> Result<(), D
             &format!("doctrine for {who}"),
             true,
         )?;
-        let mut total = 0.0;
-        for (holding, weight) in &entry.weights {
-            Holding::parse(holding)
-                .map_err(|e| err(at, format!("doctrine weights for {who}: {e}")))?;
-            if !(weight.is_finite() && *weight >= 0.0) {
-                return Err(err(
-                    at,
-                    format!(
-                        "doctrine weights for {who}: the weight of {holding} is {weight}, not a number 0 or more"
-                    ),
-                ));
-            }
-            total += weight;
-        }
-        if !entry.weights.is_empty() && (total - 1.0).abs() > 1e-6 {
-            return Err(err(
-                at,
-                format!("doctrine weights for {who} add up to {total}, not 1"),
-            ));
-        }
+        check_weights(entry, at, err)?;
     }
     for plaintiff in Plaintiff::ALL {
         if rulebook.doctrine_for(*plaintiff).is_none() {
@@ -1099,6 +1080,38 @@ fn check_doctrine(rulebook: &Rulebook, err: &Err, known: &Known) -> Result<(), D
             ));
         }
     }
+    check_holdings(rulebook, err, known)
+}
+
+/// A doctrine entry's weights (for simulations): known holdings, each 0 or more, adding
+/// up to 1.
+fn check_weights(entry: &super::DoctrineEntry, at: At, err: &Err) -> Result<(), Diagnostic> {
+    let who = &entry.plaintiff.value;
+    let mut total = 0.0f64;
+    for (holding, weight) in &entry.weights {
+        Holding::parse(holding).map_err(|e| err(at, format!("doctrine weights for {who}: {e}")))?;
+        if !(weight.is_finite() && *weight >= 0.0) {
+            return Err(err(
+                at,
+                format!(
+                    "doctrine weights for {who}: the weight of {holding} is {weight}, not a number 0 or more"
+                ),
+            ));
+        }
+        total += weight;
+    }
+    if !entry.weights.is_empty() && (total - 1.0).abs() > 1e-6 {
+        return Err(err(
+            at,
+            format!("doctrine weights for {who} add up to {total}, not 1"),
+        ));
+    }
+    Ok(())
+}
+
+/// The notes on each holding: known names and sources, words that render, one for
+/// every holding.
+fn check_holdings(rulebook: &Rulebook, err: &Err, known: &Known) -> Result<(), Diagnostic> {
     for (name, note) in &rulebook.holdings {
         Holding::parse(name).map_err(|e| err(rulebook.at, format!("holdings: {e}")))?;
         for p in note.precedents.iter().chain(&note.against) {
@@ -1172,31 +1185,7 @@ fn check_versions(
                 ),
             ));
         }
-        if let Some(c) = &v.citation {
-            known(
-                c,
-                At {
-                    file: at.file,
-                    place: v.place().or(at.place),
-                },
-                context,
-            )?;
-        }
-        for p in v
-            .precedents
-            .iter()
-            .flatten()
-            .chain(v.against.iter().flatten())
-        {
-            known(
-                p,
-                At {
-                    file: at.file,
-                    place: v.place().or(at.place),
-                },
-                context,
-            )?;
-        }
+        version_sources_known(v, at, known, context)?;
         for t in [&v.text, &v.label].into_iter().flatten() {
             words::check(t, at, rulebook, &[])?;
         }
@@ -1208,6 +1197,41 @@ fn check_versions(
                 ),
             ));
         }
+    }
+    Ok(())
+}
+
+/// A version's citation, precedents and contrary authorities are all under `citations:`.
+fn version_sources_known(
+    v: &VersionFile,
+    at: At,
+    known: &Known,
+    context: &str,
+) -> Result<(), Diagnostic> {
+    if let Some(c) = &v.citation {
+        known(
+            c,
+            At {
+                file: at.file,
+                place: v.place().or(at.place),
+            },
+            context,
+        )?;
+    }
+    for p in v
+        .precedents
+        .iter()
+        .flatten()
+        .chain(v.against.iter().flatten())
+    {
+        known(
+            p,
+            At {
+                file: at.file,
+                place: v.place().or(at.place),
+            },
+            context,
+        )?;
     }
     Ok(())
 }
