@@ -24,7 +24,6 @@ const STILL_LONG: &[&str] = &[
     "src/diagram/mermaid.rs render",
     "src/scenario/mod.rs tally",
     "src/scenario/mod.rs check",
-    "src/rulebook/procedure.rs compile_provisions",
 ];
 
 struct Lengths<'a> {

@@ -951,46 +951,8 @@ fn compile_provisions(
             place: Some(crate::yaml::place(&p.id)),
         };
         let id = &p.id.value;
-        let dates = super::dated::Dates {
-            from: p.from.clone(),
-            until: p.until.clone(),
-        };
-        let date_at = At {
-            file: p.file,
-            place: dates.place().or(at.place),
-        };
-        dates
-            .check()
-            .map_err(|m| err(date_at, format!("provision {id}: {m}")))?;
-        known(&p.citation, at, &format!("provision {id}"))?;
-        let actions = p
-            .actions
-            .iter()
-            .map(|a| Action::parse(a))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| err(at, format!("provision {id}: {e}; {}", Action::valid_list())))?;
-        if let Some(days) = p.days
-            && !(0..=3660).contains(&days)
-        {
-            return Err(err(
-                at,
-                format!("provision {id}: days is {days}; it must be from 0 to 3660"),
-            ));
-        }
-        for text in [&p.title, &p.text] {
-            words::check(text, at, rulebook, &[])?;
-        }
-        let variant = ProvisionVariant {
-            in_force: p.in_force(),
-            test: p.test,
-            actions: actions.clone(),
-            title: p.title.clone(),
-            text: p.text.clone(),
-            citation: p.citation.clone(),
-            days: p.days,
-            consult_first: p.consult_first,
-            committees: p.committees.clone(),
-        };
+        let (variant, date_at) = provision_variant(p, at, rulebook, err, known)?;
+        let actions = variant.actions.clone();
         match provisions.iter().position(|c| &c.id == id) {
             Some(k) => {
                 if let Some(other) = spans[k].iter().find(|s| s.overlaps(&variant.in_force)) {
@@ -1034,6 +996,59 @@ fn compile_provisions(
         }
     }
     Ok(provisions)
+}
+
+/// One version of a provision, checked: its days, citation, actions, prior-notice days
+/// and words; with where its days are written (for an overlap's error).
+fn provision_variant(
+    p: &super::Provision,
+    at: At,
+    rulebook: &Rulebook,
+    err: &Err,
+    known: &Known,
+) -> Result<(ProvisionVariant, At), Diagnostic> {
+    let id = &p.id.value;
+    let dates = super::dated::Dates {
+        from: p.from.clone(),
+        until: p.until.clone(),
+    };
+    let date_at = At {
+        file: p.file,
+        place: dates.place().or(at.place),
+    };
+    dates
+        .check()
+        .map_err(|m| err(date_at, format!("provision {id}: {m}")))?;
+    known(&p.citation, at, &format!("provision {id}"))?;
+    let actions = p
+        .actions
+        .iter()
+        .map(|a| Action::parse(a))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| err(at, format!("provision {id}: {e}; {}", Action::valid_list())))?;
+    if let Some(days) = p.days
+        && !(0..=3660).contains(&days)
+    {
+        return Err(err(
+            at,
+            format!("provision {id}: days is {days}; it must be from 0 to 3660"),
+        ));
+    }
+    for text in [&p.title, &p.text] {
+        words::check(text, at, rulebook, &[])?;
+    }
+    let variant = ProvisionVariant {
+        in_force: p.in_force(),
+        test: p.test,
+        actions,
+        title: p.title.clone(),
+        text: p.text.clone(),
+        citation: p.citation.clone(),
+        days: p.days,
+        consult_first: p.consult_first,
+        committees: p.committees.clone(),
+    };
+    Ok((variant, date_at))
 }
 
 fn check_doctrine(rulebook: &Rulebook, err: &Err, known: &Known) -> Result<(), Diagnostic> {
