@@ -1182,8 +1182,6 @@ impl Checker<'_> {
         inputs: &mut Vec<Input>,
     ) -> Result<Tally, Diagnostic> {
         let sworn = setup.sworn(chamber);
-        let mut counts = [0u32; 3];
-        let mut total: i64 = 0;
         // A binomial vote: `voting` members vote, the yeas drawn, the rest nays.
         let mut binomial: Option<(i64, f64, Place)> = None;
         let yeas = e.yeas.as_ref().map(|y| match y.value {
@@ -1212,13 +1210,51 @@ impl Checker<'_> {
                 .with_label("not a probability")
                 .with_help("write binomial: [VOTING, CHANCE] with a chance from 0 to 1, e.g. binomial: [100, 0.62]"));
         }
-        let name_of = |slot: usize| match (slot, binomial.is_some()) {
+        let mut counts = self.counts([yeas, nays, present], binomial.is_some(), chamber, sworn)?;
+        if let Some((voting, p, at)) = binomial {
+            if e.vice_president.is_some() {
+                return Err(self
+                    .error(at, "vice_president cannot be given with binomial yeas: whether the vote is tied is drawn")
+                    .with_help("give fixed yeas and nays for a tied vote, or remove vice_president"));
+            }
+            let voting = voting as u32;
+            inputs.push(Input {
+                event: index,
+                place: at,
+                kind: InputKind::Yeas { voting, p },
+            });
+            // The expected split, for a single run's display; simulate draws it.
+            let expected = ((f64::from(voting) * p).round() as u32).min(voting);
+            counts[0] = expected;
+            counts[1] = voting - expected;
+        }
+        Ok(Tally {
+            yeas: counts[0],
+            nays: counts[1],
+            present: counts[2],
+            sworn,
+            vice_president: None,
+        })
+    }
+
+    /// Yeas, nays and present as given: none negative, together no more than the
+    /// chamber's members sworn.
+    fn counts(
+        &self,
+        given: [Option<(i64, Place)>; 3],
+        binomial: bool,
+        chamber: Chamber,
+        sworn: u32,
+    ) -> Result<[u32; 3], Diagnostic> {
+        let mut counts = [0u32; 3];
+        let mut total: i64 = 0;
+        let name_of = |slot: usize| match (slot, binomial) {
             (0, true) => "yeas (the binomial's number voting)",
             (0, false) => "yeas",
             (1, _) => "nays",
             _ => "present",
         };
-        for (slot, value) in [yeas, nays, present].into_iter().enumerate() {
+        for (slot, value) in given.into_iter().enumerate() {
             let Some((value, at)) = value else { continue };
             let name = name_of(slot);
             if value < 0 {
@@ -1248,30 +1284,7 @@ impl Checker<'_> {
             }
             counts[slot] = value as u32;
         }
-        if let Some((voting, p, at)) = binomial {
-            if e.vice_president.is_some() {
-                return Err(self
-                    .error(at, "vice_president cannot be given with binomial yeas: whether the vote is tied is drawn")
-                    .with_help("give fixed yeas and nays for a tied vote, or remove vice_president"));
-            }
-            let voting = voting as u32;
-            inputs.push(Input {
-                event: index,
-                place: at,
-                kind: InputKind::Yeas { voting, p },
-            });
-            // The expected split, for a single run's display; simulate draws it.
-            let expected = ((f64::from(voting) * p).round() as u32).min(voting);
-            counts[0] = expected;
-            counts[1] = voting - expected;
-        }
-        Ok(Tally {
-            yeas: counts[0],
-            nays: counts[1],
-            present: counts[2],
-            sworn,
-            vice_president: None,
-        })
+        Ok(counts)
     }
 
     fn expect(&self, raw: &RawExpect) -> Result<Expect, Diagnostic> {
