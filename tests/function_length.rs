@@ -22,7 +22,6 @@ const STILL_LONG: &[&str] = &[
     "src/cli/play_cmd.rs play",
     "src/diagram/svg.rs draw_panel",
     "src/diagram/mermaid.rs render",
-    "src/scenario/mod.rs check",
 ];
 
 struct Lengths<'a> {

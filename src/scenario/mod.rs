@@ -458,15 +458,7 @@ impl Checker<'_> {
     }
 
     fn check(&self, raw: RawScenario) -> Result<Scenario, Diagnostic> {
-        self.text_limit(Some(&raw.title), "title")?;
-        self.text_limit(raw.summary.as_ref(), "summary")?;
-        self.text_limit(raw.rulebook.as_ref(), "rulebook")?;
-        for event in &raw.events.value.0 {
-            let e = &event.value;
-            self.text_limit(e.note.as_ref(), "note")?;
-            self.text_limit(e.bill.as_ref(), "bill")?;
-            self.text_limit(e.case.as_ref(), "case")?;
-        }
+        self.text_limits(&raw)?;
         if raw.title.value.trim().is_empty() {
             return Err(self
                 .error(place(&raw.title), "the title is empty")
@@ -498,29 +490,7 @@ impl Checker<'_> {
                 &mut cases,
                 &mut inputs,
             )?;
-            if let Some((previous, previous_place)) = last
-                && event.date < previous
-            {
-                let windowed = latest != event.date
-                    || inputs
-                        .iter()
-                        .any(|i| matches!(i.kind, InputKind::Window { .. }));
-                let help = if windowed {
-                    "list events in date order; a window must begin on or after the latest day of the event before it, and end on or before the earliest day of the event after it"
-                } else {
-                    "list events in date order; events on the same date keep file order"
-                };
-                return Err(self
-                    .error(
-                        place(&raw_event.value.on),
-                        format!(
-                            "events out of date order: {} comes after {previous} (line {})",
-                            event.date, previous_place.line
-                        ),
-                    )
-                    .with_label("earlier than the event before it")
-                    .with_help(help));
-            }
+            self.in_date_order(raw_event, &event, latest, last, &inputs)?;
             last = Some((latest, place(&raw_event.value.on)));
             events.push(event);
         }
@@ -555,6 +525,57 @@ impl Checker<'_> {
             expect,
             inputs,
         })
+    }
+
+    /// Events in date order: one earlier than the latest day of the event before it is
+    /// refused (a window must not reach back over its neighbour).
+    fn in_date_order(
+        &self,
+        raw_event: &Spanned<RawEvent>,
+        event: &Event,
+        latest: Date,
+        last: Option<(Date, Place)>,
+        inputs: &[Input],
+    ) -> Result<(), Diagnostic> {
+        if let Some((previous, previous_place)) = last
+            && event.date < previous
+        {
+            let windowed = latest != event.date
+                || inputs
+                    .iter()
+                    .any(|i| matches!(i.kind, InputKind::Window { .. }));
+            let help = if windowed {
+                "list events in date order; a window must begin on or after the latest day of the event before it, and end on or before the earliest day of the event after it"
+            } else {
+                "list events in date order; events on the same date keep file order"
+            };
+            return Err(self
+                .error(
+                    place(&raw_event.value.on),
+                    format!(
+                        "events out of date order: {} comes after {previous} (line {})",
+                        event.date, previous_place.line
+                    ),
+                )
+                .with_label("earlier than the event before it")
+                .with_help(help));
+        }
+        Ok(())
+    }
+
+    /// The free texts (title, summary, rulebook, each note, bill and case id) within the
+    /// text limit.
+    fn text_limits(&self, raw: &RawScenario) -> Result<(), Diagnostic> {
+        self.text_limit(Some(&raw.title), "title")?;
+        self.text_limit(raw.summary.as_ref(), "summary")?;
+        self.text_limit(raw.rulebook.as_ref(), "rulebook")?;
+        for event in &raw.events.value.0 {
+            let e = &event.value;
+            self.text_limit(e.note.as_ref(), "note")?;
+            self.text_limit(e.bill.as_ref(), "bill")?;
+            self.text_limit(e.case.as_ref(), "case")?;
+        }
+        Ok(())
     }
 
     fn setup(&self, raw: &RawScenario) -> Result<Setup, Diagnostic> {
