@@ -778,31 +778,42 @@ const MAX_DEPTH: usize = 8;
 /// Reads a rulebook (built-in or file) and what it extends. `relative_to` is the folder
 /// of the file that extends it; `chain` the rulebooks already on the way here (for
 /// cycles); `referrer` where the `extends:` naming it stands.
-fn read_layer(
+/// An error in reading a layer, pointed at the `extends:` (or `rulebook:`) that named it.
+fn referred(
+    files: &[SourceFile],
+    referrer: Option<(usize, Place)>,
+    id_or_path: &str,
+    message: String,
+    help: Option<String>,
+) -> Diagnostic {
+    let d = match referrer {
+        Some((file, place)) => Diagnostic::at(
+            files[file].name.clone(),
+            Arc::clone(&files[file].text),
+            place,
+            message,
+        ),
+        None => Diagnostic::file(id_or_path, message),
+    };
+    match help {
+        Some(h) => d.with_help(h),
+        None => d,
+    }
+}
+
+/// A layer's name as shown, its key (a built-in id or the canonical path: a cycle is
+/// the same key twice), its text, and the folder its own `extends:` is relative to.
+#[allow(clippy::type_complexity)]
+fn layer_source(
     id_or_path: &str,
     relative_to: Option<&Path>,
-    chain: &mut Vec<String>,
-    files: &mut Vec<SourceFile>,
     referrer: Option<(usize, Place)>,
-) -> Result<Rulebook, Diagnostic> {
+    files: &[SourceFile],
+) -> Result<(String, String, Arc<str>, Option<PathBuf>), Diagnostic> {
     let refer = |files: &[SourceFile], message: String, help: Option<String>| {
-        let d = match referrer {
-            Some((file, place)) => Diagnostic::at(
-                files[file].name.clone(),
-                Arc::clone(&files[file].text),
-                place,
-                message,
-            ),
-            None => Diagnostic::file(id_or_path, message),
-        };
-        match help {
-            Some(h) => d.with_help(h),
-            None => d,
-        }
+        referred(files, referrer, id_or_path, message, help)
     };
-    let (name, key, text, folder): (String, String, Arc<str>, Option<PathBuf>) = match builtin_text(
-        id_or_path,
-    ) {
+    Ok(match builtin_text(id_or_path) {
         Some(text) => (
             format!("<built-in {id_or_path}>"),
             id_or_path.to_string(),
@@ -843,7 +854,20 @@ fn read_layer(
             let folder = path.parent().map(Path::to_path_buf);
             (shown, key, text, folder)
         }
+    })
+}
+
+fn read_layer(
+    id_or_path: &str,
+    relative_to: Option<&Path>,
+    chain: &mut Vec<String>,
+    files: &mut Vec<SourceFile>,
+    referrer: Option<(usize, Place)>,
+) -> Result<Rulebook, Diagnostic> {
+    let refer = |files: &[SourceFile], message: String, help: Option<String>| {
+        referred(files, referrer, id_or_path, message, help)
     };
+    let (name, key, text, folder) = layer_source(id_or_path, relative_to, referrer, files)?;
     if let Some(at) = chain.iter().position(|k| *k == key) {
         let mut names: Vec<String> = chain[at..].to_vec();
         names.push(key.clone());
