@@ -17,7 +17,6 @@ const LIMIT: usize = 80;
 const STILL_LONG: &[&str] = &[
     "src/diagram/dot.rs render",
     "src/diagram/svg.rs render_placed",
-    "src/report/mod.rs explain_step",
     "src/cli/play_cmd.rs play",
     "src/diagram/svg.rs draw_panel",
     "src/diagram/mermaid.rs render",

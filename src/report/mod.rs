@@ -58,23 +58,10 @@ pub fn explain(p: &Procedure, s: &Scenario, run: &Run) -> Vec<Explained> {
         .collect()
 }
 
-fn explain_step(p: &Procedure, s: &Scenario, t: &TraceStep) -> Explained {
-    let track = p.track(t.track);
-    let step = &track.graph[t.edge];
-    let event = t.event.map(|i| &s.events[i]);
-    let track_name = match (t.track, t.instance) {
-        (TrackKind::Bill, Some(i)) => format!("bill {}", s.bills[i].id),
-        (TrackKind::Case, Some(i)) => format!("case {}", s.cases[i].id),
-        (kind, _) => kind.name().to_string(),
-    };
-    let chamber = event.and_then(|e| match e.args {
-        Args::Vote { chamber, .. }
-        | Args::Override { chamber, .. }
-        | Args::AuthorizeSuit { chamber, .. } => Some(chamber),
-        Args::Introduce { bill } => Some(s.bills[bill].chamber),
-        _ => None,
-    });
-    let actor = match step.actor {
+/// Who took a step, in the words a reader knows: the chamber that voted, the plaintiff
+/// that sued, the Clock for a period running out.
+fn actor_name(actor: Actor, chamber: Option<Chamber>, s: &Scenario, t: &TraceStep) -> String {
+    match actor {
         Actor::President => "President".to_string(),
         Actor::Senate => "Senate".to_string(),
         Actor::House => "House".to_string(),
@@ -90,17 +77,18 @@ fn explain_step(p: &Procedure, s: &Scenario, t: &TraceStep) -> Explained {
             _ => "Plaintiff".to_string(),
         },
         Actor::Clock => "Clock".to_string(),
-    };
-    let subject = match (t.track, t.instance) {
-        (TrackKind::Bill, Some(i)) => format!(" ({})", s.bills[i].id),
-        (TrackKind::Case, Some(i)) => format!(" ({})", s.cases[i].id),
-        _ => String::new(),
-    };
-    let day = t.date;
-    let say = |template: &str| p.render(template, day);
-    let law_day = p.law_date(day);
-    let label = say(step.label_on(law_day));
-    let mut headline = format!("{}{subject}", capitalize(&label));
+    }
+}
+
+/// A step's headline: its label and subject, with a ruling's holding and remedy, the
+/// chamber authorizing a suit, a sum spent or troops drawn down.
+fn headline(
+    p: &Procedure,
+    event: Option<&crate::scenario::Event>,
+    label: &str,
+    subject: &str,
+) -> String {
+    let mut headline = format!("{}{subject}", capitalize(label));
     if let Some(e) = event {
         match e.args {
             Args::Rule {
@@ -117,25 +105,27 @@ fn explain_step(p: &Procedure, s: &Scenario, t: &TraceStep) -> Explained {
                 }
             }
             Args::AuthorizeSuit { chamber, .. } => {
-                headline = format!("{} ({})", capitalize(&label), chamber.name());
+                headline = format!("{} ({})", capitalize(label), chamber.name());
             }
             Args::Spend { amount: Some(a) } => headline.push_str(&format!(" (${a:.0})")),
             Args::Drawdown { troops: Some(n) } => headline.push_str(&format!(" ({n} troops)")),
             _ => {}
         }
     }
-    let arithmetic = t.vote.map(|(kind, tally)| {
-        let members = match chamber {
-            Some(Chamber::House) => "representatives",
-            _ => "senators",
-        };
-        let threshold = p.threshold(kind, day);
-        format!(
-            "{} [{}]",
-            threshold.explain(&tally, members),
-            threshold.describe(members)
-        )
-    });
+    headline
+}
+
+/// What a step set running (a notice's day of effect, a bill's last day to be returned)
+/// and the provisions it breached, in the words of the law of its day.
+#[allow(clippy::type_complexity)]
+fn consequences(
+    p: &Procedure,
+    step: &crate::rulebook::StepData,
+    t: &TraceStep,
+) -> (Option<String>, Vec<(String, String)>) {
+    let day = t.date;
+    let say = |template: &str| p.render(template, day);
+    let law_day = p.law_date(day);
     let consequence = match (step.trigger, t.due) {
         (Trigger::Action(crate::vocab::Action::GiveNotice), Some(due)) => {
             Some(p.message("notice_takes_effect", day, &[("due", &due.to_string())]))
@@ -154,6 +144,49 @@ fn explain_step(p: &Procedure, s: &Scenario, t: &TraceStep) -> Explained {
             Some((provision.id.clone(), say(version.text.trim())))
         })
         .collect();
+    (consequence, violations)
+}
+
+fn explain_step(p: &Procedure, s: &Scenario, t: &TraceStep) -> Explained {
+    let track = p.track(t.track);
+    let step = &track.graph[t.edge];
+    let event = t.event.map(|i| &s.events[i]);
+    let track_name = match (t.track, t.instance) {
+        (TrackKind::Bill, Some(i)) => format!("bill {}", s.bills[i].id),
+        (TrackKind::Case, Some(i)) => format!("case {}", s.cases[i].id),
+        (kind, _) => kind.name().to_string(),
+    };
+    let chamber = event.and_then(|e| match e.args {
+        Args::Vote { chamber, .. }
+        | Args::Override { chamber, .. }
+        | Args::AuthorizeSuit { chamber, .. } => Some(chamber),
+        Args::Introduce { bill } => Some(s.bills[bill].chamber),
+        _ => None,
+    });
+    let actor = actor_name(step.actor, chamber, s, t);
+    let subject = match (t.track, t.instance) {
+        (TrackKind::Bill, Some(i)) => format!(" ({})", s.bills[i].id),
+        (TrackKind::Case, Some(i)) => format!(" ({})", s.cases[i].id),
+        _ => String::new(),
+    };
+    let day = t.date;
+    let say = |template: &str| p.render(template, day);
+    let law_day = p.law_date(day);
+    let label = say(step.label_on(law_day));
+    let headline = headline(p, event, &label, &subject);
+    let arithmetic = t.vote.map(|(kind, tally)| {
+        let members = match chamber {
+            Some(Chamber::House) => "representatives",
+            _ => "senators",
+        };
+        let threshold = p.threshold(kind, day);
+        format!(
+            "{} [{}]",
+            threshold.explain(&tally, members),
+            threshold.describe(members)
+        )
+    });
+    let (consequence, violations) = consequences(p, step, t);
     let doctrine = event.and_then(|e| match e.args {
         Args::Rule { case, holding, .. } => {
             Some(doctrine_note(p, s.cases[case].plaintiff, holding, day))
