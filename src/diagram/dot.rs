@@ -33,76 +33,56 @@ pub fn render(d: &Diagram) -> String {
         font()
     );
     for c in &d.clusters {
-        let _ = writeln!(out, "  subgraph cluster_{} {{", c.kind.name());
-        let _ = writeln!(
-            out,
-            "    label={}; tooltip={}; style=\"rounded,filled\"; fillcolor=\"#f9fafb\"; color=\"#d1d5db\"; fontsize=18;",
-            quote(&c.title),
-            quote(&c.text)
-        );
-        for n in &c.nodes {
-            let mut attrs = vec![
-                format!("label={}", quote(&node_label(n))),
-                format!(
-                    "tooltip={}",
-                    quote(&format!("{}: {} — {}", n.label, n.text, n.citation))
-                ),
-            ];
-            if n.terminal {
-                attrs.push("peripheries=2".into());
-            }
-            if n.start {
-                attrs.push("penwidth=2".into());
-            }
-            if n.reached {
-                attrs.push(format!("fillcolor=\"#dbeafe\", color=\"{ACCENT}\""));
-            } else if d.has_path {
-                attrs.push(format!("color=\"#9ca3af\", fontcolor=\"{GREY}\""));
-            }
-            let _ = writeln!(out, "    {} [{}];", quote(&n.key), attrs.join(", "));
+        cluster(&mut out, d, c);
+    }
+    links(&mut out, d);
+    let _ = writeln!(out, "}}");
+    out
+}
+
+/// One track: its stages, its steps, and one loop per stage for the steps that stay.
+fn cluster(out: &mut String, d: &Diagram, c: &super::Cluster) {
+    let _ = writeln!(out, "  subgraph cluster_{} {{", c.kind.name());
+    let _ = writeln!(
+        out,
+        "    label={}; tooltip={}; style=\"rounded,filled\"; fillcolor=\"#f9fafb\"; color=\"#d1d5db\"; fontsize=18;",
+        quote(&c.title),
+        quote(&c.text)
+    );
+    for n in &c.nodes {
+        let mut attrs = vec![
+            format!("label={}", quote(&node_label(n))),
+            format!(
+                "tooltip={}",
+                quote(&format!("{}: {} — {}", n.label, n.text, n.citation))
+            ),
+        ];
+        if n.terminal {
+            attrs.push("peripheries=2".into());
         }
-        for e in &c.edges {
-            for line in &e.lines {
-                let mut attrs = vec![
-                    format!("label={}", quote(&edge_label(line))),
-                    format!("tooltip={}", quote(&tooltip(line))),
-                ];
-                if !line.violations.is_empty() {
-                    attrs.push(format!(
-                        "color=\"{DANGER}\", fontcolor=\"{DANGER}\", penwidth=3.5, style=bold"
-                    ));
-                } else if !line.taken.is_empty() {
-                    attrs.push(format!(
-                        "color=\"{ACCENT}\", fontcolor=\"{ACCENT}\", penwidth=3.5, style=bold"
-                    ));
-                } else if d.has_path {
-                    attrs.push(format!("color=\"#9ca3af\", fontcolor=\"{GREY}\""));
-                }
-                let _ = writeln!(
-                    out,
-                    "    {} -> {} [{}];",
-                    quote(&c.nodes[e.from].key),
-                    quote(&c.nodes[e.to].key),
-                    attrs.join(", ")
-                );
-            }
+        if n.start {
+            attrs.push("penwidth=2".into());
         }
-        // Steps that stay on a stage share one loop: Graphviz overlaps the labels of
-        // several loops on one node.
-        for n in c.nodes.iter().filter(|n| !n.loops.is_empty()) {
-            let label: Vec<String> = n.loops.iter().map(edge_label).collect();
-            let tip: Vec<String> = n.loops.iter().map(tooltip).collect();
+        if n.reached {
+            attrs.push(format!("fillcolor=\"#dbeafe\", color=\"{ACCENT}\""));
+        } else if d.has_path {
+            attrs.push(format!("color=\"#9ca3af\", fontcolor=\"{GREY}\""));
+        }
+        let _ = writeln!(out, "    {} [{}];", quote(&n.key), attrs.join(", "));
+    }
+    for e in &c.edges {
+        for line in &e.lines {
             let mut attrs = vec![
-                format!("label={}", quote(&label.join("\n"))),
-                format!("tooltip={}", quote(&tip.join("\n"))),
+                format!("label={}", quote(&edge_label(line))),
+                format!("tooltip={}", quote(&tooltip(line))),
             ];
-            if n.loops.iter().any(|l| !l.violations.is_empty()) {
+            if !line.violations.is_empty() {
                 attrs.push(format!(
-                    "color=\"{DANGER}\", fontcolor=\"{DANGER}\", penwidth=3"
+                    "color=\"{DANGER}\", fontcolor=\"{DANGER}\", penwidth=3.5, style=bold"
                 ));
-            } else if n.loops.iter().any(|l| !l.taken.is_empty()) {
+            } else if !line.taken.is_empty() {
                 attrs.push(format!(
-                    "color=\"{ACCENT}\", fontcolor=\"{ACCENT}\", penwidth=3"
+                    "color=\"{ACCENT}\", fontcolor=\"{ACCENT}\", penwidth=3.5, style=bold"
                 ));
             } else if d.has_path {
                 attrs.push(format!("color=\"#9ca3af\", fontcolor=\"{GREY}\""));
@@ -110,13 +90,49 @@ pub fn render(d: &Diagram) -> String {
             let _ = writeln!(
                 out,
                 "    {} -> {} [{}];",
-                quote(&n.key),
-                quote(&n.key),
+                quote(&c.nodes[e.from].key),
+                quote(&c.nodes[e.to].key),
                 attrs.join(", ")
             );
         }
-        let _ = writeln!(out, "  }}");
     }
+    loops(out, d, c);
+    let _ = writeln!(out, "  }}");
+}
+
+/// Steps that stay on a stage share one loop: Graphviz overlaps the labels of several
+/// loops on one node.
+fn loops(out: &mut String, d: &Diagram, c: &super::Cluster) {
+    for n in c.nodes.iter().filter(|n| !n.loops.is_empty()) {
+        let label: Vec<String> = n.loops.iter().map(edge_label).collect();
+        let tip: Vec<String> = n.loops.iter().map(tooltip).collect();
+        let mut attrs = vec![
+            format!("label={}", quote(&label.join("\n"))),
+            format!("tooltip={}", quote(&tip.join("\n"))),
+        ];
+        if n.loops.iter().any(|l| !l.violations.is_empty()) {
+            attrs.push(format!(
+                "color=\"{DANGER}\", fontcolor=\"{DANGER}\", penwidth=3"
+            ));
+        } else if n.loops.iter().any(|l| !l.taken.is_empty()) {
+            attrs.push(format!(
+                "color=\"{ACCENT}\", fontcolor=\"{ACCENT}\", penwidth=3"
+            ));
+        } else if d.has_path {
+            attrs.push(format!("color=\"#9ca3af\", fontcolor=\"{GREY}\""));
+        }
+        let _ = writeln!(
+            out,
+            "    {} -> {} [{}];",
+            quote(&n.key),
+            quote(&n.key),
+            attrs.join(", ")
+        );
+    }
+}
+
+/// The links between tracks, dashed (`ltail` lets one start at a whole track).
+fn links(out: &mut String, d: &Diagram) {
     for link in &d.links {
         let from_cluster = &d.clusters[link.from.0];
         let (from, tail) = match link.from.1 {
@@ -143,8 +159,6 @@ pub fn render(d: &Diagram) -> String {
             quote(&format!("{} — {}", link.label, link.citation))
         );
     }
-    let _ = writeln!(out, "}}");
-    out
 }
 
 /// DOT takes one font family: the first of the SVG writer's list.
