@@ -132,3 +132,15 @@ fn no_function_is_longer_than_80_lines_without_a_reason() {
         list.join("\n")
     );
 }
+
+/// The command line stays a thin layer over the library (issue 14): argument parsing,
+/// printing and exit codes, under 500 lines in cli/mod.rs.
+#[test]
+fn the_command_line_stays_thin() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/cli/mod.rs");
+    let lines = std::fs::read_to_string(path).unwrap().lines().count();
+    assert!(
+        lines < 500,
+        "src/cli/mod.rs has {lines} lines; move logic into the workspace"
+    );
+}
