@@ -1223,30 +1223,13 @@ fn version_sources_known(
     known: &Known,
     context: &str,
 ) -> Result<(), Diagnostic> {
-    if let Some(c) = &v.citation {
-        known(
-            c,
-            At {
-                file: at.file,
-                place: v.place().or(at.place),
-            },
-            context,
-        )?;
-    }
-    for p in v
-        .precedents
-        .iter()
-        .flatten()
-        .chain(v.against.iter().flatten())
-    {
-        known(
-            p,
-            At {
-                file: at.file,
-                place: v.place().or(at.place),
-            },
-            context,
-        )?;
+    let at = At {
+        file: at.file,
+        place: v.place().or(at.place),
+    };
+    let sources = v.citation.iter().chain(v.precedents.iter().flatten());
+    for id in sources.chain(v.against.iter().flatten()) {
+        known(id, at, context)?;
     }
     Ok(())
 }

@@ -165,15 +165,6 @@ impl Ran {
         }
         doc
     }
-
-    /// The files this run read: the scenario, and its rulebook when that is a file (a
-    /// built-in id names none). Outputs are never written over them.
-    pub fn inputs(&self) -> Vec<PathBuf> {
-        vec![
-            PathBuf::from(&self.scenario.file),
-            PathBuf::from(&self.rulebook),
-        ]
-    }
 }
 
 /// An ensemble of trials of a scenario with uncertain inputs.
