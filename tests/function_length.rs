@@ -11,16 +11,6 @@ use syn::visit::Visit;
 
 const LIMIT: usize = 80;
 
-/// Functions still over the limit with no reason, each to be split (issue 14 left them;
-/// its closing note lists them). A function split leaves this list, so that the test
-/// fails until it does: the list only shrinks, and nothing new joins it.
-const STILL_LONG: &[&str] = &[
-    "src/diagram/svg.rs render_placed",
-    "src/cli/play_cmd.rs play",
-    "src/diagram/svg.rs draw_panel",
-    "src/diagram/mermaid.rs render",
-];
-
 struct Lengths<'a> {
     file: &'a str,
     found: Vec<(String, usize, bool)>,
@@ -103,22 +93,9 @@ fn no_function_is_longer_than_80_lines_without_a_reason() {
         all.extend(lengths.found);
     }
     assert!(all.len() > 300, "only {} functions found", all.len());
-    let long_now: Vec<&str> = all
-        .iter()
-        .filter(|(_, lines, why)| *lines > LIMIT && !why)
-        .map(|(at, ..)| at.as_str())
-        .collect();
-    let split: Vec<&&str> = STILL_LONG
-        .iter()
-        .filter(|name| !long_now.contains(*name))
-        .collect();
-    assert!(
-        split.is_empty(),
-        "no longer over {LIMIT} lines: take them out of STILL_LONG: {split:?}"
-    );
     let mut long: Vec<_> = all
         .iter()
-        .filter(|(at, lines, why)| *lines > LIMIT && !why && !STILL_LONG.contains(&at.as_str()))
+        .filter(|(_, lines, why)| *lines > LIMIT && !why)
         .collect();
     long.sort_by_key(|(_, lines, _)| std::cmp::Reverse(*lines));
     let list: Vec<String> = long

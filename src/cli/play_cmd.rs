@@ -161,63 +161,94 @@ pub fn play(p: &Procedure, role: Role, save: Option<PathBuf>) -> std::io::Result
     loop {
         print!("{}", where_things_stand(&ex, at));
         let options = ex.possible(at, WAITS);
-        // Each move with who makes it (the actor of its first step).
-        let mut shown: Vec<(String, usize)> = Vec::new();
-        for (k, (m, _, steps)) in options.iter().enumerate() {
-            let label = ex.move_label(*m);
-            let actor = match (m, steps.first()) {
-                (Move::Wait | Move::WaitDays(_), _) | (_, None) => "Time".to_string(),
-                (_, Some(t)) => {
-                    explore::actor_name(p.track(t.track).graph[t.edge].actor).to_string()
-                }
-            };
-            let offered = matches!(m, Move::Wait | Move::WaitDays(_))
-                || steps.first().is_none_or(|t| {
-                    role.plays(p.track(t.track).graph[t.edge].actor, chamber_of(&ex, t))
-                });
-            if offered {
-                shown.push((format!("{actor:<10} {label}"), k));
-            }
-        }
-        shown.sort_by(|a, b| a.0.cmp(&b.0));
-        shown.push((
-            "End      end the session and see the outcome".to_string(),
-            usize::MAX,
-        ));
+        let shown = menu(p, &ex, role, &options);
         let items: Vec<&str> = shown.iter().map(|(s, _)| s.as_str()).collect();
         let choice = FuzzySelect::with_theme(&theme)
             .with_prompt("What happens next?")
             .items(&items)
             .default(0)
             .interact_opt()
-            .map_err(|e| std::io::Error::other(e.to_string()))?;
-        let Some(choice) = choice else { break };
-        let k = shown[choice].1;
-        if k == usize::MAX {
+            .map_err(ui_error)?;
+        let Some(k) = choice.and_then(|c| shown[c].1) else {
             break;
-        }
+        };
         let (m, world, steps) = options[k].clone();
-        let breaches: Vec<String> = steps
-            .iter()
-            .flat_map(|t| breached(p, t))
-            .map(|(id, title)| format!("{id} ({title})"))
-            .collect();
-        if !breaches.is_empty() {
-            let go = Confirm::with_theme(&theme)
-                .with_prompt(format!(
-                    "This is unlawful: it breaches {}. Do it anyway?",
-                    breaches.join("; ")
-                ))
-                .default(false)
-                .interact()
-                .map_err(|e| std::io::Error::other(e.to_string()))?;
-            if !go {
-                continue;
-            }
+        if !lawful_or_confirmed(&theme, p, &steps)? {
+            continue;
         }
         print!("{}", narrate(p, &steps));
         at = ex.push(at, m, world, steps);
     }
+    finish(&theme, p, &ex, at, save)
+}
+
+fn ui_error(e: dialoguer::Error) -> std::io::Error {
+    std::io::Error::other(e.to_string())
+}
+
+/// The menu: each move the role may make (or time's), with who makes it
+/// (the actor of its first step), sorted, and "End" last (no move).
+fn menu(
+    p: &Procedure,
+    ex: &Exploration,
+    role: Role,
+    options: &[(Move, engine::World, Vec<TraceStep>)],
+) -> Vec<(String, Option<usize>)> {
+    let mut shown: Vec<(String, Option<usize>)> = Vec::new();
+    for (k, (m, _, steps)) in options.iter().enumerate() {
+        let label = ex.move_label(*m);
+        let actor = match (m, steps.first()) {
+            (Move::Wait | Move::WaitDays(_), _) | (_, None) => "Time".to_string(),
+            (_, Some(t)) => explore::actor_name(p.track(t.track).graph[t.edge].actor).to_string(),
+        };
+        let offered = matches!(m, Move::Wait | Move::WaitDays(_))
+            || steps.first().is_none_or(|t| {
+                role.plays(p.track(t.track).graph[t.edge].actor, chamber_of(ex, t))
+            });
+        if offered {
+            shown.push((format!("{actor:<10} {label}"), Some(k)));
+        }
+    }
+    shown.sort_by(|a, b| a.0.cmp(&b.0));
+    shown.push((
+        "End      end the session and see the outcome".to_string(),
+        None,
+    ));
+    shown
+}
+
+/// True when the steps breach nothing, or the player confirms the breach.
+fn lawful_or_confirmed(
+    theme: &ColorfulTheme,
+    p: &Procedure,
+    steps: &[TraceStep],
+) -> std::io::Result<bool> {
+    let breaches: Vec<String> = steps
+        .iter()
+        .flat_map(|t| breached(p, t))
+        .map(|(id, title)| format!("{id} ({title})"))
+        .collect();
+    if breaches.is_empty() {
+        return Ok(true);
+    }
+    Confirm::with_theme(theme)
+        .with_prompt(format!(
+            "This is unlawful: it breaches {}. Do it anyway?",
+            breaches.join("; ")
+        ))
+        .default(false)
+        .interact()
+        .map_err(ui_error)
+}
+
+/// The end of a session: the outcome, and the session saved as a scenario.
+fn finish(
+    theme: &ColorfulTheme,
+    p: &Procedure,
+    ex: &Exploration,
+    at: usize,
+    save: Option<PathBuf>,
+) -> std::io::Result<i32> {
     let w = &ex.nodes[at].world;
     let outcome = engine::outcome_of(p, &ex.scenario, w, w.date);
     let run = engine::Run {
@@ -228,11 +259,11 @@ pub fn play(p: &Procedure, role: Role, save: Option<PathBuf>) -> std::io::Result
     let path = match save {
         Some(path) => path,
         None => {
-            let name: String = Input::with_theme(&theme)
+            let name: String = Input::with_theme(theme)
                 .with_prompt("Save the session as a scenario file")
                 .default("play-session.yaml".to_string())
                 .interact_text()
-                .map_err(|e| std::io::Error::other(e.to_string()))?;
+                .map_err(ui_error)?;
             PathBuf::from(name)
         }
     };

@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use super::svg::{ACCENT, DANGER, GREY};
-use super::{Diagram, Line};
+use super::{Cluster, Diagram, Line, Node};
 use crate::vocab::Word;
 
 /// The Mermaid document.
@@ -19,52 +19,9 @@ pub fn render(d: &Diagram) -> String {
     };
     let _ = writeln!(out, "---\ntitle: {}\n---", title.replace(['\n', ':'], " "));
     let _ = writeln!(out, "flowchart TB");
-    let mut link_styles: Vec<(usize, &str)> = Vec::new();
-    let mut links = 0usize;
+    let mut link_styles = LinkStyles::default();
     for c in &d.clusters {
-        let _ = writeln!(out, "  subgraph {}[\"{}\"]", c.kind.name(), text(&c.title));
-        let _ = writeln!(out, "    direction TB");
-        for n in &c.nodes {
-            let mut label = text(&n.label);
-            if n.start {
-                label = format!("START<br/>{label}");
-            } else if n.terminal {
-                label = format!("FINAL<br/>{label}");
-            }
-            for l in &n.loops {
-                label.push_str(&format!("<br/>↻ {}", line_text(l)));
-            }
-            let (open, close) = if n.terminal {
-                ("[[", "]]")
-            } else {
-                ("([", "])")
-            };
-            let (open, close) = if n.start || n.terminal {
-                (open, close)
-            } else {
-                ("[", "]")
-            };
-            let _ = writeln!(out, "    {}{open}\"{label}\"{close}", id(&n.key));
-        }
-        for e in &c.edges {
-            let label: Vec<String> = e.lines.iter().map(line_text).collect();
-            let _ = writeln!(
-                out,
-                "    {} -->|\"{}\"| {}",
-                id(&c.nodes[e.from].key),
-                label.join("<br/>"),
-                id(&c.nodes[e.to].key)
-            );
-            if e.violated() {
-                link_styles.push((links, DANGER));
-            } else if e.taken() {
-                link_styles.push((links, ACCENT));
-            } else if d.has_path {
-                link_styles.push((links, GREY));
-            }
-            links += 1;
-        }
-        let _ = writeln!(out, "  end");
+        write_cluster(&mut out, d, c, &mut link_styles);
     }
     for link in &d.links {
         let from = match link.from.1 {
@@ -74,6 +31,78 @@ pub fn render(d: &Diagram) -> String {
         let to = id(&d.clusters[link.to.0].nodes[link.to.1].key);
         let _ = writeln!(out, "  {from} -.->|\"{}\"| {to}", text(&link.label));
     }
+    write_classes(&mut out, d);
+    for (k, color) in link_styles.styles {
+        let width = if color == GREY { 1 } else { 4 };
+        let _ = writeln!(out, "  linkStyle {k} stroke:{color},stroke-width:{width}px");
+    }
+    out
+}
+
+/// The colours of the arrows, by the number Mermaid's `linkStyle` names an
+/// arrow with: its place among all the arrows written before it.
+#[derive(Default)]
+struct LinkStyles {
+    styles: Vec<(usize, &'static str)>,
+    first_free: usize,
+}
+
+/// One track's subgraph: its stages and its arrows. Each arrow that needs a
+/// colour (violated, taken, or not taken beside a path) gets it in
+/// `link_styles`.
+fn write_cluster(out: &mut String, d: &Diagram, c: &Cluster, link_styles: &mut LinkStyles) {
+    let _ = writeln!(out, "  subgraph {}[\"{}\"]", c.kind.name(), text(&c.title));
+    let _ = writeln!(out, "    direction TB");
+    for n in &c.nodes {
+        let _ = writeln!(out, "    {}", node(n));
+    }
+    let before = link_styles.first_free;
+    link_styles.first_free += c.edges.len();
+    for (k, e) in c.edges.iter().enumerate() {
+        let label: Vec<String> = e.lines.iter().map(line_text).collect();
+        let _ = writeln!(
+            out,
+            "    {} -->|\"{}\"| {}",
+            id(&c.nodes[e.from].key),
+            label.join("<br/>"),
+            id(&c.nodes[e.to].key)
+        );
+        if e.violated() {
+            link_styles.styles.push((before + k, DANGER));
+        } else if e.taken() {
+            link_styles.styles.push((before + k, ACCENT));
+        } else if d.has_path {
+            link_styles.styles.push((before + k, GREY));
+        }
+    }
+    let _ = writeln!(out, "  end");
+}
+
+/// A stage: a stadium for the start, a subroutine box for a final stage, a
+/// plain box otherwise; the steps that stay on it listed under its name.
+fn node(n: &Node) -> String {
+    let mut label = text(&n.label);
+    if n.start {
+        label = format!("START<br/>{label}");
+    } else if n.terminal {
+        label = format!("FINAL<br/>{label}");
+    }
+    for l in &n.loops {
+        label.push_str(&format!("<br/>↻ {}", line_text(l)));
+    }
+    let (open, close) = if n.terminal {
+        ("[[", "]]")
+    } else if n.start {
+        ("([", "])")
+    } else {
+        ("[", "]")
+    };
+    format!("{}{open}\"{label}\"{close}", id(&n.key))
+}
+
+/// The classes for stages reached and not, and (with a path) which stage
+/// has which.
+fn write_classes(out: &mut String, d: &Diagram) {
     let _ = writeln!(
         out,
         "  classDef reached fill:#dbeafe,stroke:{ACCENT},stroke-width:2px,color:#111827"
@@ -82,33 +111,21 @@ pub fn render(d: &Diagram) -> String {
         out,
         "  classDef dim fill:#ffffff,stroke:#9ca3af,color:{GREY}"
     );
-    if d.has_path {
-        let reached: Vec<String> = d
-            .clusters
-            .iter()
-            .flat_map(|c| c.nodes.iter())
-            .filter(|n| n.reached)
-            .map(|n| id(&n.key))
-            .collect();
-        let dim: Vec<String> = d
-            .clusters
-            .iter()
-            .flat_map(|c| c.nodes.iter())
-            .filter(|n| !n.reached)
-            .map(|n| id(&n.key))
-            .collect();
-        if !reached.is_empty() {
-            let _ = writeln!(out, "  class {} reached", reached.join(","));
-        }
-        if !dim.is_empty() {
-            let _ = writeln!(out, "  class {} dim", dim.join(","));
-        }
+    if !d.has_path {
+        return;
     }
-    for (k, color) in link_styles {
-        let width = if color == GREY { 1 } else { 4 };
-        let _ = writeln!(out, "  linkStyle {k} stroke:{color},stroke-width:{width}px");
+    let stages = || d.clusters.iter().flat_map(|c| c.nodes.iter());
+    let reached: Vec<String> = stages().filter(|n| n.reached).map(|n| id(&n.key)).collect();
+    let dim: Vec<String> = stages()
+        .filter(|n| !n.reached)
+        .map(|n| id(&n.key))
+        .collect();
+    if !reached.is_empty() {
+        let _ = writeln!(out, "  class {} reached", reached.join(","));
     }
-    out
+    if !dim.is_empty() {
+        let _ = writeln!(out, "  class {} dim", dim.join(","));
+    }
 }
 
 fn line_text(l: &Line) -> String {

@@ -204,18 +204,56 @@ pub struct Placed {
 /// The SVG document, and the boxes it drew.
 pub fn render_placed(d: &Diagram) -> (String, Placed) {
     let panels: Vec<Panel> = d.clusters.iter().map(panel).collect();
-    // Pack panels in rows.
     let heading = if d.has_path {
         format!("{} — the path a scenario took", d.title)
     } else {
         d.title.clone()
     };
-    let mut y = MARGIN + TITLE_SIZE * 1.6 + 8.0;
+    let top = MARGIN + TITLE_SIZE * 1.6 + 8.0;
+    let (origins, panels_width, panels_bottom) = pack_rows(&panels, top);
+    let footer = footer_lines(d);
+    let footer_size = block_size(&footer, 0.0);
+    let width = panels_width.max(MARGIN + footer_size.w + MARGIN);
+    let height = panels_bottom + footer_size.h + MARGIN;
+
+    let mut svg = head(d, &heading, width, height);
+    let mut placed = Placed {
+        nodes: Vec::new(),
+        labels: Vec::new(),
+        width,
+        height,
+    };
+    for (p, (ox, oy)) in panels.iter().zip(&origins) {
+        let (nodes, labels) = draw_panel(&mut svg, d, p, *ox, *oy);
+        placed.nodes.push(nodes);
+        placed.labels.push(labels);
+    }
+    let mut ty = panels_bottom;
+    for line in &footer {
+        ty += line.height();
+        let _ = writeln!(
+            svg,
+            r#"<text x="{MARGIN}" y="{:.1}" font-size="{}" class="{}">{}</text>"#,
+            ty - line.size * 0.3,
+            line.size,
+            line.class,
+            esc(&line.text)
+        );
+    }
+    svg.push_str("</svg>\n");
+    (svg, placed)
+}
+
+/// Packs the panels in rows no wider than `MAX_WIDTH`, the first row at
+/// `top`: each panel's origin, the widest row's right edge, and the y
+/// under the last row (with its margin).
+fn pack_rows(panels: &[Panel], top: f64) -> (Vec<(f64, f64)>, f64, f64) {
+    let mut y = top;
     let mut x = MARGIN;
     let mut row_height: f64 = 0.0;
     let mut origins = Vec::new();
     let mut width: f64 = 0.0;
-    for p in &panels {
+    for p in panels {
         if x > MARGIN && x + p.width > MAX_WIDTH {
             x = MARGIN;
             y += row_height + MARGIN;
@@ -226,8 +264,12 @@ pub fn render_placed(d: &Diagram) -> (String, Placed) {
         width = width.max(x);
         row_height = row_height.max(p.height);
     }
-    y += row_height + MARGIN;
-    // The links between tracks, listed under the panels.
+    (origins, width, y + row_height + MARGIN)
+}
+
+/// The lines under the panels: how the tracks connect, and (with a path)
+/// the key to its colours.
+fn footer_lines(d: &Diagram) -> Vec<TextLine> {
     let mut footer: Vec<TextLine> = Vec::new();
     if !d.links.is_empty() {
         footer.push(TextLine::new(
@@ -259,10 +301,13 @@ pub fn render_placed(d: &Diagram) -> (String, Placed) {
             "muted",
         ));
     }
-    let footer_size = block_size(&footer, 0.0);
-    width = width.max(MARGIN + footer_size.w + MARGIN);
-    let height = y + footer_size.h + MARGIN;
+    footer
+}
 
+/// The document's opening: the `<svg>` element, its title and description
+/// for screen readers, the style sheet, the arrow markers, the background
+/// and the heading.
+fn head(d: &Diagram, heading: &str, width: f64, height: f64) -> String {
     let mut svg = String::new();
     let _ = write!(
         svg,
@@ -303,37 +348,13 @@ pub fn render_placed(d: &Diagram) -> (String, Placed) {
 "##,
         w = width,
         h = height,
-        title = esc(&heading),
+        title = esc(heading),
         desc = esc(&describe(d)),
         ty = MARGIN + TITLE_SIZE,
         tsize = TITLE_SIZE * 1.2,
-        heading = esc(&heading),
+        heading = esc(heading),
     );
-    let mut placed = Placed {
-        nodes: Vec::new(),
-        labels: Vec::new(),
-        width,
-        height,
-    };
-    for (p, (ox, oy)) in panels.iter().zip(&origins) {
-        let (nodes, labels) = draw_panel(&mut svg, d, p, *ox, *oy);
-        placed.nodes.push(nodes);
-        placed.labels.push(labels);
-    }
-    let mut ty = y;
-    for line in &footer {
-        ty += line.height();
-        let _ = writeln!(
-            svg,
-            r#"<text x="{MARGIN}" y="{:.1}" font-size="{}" class="{}">{}</text>"#,
-            ty - line.size * 0.3,
-            line.size,
-            line.class,
-            esc(&line.text)
-        );
-    }
-    svg.push_str("</svg>\n");
-    (svg, placed)
+    svg
 }
 
 /// The SVG document.
@@ -406,6 +427,17 @@ fn draw_panel(
         .map(|e| e.label.translate(dx, dy))
         .collect();
     // Edges first, then labels over them, then stages.
+    draw_edges(svg, d, p, (dx, dy));
+    draw_edge_labels(svg, d, c, &labels, &p.edge_text);
+    draw_stages(svg, d, c, &nodes, &p.node_text);
+    svg.push_str("</g>\n");
+    (nodes, labels)
+}
+
+/// The panel's arrows, each with its tooltip (what the step says and its
+/// citation), shifted by `(dx, dy)` to the panel's place.
+fn draw_edges(svg: &mut String, d: &Diagram, p: &Panel, (dx, dy): (f64, f64)) {
+    let c = p.cluster;
     for (k, (edge, out)) in c.edges.iter().zip(&p.layout.edges).enumerate() {
         let class = edge_class(d, edge);
         let marker = match class {
@@ -428,7 +460,17 @@ fn draw_panel(
             curve(&points)
         );
     }
-    for (edge, (label, lines)) in c.edges.iter().zip(labels.iter().zip(&p.edge_text)) {
+}
+
+/// The boxes of the arrows' labels, drawn over the arrows.
+fn draw_edge_labels(
+    svg: &mut String,
+    d: &Diagram,
+    c: &Cluster,
+    labels: &[Rect],
+    text: &[Vec<TextLine>],
+) {
+    for (edge, (label, lines)) in c.edges.iter().zip(labels.iter().zip(text)) {
         let dim = if d.has_path && !edge.taken() {
             " dim"
         } else {
@@ -442,7 +484,11 @@ fn draw_panel(
         text_block(svg, lines, label.x + LABEL_PAD, label.y + LABEL_PAD);
         svg.push_str("</g>\n");
     }
-    for (node, (rect, lines)) in c.nodes.iter().zip(nodes.iter().zip(&p.node_text)) {
+}
+
+/// The stages: a focusable box each, with its tooltip and its text.
+fn draw_stages(svg: &mut String, d: &Diagram, c: &Cluster, nodes: &[Rect], text: &[Vec<TextLine>]) {
+    for (node, (rect, lines)) in c.nodes.iter().zip(nodes.iter().zip(text)) {
         let mut class = String::from("node");
         if node.terminal {
             class.push_str(" terminal");
@@ -470,8 +516,6 @@ fn draw_panel(
         text_block(svg, lines, rect.x + NODE_PAD, rect.y + NODE_PAD);
         svg.push_str("</g>\n");
     }
-    svg.push_str("</g>\n");
-    (nodes, labels)
 }
 
 fn edge_class(d: &Diagram, edge: &super::Edge) -> &'static str {
