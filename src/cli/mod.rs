@@ -42,7 +42,9 @@ use crate::files;
 use crate::report::Style;
 use crate::simulate;
 use crate::vocab::{TrackKind, TreatyStatus, Word};
-use crate::workspace::{self, Error, PathsRequest, RunOptions, TestOptions, Verdict, Workspace};
+use crate::workspace::{
+    self, Error, PathsRequest, RunOptions, Source, TestOptions, Verdict, Workspace,
+};
 
 pub use panic::INTERNAL_ERROR;
 use panic::install_panic_hook;
@@ -153,10 +155,11 @@ impl<W: Write> App<W> {
                     || workspace::DiagramFormat::from_extension(output.as_deref()),
                     DiagramFormat::into,
                 );
-                match self
-                    .ws
-                    .diagram(rulebook.as_deref(), scenario.as_deref(), only)
-                {
+                match self.ws.diagram(
+                    rulebook.as_deref(),
+                    scenario.as_deref().map(Source::File),
+                    only,
+                ) {
                     Ok(d) => self.emit_for(output.as_deref(), &d.render(format), &d.inputs),
                     Err(e) => Ok(self.fail(&e)),
                 }

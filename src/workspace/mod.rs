@@ -29,7 +29,7 @@ use std::sync::atomic::AtomicBool;
 
 use jiff::civil::Date;
 
-use crate::diag::Diagnostic;
+use crate::diag::{self, Diagnostic};
 use crate::diagram::{self, Diagram};
 use crate::engine;
 use crate::explore::why;
@@ -41,7 +41,41 @@ use crate::simulate;
 
 pub use compare::Compared;
 pub use explore::{Checked, PathsRequest, PropertyResult, Route, Routes, Witness};
-pub use test::{TestOptions, Tested, TestedFile, Verdict};
+pub use test::{Graded, TestOptions, Tested, TestedFile, Verdict, csv_row};
+
+/// Where a scenario comes from: a file, or text held in memory (an editor's buffer).
+#[derive(Clone, Copy, Debug)]
+pub enum Source<'a> {
+    File(&'a Path),
+    /// Text named `name` in errors (no file is read for it; a rulebook it names beside
+    /// it is looked for in the current folder unless the workspace is built-in only).
+    Text {
+        name: &'a str,
+        text: &'a str,
+    },
+}
+
+impl<'a> From<&'a Path> for Source<'a> {
+    fn from(path: &'a Path) -> Self {
+        Source::File(path)
+    }
+}
+
+impl<'a> From<&'a PathBuf> for Source<'a> {
+    fn from(path: &'a PathBuf) -> Self {
+        Source::File(path)
+    }
+}
+
+impl Source<'_> {
+    /// The file read, if any (never written over).
+    fn file(&self) -> Option<&Path> {
+        match self {
+            Source::File(path) => Some(path),
+            Source::Text { .. } => None,
+        }
+    }
+}
 
 /// Why a call could not give its result. Every variant is the user's to fix (exit 2 at
 /// the command line); a bug in treatysim is a panic, never one of these.
@@ -292,6 +326,9 @@ pub fn schema(kind: SchemaKind) -> String {
 pub struct Workspace {
     /// Compiled rulebooks by id or path.
     procedures: BTreeMap<String, Arc<Procedure>>,
+    /// Only the built-in rulebooks, never a file (a server's scenarios come from people
+    /// who may not read the server's files).
+    builtin_only: bool,
 }
 
 impl Workspace {
@@ -299,10 +336,34 @@ impl Workspace {
         Workspace::default()
     }
 
+    /// A workspace that reads no file for a rulebook: a scenario (or a request) naming
+    /// anything but a built-in id gets an error listing the ids.
+    pub fn builtin_only() -> Self {
+        Workspace {
+            builtin_only: true,
+            ..Workspace::default()
+        }
+    }
+
     /// A rulebook by built-in id or file path, compiled once.
     pub fn rulebook(&mut self, id: &str) -> Result<Arc<Procedure>, Error> {
         if let Some(p) = self.procedures.get(id) {
             return Ok(Arc::clone(p));
+        }
+        if self.builtin_only && !rulebook::builtin_ids().contains(&id) {
+            return Err(Error::Input(
+                Diagnostic::file(
+                    id,
+                    format!(
+                        "only the built-in rulebooks can be used here, and `{}` is not one",
+                        diag::shorten(id)
+                    ),
+                )
+                .with_help(format!(
+                    "name one of {}",
+                    diag::one_of(&rulebook::builtin_ids())
+                )),
+            ));
         }
         let procedure = Arc::new(rulebook::load(id)?);
         self.procedures
@@ -321,7 +382,9 @@ impl Workspace {
         let (key, from_file) = match (rulebook, &scenario.rulebook) {
             (Some(id), _) => (id.to_string(), None),
             (None, Some((id, place))) => {
-                let beside = Path::new(&scenario.file).parent().map(|dir| dir.join(id));
+                let beside = (!self.builtin_only)
+                    .then(|| Path::new(&scenario.file).parent().map(|dir| dir.join(id)))
+                    .flatten();
                 let key = match beside {
                     Some(path)
                         if !rulebook::builtin_ids().contains(&id.as_str()) && path.is_file() =>
@@ -350,43 +413,48 @@ impl Workspace {
         Ok((key, procedure))
     }
 
-    /// A scenario file read and checked, with the rulebook it runs under.
-    pub fn scenario(
+    /// A scenario (a file, or text) read and checked, with the rulebook it runs under.
+    pub fn scenario<'a>(
         &mut self,
-        path: &Path,
+        source: impl Into<Source<'a>>,
         rulebook: Option<&str>,
     ) -> Result<(Scenario, String, Arc<Procedure>), Error> {
-        let scenario = scenario::load(path)?;
+        let scenario = match source.into() {
+            Source::File(path) => scenario::load(path)?,
+            Source::Text { name, text } => scenario::parse(name, text.into())?,
+        };
         let (key, procedure) = self.rulebook_for(&scenario, rulebook)?;
         Ok((scenario, key, procedure))
     }
 
-    /// Runs a scenario file. One with uncertain inputs runs as one history drawn from
-    /// them (`options.seed`, `options.trial`), said in [`Ran::drawn`].
-    pub fn run(&mut self, path: &Path, options: &RunOptions) -> Result<Ran, Error> {
-        let (scenario, key, procedure) = self.scenario(path, options.rulebook.as_deref())?;
+    /// Runs a scenario. One with uncertain inputs runs as one history drawn from them
+    /// (`options.seed`, `options.trial`), said in [`Ran::drawn`].
+    pub fn run<'a>(
+        &mut self,
+        source: impl Into<Source<'a>>,
+        options: &RunOptions,
+    ) -> Result<Ran, Error> {
+        let (scenario, key, procedure) = self.scenario(source, options.rulebook.as_deref())?;
         run_loaded(scenario, key, procedure, options)
     }
 
     /// Runs a scenario given as text (an editor's buffer), named `name` in errors.
     pub fn run_text(&mut self, name: &str, text: &str, options: &RunOptions) -> Result<Ran, Error> {
-        let scenario = scenario::parse(name, text.into())?;
-        let (key, procedure) = self.rulebook_for(&scenario, options.rulebook.as_deref())?;
-        run_loaded(scenario, key, procedure, options)
+        self.run(Source::Text { name, text }, options)
     }
 
     /// Runs a scenario with uncertain inputs `options.trials` times. `progress` is told
     /// of each finished chunk of trials; `stop` ends the run early (the result says it is
     /// partial).
-    pub fn simulate(
+    pub fn simulate<'a>(
         &mut self,
-        path: &Path,
+        source: impl Into<Source<'a>>,
         rulebook: Option<&str>,
         options: simulate::Options,
         progress: &(dyn Fn(u64) + Sync),
         stop: &AtomicBool,
     ) -> Result<Simulated, Error> {
-        let (scenario, _, procedure) = self.scenario(path, rulebook)?;
+        let (scenario, _, procedure) = self.scenario(source, rulebook)?;
         let ensemble = simulate::run(&procedure, &scenario, options, progress, stop)
             .map_err(|e| Diagnostic::file(&scenario.file, e.to_string()))?;
         Ok(Simulated {
@@ -401,14 +469,14 @@ impl Workspace {
     pub fn diagram(
         &mut self,
         rulebook: Option<&str>,
-        scenario: Option<&Path>,
+        scenario: Option<Source<'_>>,
         only: diagram::Only,
     ) -> Result<Drawing, Error> {
         let mut inputs = Vec::new();
         let diagram = match scenario {
-            Some(path) => {
-                let ran = self.run(path, &RunOptions::under(rulebook))?;
-                inputs.push(path.to_path_buf());
+            Some(source) => {
+                let ran = self.run(source, &RunOptions::under(rulebook))?;
+                inputs.extend(source.file().map(Path::to_path_buf));
                 if let Some(r) = rulebook {
                     inputs.push(PathBuf::from(r));
                 }
@@ -425,18 +493,26 @@ impl Workspace {
     }
 
     /// The self-contained HTML report of a scenario, and the files it read.
-    pub fn report(
+    pub fn report<'a>(
         &mut self,
-        path: &Path,
+        source: impl Into<Source<'a>>,
         rulebook: Option<&str>,
     ) -> Result<(String, Vec<PathBuf>), Error> {
-        let ran = self.run(path, &RunOptions::under(rulebook))?;
+        let source = source.into();
+        let ran = self.run(source, &RunOptions::under(rulebook))?;
         let html = report::to_html(&ran.procedure, &ran.scenario, &ran.run);
-        Ok((html, vec![path.to_path_buf(), PathBuf::from(&ran.rulebook)]))
+        let mut inputs: Vec<PathBuf> = source.file().map(Path::to_path_buf).into_iter().collect();
+        inputs.push(PathBuf::from(&ran.rulebook));
+        Ok((html, inputs))
     }
 
     /// One scenario under two rulebooks.
-    pub fn compare(&mut self, path: &Path, rulebooks: &[String]) -> Result<Compared, Error> {
+    pub fn compare<'a>(
+        &mut self,
+        source: impl Into<Source<'a>>,
+        rulebooks: &[String],
+    ) -> Result<Compared, Error> {
+        let source = source.into();
         let [a, b] = rulebooks else {
             return Err(Error::usage(
                 format!(
@@ -446,14 +522,19 @@ impl Workspace {
                 "write --rulebook us-nato-2024 --rulebook as-reported-60",
             ));
         };
-        let a = self.run(path, &RunOptions::under(Some(a)))?;
-        let b = self.run(path, &RunOptions::under(Some(b)))?;
+        let a = self.run(source, &RunOptions::under(Some(a)))?;
+        let b = self.run(source, &RunOptions::under(Some(b)))?;
         Ok(Compared { a, b })
     }
 
     /// The smallest single change that flips a scenario's outcome.
-    pub fn why(&mut self, path: &Path, rulebook: Option<&str>) -> Result<Why, Error> {
-        let (scenario, _, procedure) = self.scenario(path, rulebook)?;
+    pub fn why<'a>(
+        &mut self,
+        source: impl Into<Source<'a>>,
+        rulebook: Option<&str>,
+    ) -> Result<Why, Error> {
+        let source = source.into();
+        let (scenario, _, procedure) = self.scenario(source, rulebook)?;
         if scenario.is_uncertain() {
             return Err(Error::Input(
                 Diagnostic::file(&scenario.file, "why needs a scenario without uncertain inputs")
@@ -464,8 +545,10 @@ impl Workspace {
             why::smallest_flip(&procedure, &scenario).map_err(|e| e.diagnostic(&scenario))?;
         // A rulebook file is named as seen from the scenario's own folder, where the
         // changed story would be saved beside it.
-        let beside =
-            (!files::is_stdin(Path::new(&scenario.file))).then(|| Path::new(&scenario.file));
+        let beside = source
+            .file()
+            .filter(|path| !files::is_stdin(path))
+            .map(|_| Path::new(&scenario.file));
         let change = best.map(|change| {
             let yaml = why::to_yaml(
                 &procedure,

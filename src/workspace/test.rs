@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use super::{Error, RunOptions, Workspace};
+use super::{Error, RunOptions, Source, Workspace};
 use crate::diag::Diagnostic;
 use crate::expect;
 use crate::files;
@@ -75,8 +75,23 @@ impl TestedFile {
     /// The file's row of the gradebook: file, title, result, checks failed, first problem.
     pub fn grade(&self) -> String {
         let file = self.path.display().to_string();
-        let row = |title: &str, result: &str, failed: &str, problem: &str| {
-            csv_row(&[&file, title, result, failed, problem])
+        let g = self.graded();
+        csv_row(&[
+            &file,
+            &g.title,
+            g.result,
+            &g.checks_failed,
+            &g.first_problem,
+        ])
+    }
+
+    /// The file's grade as data: what the gradebook's row says after the file's name.
+    pub fn graded(&self) -> Graded {
+        let row = |title: &str, result: &'static str, failed: &str, problem: &str| Graded {
+            title: title.to_string(),
+            result,
+            checks_failed: failed.to_string(),
+            first_problem: problem.to_string(),
         };
         match &self.verdict {
             Verdict::Error(d) => {
@@ -103,6 +118,18 @@ impl TestedFile {
             ),
         }
     }
+}
+
+/// A file's grade, as the gradebook has it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Graded {
+    pub title: String,
+    /// pass, fail, error or skipped.
+    pub result: &'static str,
+    /// How many checks failed (empty when none were made).
+    pub checks_failed: String,
+    /// The first problem, in a sentence (empty for a pass).
+    pub first_problem: String,
 }
 
 /// One mismatch: expected and got, the step where the story went another way, and why.
@@ -301,16 +328,24 @@ impl Workspace {
         Ok(tested)
     }
 
-    /// One file: run it and check it against its `expect:` (and the exercise).
-    fn test_one(
+    /// One scenario (a file, or an editor's text): run it and check it against its
+    /// `expect:` (and the exercise it answers).
+    pub fn test_one<'a>(
         &mut self,
-        path: &Path,
+        source: impl Into<Source<'a>>,
         rulebook: Option<&str>,
         exercise: Option<&expect::Exercise>,
     ) -> Verdict {
-        let ran = match self.run(path, &RunOptions::under(rulebook)) {
+        let source = source.into();
+        let ran = match self.run(source, &RunOptions::under(rulebook)) {
             Err(Error::Input(d)) => return Verdict::Error(d),
-            Err(e) => return Verdict::Error(Diagnostic::file(files::shown(path), e.to_string())),
+            Err(e) => {
+                let shown = match source {
+                    Source::File(path) => files::shown(path),
+                    Source::Text { name, .. } => name.to_string(),
+                };
+                return Verdict::Error(Diagnostic::file(shown, e.to_string()));
+            }
             Ok(ran) => ran,
         };
         let scenario = &ran.scenario;
