@@ -653,3 +653,64 @@ fn run_loaded(
         rulebook: key,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOTICE: &str = "events:\n  - on: 2027-03-01\n    do: give_notice\n";
+
+    #[test]
+    fn a_built_in_only_workspace_reads_no_rulebook_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let own = dir.path().join("own.yaml");
+        std::fs::write(&own, "id: own\ntitle: Own\nextends: us-nato-2024\n").unwrap();
+        let own = own.display().to_string();
+        let text = format!("title: x\nrulebook: {own}\n{NOTICE}");
+        // The ordinary workspace reads the file a scenario names...
+        let ran = Workspace::new().run_text("s.yaml", &text, &RunOptions::default());
+        assert_eq!(ran.unwrap().procedure.rulebook.id, "own");
+        // ...a built-in-only one refuses it at the line naming it, and lists the ids.
+        let mut ws = Workspace::builtin_only();
+        let Err(Error::Input(d)) = ws.run_text("s.yaml", &text, &RunOptions::default()) else {
+            panic!("a rulebook file was read");
+        };
+        assert_eq!((d.line, d.column), (2, 11));
+        assert!(
+            d.message.contains("only the built-in rulebooks"),
+            "{}",
+            d.message
+        );
+        assert!(d.help.unwrap().contains(rulebook::DEFAULT_ID));
+        // And so for a rulebook asked for by the caller; a built-in id still runs.
+        let text = format!("title: x\n{NOTICE}");
+        assert!(
+            ws.run_text("s.yaml", &text, &RunOptions::under(Some(&own)))
+                .is_err()
+        );
+        let ran = ws.run_text("s.yaml", &text, &RunOptions::under(Some("us-pre-2024")));
+        assert_eq!(ran.unwrap().procedure.rulebook.id, "us-pre-2024");
+    }
+
+    #[test]
+    fn text_and_file_give_the_same_run() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/consent-route.yaml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut ws = Workspace::new();
+        let from_file = ws.run(&path, &RunOptions::default()).unwrap();
+        let from_text = ws
+            .run(
+                Source::Text {
+                    name: "consent-route.yaml",
+                    text: &text,
+                },
+                &RunOptions::default(),
+            )
+            .unwrap();
+        assert_eq!(from_file.run.trace.len(), from_text.run.trace.len());
+        assert_eq!(
+            from_file.text(Style { color: false }),
+            from_text.text(Style { color: false })
+        );
+    }
+}
