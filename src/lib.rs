@@ -25,6 +25,7 @@ pub mod report;
 pub mod rulebook;
 pub mod scenario;
 pub mod schema;
+pub mod serve;
 pub mod simulate;
 pub mod threshold;
 pub mod vocab;

@@ -4,6 +4,8 @@
 //! - SVG diagrams, the HTML report and Mermaid output load in headless Chromium with no
 //!   console errors, text inside its boxes, stages clickable (tests/browser/check.mjs,
 //!   which needs `npm ci` in tests/browser and Debian's chromium);
+//! - a class session in `treatysim serve`, driven in Chromium (tests/browser/serve.mjs):
+//!   join, an error at its line, the fix, the diagram, a hand-in, the teacher's grade;
 //! - zsh and fish accept their completion scripts, and groff renders every manual page
 //!   without a warning;
 //! - the YAML language server (the engine of VS Code's YAML extension) reads the scenario
@@ -160,6 +162,49 @@ fn chromium_shows_the_diagrams_the_report_and_mermaid() {
         "{}",
         text(&out.stdout)
     );
+}
+
+#[test]
+#[ignore = "needs Chromium and tests/browser/node_modules; .ci/run installs them"]
+fn a_class_session_in_chromium() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = common::server::Server::start(&dir.path().join("class"));
+    let browser = root().join("tests/browser");
+    let shots = std::env::var_os("TREATYSIM_SHOTS")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| dir.path().join("shots"));
+    let out = Command::new("node")
+        .arg(browser.join("serve.mjs"))
+        .arg(&server.url)
+        .arg(&server.class_code)
+        .arg(&server.teacher_code)
+        .arg(root().join("scenarios/classroom/answers/1-make-it-lawful.yaml"))
+        .arg(&shots)
+        .output()
+        .expect("node is installed");
+    assert!(
+        out.status.success(),
+        "the class session failed:\n{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    assert!(
+        text(&out.stdout).contains("the class session works"),
+        "{}",
+        text(&out.stdout)
+    );
+    // What the student handed in is in the class folder, graded as the page said.
+    let handed_in = dir
+        .path()
+        .join("class/work/s1/1-make-it-lawful.handed-in.yaml");
+    assert!(handed_in.is_file(), "nothing handed in");
+    let out = bin()
+        .args(["test", "--exercise"])
+        .arg(root().join("docs/classroom/exercises/1-make-it-lawful.yaml"))
+        .arg(&handed_in)
+        .output()
+        .unwrap();
+    assert_exit(&out, 0, "the handed-in answer");
 }
 
 #[test]

@@ -28,6 +28,7 @@ const LAYERS: &[&[&str]] = &[
     &["engine"],
     &["expect", "explore", "simulate", "diagram", "report"],
     &["workspace", "fuzzing"],
+    &["serve"],
     &["cli"],
 ];
 

@@ -228,6 +228,22 @@ pub enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_day)]
         on: Option<jiff::civil::Date>,
     },
+    /// Serve the classroom in a browser: students join with a class code, edit scenarios
+    /// with the results beside them, and hand in exercises; the teacher's page shows
+    /// every hand-in and exports the gradebook (docs/serve.md).
+    Serve {
+        /// The address to listen on: 127.0.0.1 for this computer only, 0.0.0.0 for
+        /// every computer on the network.
+        #[arg(long, value_name = "ADDRESS", default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// The port to listen on (0: any free port).
+        #[arg(long, value_name = "PORT", default_value_t = 8080)]
+        port: u16,
+        /// The class folder: codes, students, exercises and every student's work are
+        /// kept here (created if missing), so a restart loses nothing.
+        #[arg(long, value_name = "DIR", default_value = "class")]
+        class: PathBuf,
+    },
     /// List or show the rulebooks.
     Rulebook {
         #[command(subcommand)]

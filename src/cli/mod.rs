@@ -257,6 +257,13 @@ impl<W: Write> App<W> {
             }
             Command::Completions { shell } => tools_cmd::completions(shell, &mut self.out),
             Command::Man { dir } => self.man(dir.as_deref()),
+            Command::Serve { bind, port, class } => {
+                let options = crate::serve::Options { bind, port, class };
+                Ok(match crate::serve::serve(&options) {
+                    Ok(()) => 0,
+                    Err(d) => self.fail(&Error::Input(d)),
+                })
+            }
         }
     }
 

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: run the binary, read its output.
 #![allow(dead_code)]
 
+pub mod server;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
