@@ -19,6 +19,7 @@
 mod compare;
 mod explain;
 mod explore;
+pub mod play;
 mod rulebooks;
 mod test;
 

@@ -1,0 +1,325 @@
+//! `play` as data: where things stand, the moves possible now (who makes each, and what
+//! it would breach), and each consequence narrated with its source. The terminal's
+//! `treatysim play` and the classroom server's Play page both drive a [`Session`]; the
+//! moves and their effects are the engine's own (`explore::Exploration`).
+
+use std::path::Path;
+
+use super::Error;
+use crate::diag::Diagnostic;
+use crate::engine::{self, TraceStep, World};
+use crate::explore::{self, Exploration, Move};
+use crate::report::{OutcomeRow, citation_text, outcome_rows};
+use crate::rulebook::Procedure;
+use crate::scenario::Args;
+use crate::vocab::{Actor, Chamber, TrackKind};
+
+/// Whose moves are offered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    President,
+    Senate,
+    House,
+    Courts,
+    All,
+}
+
+impl Role {
+    /// Whether this role makes a move whose step has `actor`; `chamber` is the chamber the
+    /// move's event names (a resolution to sue is the Senate's or the House's).
+    pub fn plays(self, actor: Actor, chamber: Option<Chamber>) -> bool {
+        match self {
+            Role::All => true,
+            Role::President => actor == Actor::President,
+            Role::Senate => {
+                actor == Actor::Senate
+                    || actor == Actor::Congress
+                    || (actor == Actor::Chamber && chamber == Some(Chamber::Senate))
+            }
+            Role::House => {
+                actor == Actor::House
+                    || actor == Actor::Congress
+                    || (actor == Actor::Chamber && chamber == Some(Chamber::House))
+            }
+            Role::Courts => matches!(actor, Actor::Courts | Actor::Plaintiff),
+        }
+    }
+}
+
+/// Time's moves, offered at every turn.
+const WAITS: &[Move] = &[
+    Move::WaitDays(1),
+    Move::WaitDays(7),
+    Move::WaitDays(30),
+    Move::WaitDays(180),
+    Move::Wait,
+];
+
+/// A move offered now.
+#[derive(Clone, Debug)]
+pub struct Offered {
+    /// What to pass to [`Session::make`].
+    pub index: usize,
+    /// Who makes it ("Time" for time passing).
+    pub actor: String,
+    /// The move in words.
+    pub label: String,
+    /// The provisions it would breach (id, title): an unlawful move asks for confirmation.
+    pub breaches: Vec<(String, String)>,
+}
+
+/// One consequence of a move, as the law in force on its day says it.
+#[derive(Clone, Debug)]
+pub struct Narrated {
+    pub date: jiff::civil::Date,
+    pub label: String,
+    pub text: String,
+    /// The provisions breached (id, title).
+    pub breaches: Vec<(String, String)>,
+    pub citation: String,
+}
+
+/// Where things stand: the day, each track's stage, and a notice's due day.
+#[derive(Clone, Debug)]
+pub struct Standing {
+    pub date: jiff::civil::Date,
+    /// (track, stage), in the order the procedure reads.
+    pub tracks: Vec<(String, String)>,
+    /// When a pending notice takes effect, in the rulebook's words.
+    pub notice: Option<String>,
+}
+
+/// A play session: the moves made so far and those possible now.
+pub struct Session<'p> {
+    procedure: &'p Procedure,
+    ex: Exploration<'p>,
+    at: usize,
+    role: Role,
+    options: Vec<(Move, World, Vec<TraceStep>)>,
+}
+
+impl<'p> Session<'p> {
+    /// A new session at the start of the procedure.
+    pub fn start(procedure: &'p Procedure, role: Role) -> Result<Session<'p>, Error> {
+        let ex = Exploration::start(procedure, explore::Size::ONE)
+            .map_err(|e| Error::Input(Diagnostic::file(&procedure.rulebook.id, e.to_string())))?;
+        let options = ex.possible(0, WAITS);
+        Ok(Session {
+            procedure,
+            ex,
+            at: 0,
+            role,
+            options,
+        })
+    }
+
+    /// A session replayed from the moves chosen so far (each an [`Offered::index`] at its
+    /// turn): how a server keeps no state between requests.
+    pub fn replay(
+        procedure: &'p Procedure,
+        role: Role,
+        chosen: &[usize],
+    ) -> Result<(Session<'p>, Vec<Narrated>), Error> {
+        let mut session = Session::start(procedure, role)?;
+        let mut last = Vec::new();
+        for (turn, &k) in chosen.iter().enumerate() {
+            last = session.make(k).ok_or_else(|| {
+                Error::usage_only(format!(
+                    "move {k} is not one of the {} possible at turn {}",
+                    session.options.len(),
+                    turn + 1
+                ))
+            })?;
+        }
+        Ok((session, last))
+    }
+
+    /// Where things stand now.
+    pub fn standing(&self) -> Standing {
+        let p = self.procedure;
+        let w = &self.ex.nodes[self.at].world;
+        let mut tracks = Vec::new();
+        for kind in [
+            TrackKind::Treaty,
+            TrackKind::Suspension,
+            TrackKind::Consent,
+            TrackKind::Congress,
+        ] {
+            let track = p.track(kind);
+            tracks.push((
+                track.title.clone(),
+                track.graph[w.stage(kind, None)].label.clone(),
+            ));
+        }
+        if let Some(b) = w.bills.first() {
+            tracks.push((
+                "The Act (hr-1)".to_string(),
+                p.track(TrackKind::Bill).graph[b.stage].label.clone(),
+            ));
+        }
+        if let Some(c) = w.cases.first() {
+            let holding = c.holding.map(|h| format!(" ({h})")).unwrap_or_default();
+            tracks.push((
+                "The Senate's lawsuit".to_string(),
+                format!("{}{holding}", p.track(TrackKind::Case).graph[c.stage].label),
+            ));
+        }
+        let notice = w
+            .notice_due
+            .map(|d| p.message("notice_takes_effect", w.date, &[("due", &d.to_string())]));
+        Standing {
+            date: w.date,
+            tracks,
+            notice,
+        }
+    }
+
+    /// The moves the role may make now (and time's), sorted by who makes them.
+    pub fn moves(&self) -> Vec<Offered> {
+        let p = self.procedure;
+        let mut shown = Vec::new();
+        for (k, (m, _, steps)) in self.options.iter().enumerate() {
+            let actor = match (m, steps.first()) {
+                (Move::Wait | Move::WaitDays(_), _) | (_, None) => "Time".to_string(),
+                (_, Some(t)) => {
+                    explore::actor_name(p.track(t.track).graph[t.edge].actor).to_string()
+                }
+            };
+            let offered = matches!(m, Move::Wait | Move::WaitDays(_))
+                || steps.first().is_none_or(|t| {
+                    self.role
+                        .plays(p.track(t.track).graph[t.edge].actor, self.chamber_of(t))
+                });
+            if offered {
+                shown.push(Offered {
+                    index: k,
+                    actor,
+                    label: self.ex.move_label(*m),
+                    breaches: steps.iter().flat_map(|t| breached(p, t)).collect(),
+                });
+            }
+        }
+        shown.sort_by(|a, b| (&a.actor, &a.label).cmp(&(&b.actor, &b.label)));
+        shown
+    }
+
+    /// The chamber a move's event names, if any.
+    fn chamber_of(&self, step: &TraceStep) -> Option<Chamber> {
+        match self.ex.scenario.events.get(step.event?)?.args {
+            Args::Vote { chamber, .. }
+            | Args::Override { chamber, .. }
+            | Args::AuthorizeSuit { chamber, .. } => Some(chamber),
+            _ => None,
+        }
+    }
+
+    /// Makes move `index` (of those possible now): its consequences, or `None` for an
+    /// index not possible now.
+    pub fn make(&mut self, index: usize) -> Option<Vec<Narrated>> {
+        let (m, world, steps) = self.options.get(index)?.clone();
+        let narrated = narrate(self.procedure, &steps);
+        self.at = self.ex.push(self.at, m, world, steps);
+        self.options = self.ex.possible(self.at, WAITS);
+        Some(narrated)
+    }
+
+    /// The outcome if the session ended now.
+    pub fn outcome(&self) -> Vec<OutcomeRow> {
+        let p = self.procedure;
+        let w = &self.ex.nodes[self.at].world;
+        let outcome = engine::outcome_of(p, &self.ex.scenario, w, w.date);
+        let run = engine::Run {
+            trace: Vec::new(),
+            outcome,
+        };
+        outcome_rows(p, &run)
+    }
+
+    /// The session as a scenario `treatysim run` replays (a rulebook file named relative
+    /// to `to`, where it will be saved).
+    pub fn scenario(&self, to: Option<&Path>) -> String {
+        self.ex.route_scenario(
+            self.at,
+            "A session of treatysim play",
+            "a session played with `treatysim play`; `treatysim run` replays it",
+            to,
+        )
+    }
+}
+
+/// The provisions a step breached: id and title, as in force on its day.
+fn breached(p: &Procedure, t: &TraceStep) -> Vec<(String, String)> {
+    let day = p.law_date(t.date);
+    t.violations
+        .iter()
+        .filter_map(|k| {
+            let provision = p.provisions.get(k)?;
+            let version = provision.on(day).unwrap_or_else(|| provision.latest());
+            Some((provision.id.clone(), p.render(&version.title, t.date)))
+        })
+        .collect()
+}
+
+fn narrate(p: &Procedure, steps: &[TraceStep]) -> Vec<Narrated> {
+    steps
+        .iter()
+        .map(|t| {
+            let step = &p.track(t.track).graph[t.edge];
+            let day = p.law_date(t.date);
+            let citation = step.citation_on(day);
+            Narrated {
+                date: t.date,
+                label: p.render(step.label_on(day), t.date),
+                text: p.render(step.text_on(day), t.date).trim().to_string(),
+                breaches: breached(p, t),
+                citation: citation_text(p.citation(citation), citation),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_offer_their_own_moves() {
+        assert!(Role::President.plays(Actor::President, None));
+        assert!(!Role::President.plays(Actor::Senate, None));
+        assert!(Role::Senate.plays(Actor::Senate, None));
+        assert!(Role::Senate.plays(Actor::Chamber, Some(Chamber::Senate)));
+        assert!(!Role::House.plays(Actor::Chamber, Some(Chamber::Senate)));
+        assert!(Role::House.plays(Actor::Congress, None));
+        assert!(Role::Courts.plays(Actor::Courts, None));
+        assert!(Role::All.plays(Actor::Clock, None));
+    }
+
+    #[test]
+    fn a_replayed_session_is_the_session_played() {
+        let p = crate::rulebook::load(crate::rulebook::DEFAULT_ID).unwrap();
+        let mut live = Session::start(&p, Role::All).unwrap();
+        let notice = live
+            .moves()
+            .into_iter()
+            .find(|o| o.label.contains("notice"))
+            .expect("the President can give notice");
+        assert!(
+            !notice.breaches.is_empty(),
+            "an unconsented notice breaches 1250A"
+        );
+        let said = live.make(notice.index).unwrap();
+        assert!(said.iter().any(|n| !n.breaches.is_empty()));
+        let wait = live
+            .moves()
+            .into_iter()
+            .find(|o| o.actor == "Time")
+            .unwrap();
+        live.make(wait.index).unwrap();
+        let (again, _) = Session::replay(&p, Role::All, &[notice.index, wait.index]).unwrap();
+        assert_eq!(again.scenario(None), live.scenario(None));
+        assert_eq!(again.standing().date, live.standing().date);
+        // A move that is not possible is an error, not a panic.
+        assert!(Session::replay(&p, Role::All, &[usize::MAX]).is_err());
+    }
+}
