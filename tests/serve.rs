@@ -369,3 +369,68 @@ fn pages_and_scripts_come_from_the_binary() {
     }
     assert_eq!(server.ask("GET", "/nothing-here", &[], "").0, 404);
 }
+
+#[test]
+fn play_replays_the_moves_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path());
+    let json_header = [("Content-Type", "application/json")];
+    assert_eq!(server.ask("POST", "/api/play", &json_header, "{}").0, 401);
+    let ask = |body: &str| {
+        server.ask(
+            "POST",
+            "/api/play",
+            &[
+                ("Content-Type", "application/json"),
+                ("X-Class-Code", &server.class_code),
+            ],
+            body,
+        )
+    };
+    let (status, body) = ask(r#"{"moves": []}"#);
+    assert_eq!(status, 200, "{body}");
+    let start = json(&body);
+    let notice = start["moves"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["label"] == "give notice")
+        .expect("the President may give notice");
+    assert!(!notice["breaches"].as_array().unwrap().is_empty());
+    let (status, body) = ask(&format!(r#"{{"moves": [{}]}}"#, notice["index"]));
+    assert_eq!(status, 200, "{body}");
+    let after = json(&body);
+    assert!(after["said"][0]["citation"].is_string(), "{after}");
+    assert!(after["scenario"].as_str().unwrap().contains("give_notice"));
+    // The played story runs, and says what play said.
+    let file = dir.path().join("played.yaml");
+    std::fs::write(&file, after["scenario"].as_str().unwrap()).unwrap();
+    let (code, out, err) = cli(&["run", file.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("1250A(a)"), "{out}");
+    // As the Senate, the President's moves are not offered.
+    let (_, body) = ask(r#"{"role": "senate"}"#);
+    let senate = json(&body);
+    assert!(
+        senate["moves"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["actor"] != "President"),
+        "{senate}"
+    );
+    // Impossible or unknown input is a clear 400, never a panic.
+    for bad in [
+        r#"{"moves": [99999]}"#,
+        r#"{"moves": [-1]}"#,
+        r#"{"role": "king"}"#,
+        r#"{"mvoes": []}"#,
+        "not json",
+    ] {
+        let (status, body) = ask(bad);
+        assert_eq!(status, 400, "{bad}: {body}");
+        assert!(json(&body)["error"]["message"].is_string());
+    }
+    let many = format!(r#"{{"moves": [{}]}}"#, vec!["0"; 1001].join(","));
+    assert_eq!(ask(&many).0, 400);
+}

@@ -28,6 +28,7 @@ use crate::expect;
 use crate::report::{self, Style, Tone};
 use crate::rulebook;
 use crate::simulate;
+use crate::workspace::play::{Role, Session};
 use crate::workspace::{
     self, DiagramFormat, RunOptions, Source, TestedFile, Verdict, Workspace, csv_row,
 };
@@ -713,6 +714,97 @@ pub async fn why(q: QueryOf<WhyQuery>, body: Result<Bytes, BytesRejection>) -> R
                 "change": change,
             })
         })
+    })
+    .await;
+    match answer {
+        Ok(Ok(doc)) => json_response(&doc),
+        Ok(Err(e)) => failed(e),
+        Err(response) => response,
+    }
+}
+
+/// The most moves a play session replays (each request replays the session).
+pub const MAX_MOVES: usize = 1_000;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlayRequest {
+    rulebook: Option<String>,
+    role: Option<Role>,
+    /// The moves chosen so far: each the `index` of a move offered at its turn.
+    #[serde(default)]
+    moves: Vec<usize>,
+}
+
+fn pairs(list: &[(String, String)], a: &str, b: &str) -> Vec<Value> {
+    list.iter().map(|(x, y)| json!({ a: x, b: y })).collect()
+}
+
+/// POST /api/play {rulebook, role, moves}: the session after those moves, as `treatysim
+/// play` shows it: where things stand, what the last move did (narrated with its
+/// sources), the moves possible now, the outcome so far and the session as a scenario.
+/// The server keeps nothing: each request replays the moves.
+pub async fn play(body: Result<Json<PlayRequest>, JsonRejection>) -> Response {
+    let request = match body {
+        Ok(Json(request)) => request,
+        Err(e) => return refuse(StatusCode::BAD_REQUEST, &e.body_text()),
+    };
+    if request.moves.len() > MAX_MOVES {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            &format!("a session here has at most {MAX_MOVES} moves"),
+        );
+    }
+    let answer = engine(move |ws| {
+        let id = request
+            .rulebook
+            .as_deref()
+            .filter(|r| !r.is_empty())
+            .unwrap_or(rulebook::DEFAULT_ID);
+        let procedure = ws.rulebook(id)?;
+        let role = request.role.unwrap_or(Role::All);
+        let (session, said) = Session::replay(&procedure, role, &request.moves)?;
+        let standing = session.standing();
+        let said: Vec<Value> = said
+            .iter()
+            .map(|n| {
+                json!({
+                    "date": n.date.to_string(),
+                    "label": n.label,
+                    "text": n.text,
+                    "breaches": pairs(&n.breaches, "id", "title"),
+                    "citation": n.citation,
+                })
+            })
+            .collect();
+        let moves: Vec<Value> = session
+            .moves()
+            .iter()
+            .map(|o| {
+                json!({
+                    "index": o.index,
+                    "actor": o.actor,
+                    "label": o.label,
+                    "breaches": pairs(&o.breaches, "id", "title"),
+                })
+            })
+            .collect();
+        let outcome: Vec<Value> = session
+            .outcome()
+            .iter()
+            .map(|r| json!({ "label": r.label, "value": r.value }))
+            .collect();
+        Ok::<_, workspace::Error>(json!({
+            "rulebook": procedure.rulebook.id,
+            "title": procedure.rulebook.title,
+            "date": standing.date.to_string(),
+            "standing": pairs(&standing.tracks, "track", "stage"),
+            "notice": standing.notice,
+            "said": said,
+            "moves": moves,
+            "outcome": outcome,
+            "scenario": session.scenario(None),
+        }))
     })
     .await;
     match answer {

@@ -164,6 +164,7 @@ pub fn router(served: Arc<Served>) -> Router {
         asset("/assets/join.js", JS, include_str!("assets/join.js")),
         asset("/assets/student.js", JS, include_str!("assets/student.js")),
         asset("/assets/teacher.js", JS, include_str!("assets/teacher.js")),
+        asset("/assets/play.js", JS, include_str!("assets/play.js")),
     ];
     let mut router = Router::new()
         .route("/", get(home))
@@ -171,6 +172,10 @@ pub fn router(served: Arc<Served>) -> Router {
         .route(
             "/teacher",
             get(|| async { html(include_str!("assets/teacher.html")) }),
+        )
+        .route(
+            "/play",
+            get(|| async { html(include_str!("assets/play.html")) }),
         )
         .route("/api/join", post(api::join))
         .route("/api/teacher/login", post(api::teacher_login));
@@ -195,6 +200,7 @@ pub fn router(served: Arc<Served>) -> Router {
         .route("/api/diagram", post(api::diagram))
         .route("/api/compare", post(api::compare))
         .route("/api/why", post(api::why))
+        .route("/api/play", post(api::play))
         .route_layer(middleware::from_fn_with_state(
             Arc::clone(&served),
             require_class,

@@ -175,7 +175,8 @@ impl<'p> Session<'p> {
         }
     }
 
-    /// The moves the role may make now (and time's), sorted by who makes them.
+    /// The moves the role may make now (and time's), sorted by who makes them, then by
+    /// name (time's by how long they wait).
     pub fn moves(&self) -> Vec<Offered> {
         let p = self.procedure;
         let mut shown = Vec::new();
@@ -200,7 +201,16 @@ impl<'p> Session<'p> {
                 });
             }
         }
-        shown.sort_by(|a, b| (&a.actor, &a.label).cmp(&(&b.actor, &b.label)));
+        // By who makes them; time's moves by how long they wait (the order of WAITS).
+        shown.sort_by(|a, b| {
+            a.actor.cmp(&b.actor).then_with(|| {
+                if a.actor == "Time" {
+                    a.index.cmp(&b.index)
+                } else {
+                    a.label.cmp(&b.label)
+                }
+            })
+        });
         shown
     }
 

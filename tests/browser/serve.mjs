@@ -110,6 +110,29 @@ const grade = await page.textContent('#grade');
 check(grade.includes('passes'), `the hand-in did not pass: ${grade}`);
 const latencies = await page.evaluate(() => window.treatysimLatencies);
 
+// Play: moves as buttons; an unlawful one asks first; each consequence with its source.
+await page.goto(`${url}/play`);
+await page.waitForFunction(() => document.body.dataset.turn === '0');
+const notice = page.locator('#moves button.unlawful', { hasText: 'notice' }).first();
+check(await notice.count() === 1, 'play offers no unlawful notice to give');
+let asked = '';
+page.once('dialog', async (d) => { asked = d.message(); await d.dismiss(); });
+await notice.click();
+check(/unlawful/.test(asked), `no warning before an unlawful move: ${asked}`);
+check(await page.evaluate(() => document.body.dataset.turn) === '0', 'a declined move was made');
+page.once('dialog', (d) => d.accept());
+await notice.click();
+await page.waitForFunction(() => document.body.dataset.turn === '1');
+const said = await page.textContent('#said');
+check(/Breaks 1250A/.test(said) && /Source: /.test(said), `the move is not narrated with its breach and source: ${said}`);
+await page.locator('#moves button', { hasText: 'year' }).first().click().catch(() => {});
+await page.click('#keep');
+await page.waitForFunction(() => document.getElementById('kept').textContent.length > 0);
+check((await page.textContent('#kept')).startsWith('Saved'), 'the played story was not kept');
+await page.screenshot({ path: join(shots, 'serve-play.png') });
+await page.goto(`${url}/`);
+await page.waitForFunction(() => Number(document.body.dataset.updates || 0) > 0);
+
 // 400 px wide: no sideways scrolling.
 await page.setViewportSize({ width: 400, height: 900 });
 await page.click('#tab-timeline');
