@@ -160,12 +160,14 @@ fn main() {
             .get(format!("{url}/api/work/practice"))
             .header("Cookie", cookie)
             .call()
-            .unwrap()
-            .into_body()
-            .read_to_string()
-            .unwrap();
-        if &saved != last {
-            lost += 1;
+            .and_then(|r| r.into_body().read_to_string());
+        match saved {
+            Ok(saved) if &saved == last => {}
+            Ok(_) => lost += 1,
+            Err(e) => {
+                lost += 1;
+                eprintln!("reading back a student's work: {e}");
+            }
         }
     }
     let rss_end = rss_kib(pid);

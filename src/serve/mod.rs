@@ -62,7 +62,11 @@ pub const CODE_HEADER: &str = "x-class-code";
 
 /// Starts the server and serves until Ctrl-C; prints where to go and the codes.
 pub fn serve(options: &Options) -> Result<(), Diagnostic> {
+    // Engine calls are CPU-bound: more threads than about twice the cores would only
+    // queue in the kernel, and each keeps its own compiled rulebooks.
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let runtime = tokio::runtime::Builder::new_multi_thread()
+        .max_blocking_threads((cores * 2).max(4))
         .enable_all()
         .build()
         .map_err(|e| Diagnostic::file("serve", format!("cannot start the server: {e}")))?;
