@@ -62,6 +62,14 @@ await page.waitForSelector('.cm-content');
 await page.waitForFunction(() => Number(document.body.dataset.updates || 0) > 0);
 check((await page.textContent('#who')) === 'Ana Lima', 'the page does not show the student\'s name');
 
+// Completion from the scenario JSON Schema, as the student types an action.
+await typeScenario(page, 'title: t\nevents:\n  - on: 2027-01-04\n    do: give_n');
+await page.keyboard.press('Control+Space');
+await page.waitForSelector('.cm-tooltip-autocomplete', { timeout: 5000 }).catch(() => {});
+const offered = await page.evaluate(() => document.querySelector('.cm-tooltip-autocomplete')?.textContent ?? '');
+check(offered.includes('give_notice'), `no completion of an action from the schema: "${offered}"`);
+await page.keyboard.press('Escape');
+
 // One mistake: a month 13 on line 3 of the answer.
 const lines = answer.split('\n');
 const dateLine = lines.findIndex((l) => /^\s+- on: 2027-02-01/.test(l));
@@ -109,6 +117,20 @@ await page.waitForFunction(() => /Handed in/.test(document.getElementById('grade
 const grade = await page.textContent('#grade');
 check(grade.includes('passes'), `the hand-in did not pass: ${grade}`);
 const latencies = await page.evaluate(() => window.treatysimLatencies);
+
+// Why: the smallest change that flips the outcome, applied in one click.
+await page.click('#tab-why');
+await page.click('#why-go');
+await page.waitForFunction(() => !/Trying/.test(document.getElementById('why-out').textContent)
+  && document.getElementById('why-out').textContent.length > 0);
+const why = await page.textContent('#why-out');
+check(/it would end/.test(why), `why finds no change: ${why}`);
+n = await updates(page);
+await page.click('#why-apply');
+await updatesAfter(page, n);
+// The answer is lawful; the smallest flip (a consent vote short of two-thirds) is not.
+await page.waitForFunction(() => /Lawfulno: /.test(document.getElementById('outcome').textContent));
+check((await page.textContent('#editor')).includes('yeas: 65'), 'the change was not applied in the editor');
 
 // Play: moves as buttons; an unlawful one asks first; each consequence with its source.
 await page.goto(`${url}/play`);

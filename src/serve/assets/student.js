@@ -144,6 +144,31 @@ function tabs() {
   }
 }
 
+// The scenario schema with each `$ref` (and each one-element `allOf`, schemars' way of
+// giving a reference its own description) replaced by what it refers to: the editor's
+// schema library completes keys and values inside event lists only from inlined schemas.
+function inlined(schema) {
+  const defs = schema.definitions || {};
+  const walk = (node, depth) => {
+    if (Array.isArray(node)) return node.map((n) => walk(n, depth));
+    if (!node || typeof node !== 'object') return node;
+    let out = {};
+    for (const [k, v] of Object.entries(node)) if (k !== 'definitions') out[k] = walk(v, depth);
+    const target = (ref) => walk(defs[ref.split('/').pop()] ?? {}, depth + 1);
+    if (depth < 16 && Array.isArray(out.allOf) && out.allOf.length === 1) {
+      const [only] = out.allOf;
+      delete out.allOf;
+      out = { ...(only.$ref ? target(only.$ref) : only), ...out };
+    }
+    if (depth < 16 && typeof out.$ref === 'string') {
+      const { $ref, ...rest } = out;
+      out = { ...target($ref), ...rest };
+    }
+    return out;
+  };
+  return walk(schema, 0);
+}
+
 function fill(select, items, chosen) {
   for (const item of items) {
     const option = document.createElement('option');
@@ -155,7 +180,7 @@ function fill(select, items, chosen) {
 
 async function main() {
   const me = (await call('GET', '/api/me')).data;
-  const schema = (await call('GET', '/api/schema')).data;
+  const schema = inlined((await call('GET', '/api/schema')).data);
   $('who').textContent = me.name;
   fill($('exercise'), me.work.map((w) => ({ id: w.id, label: w.title })), me.work[0].id);
   const books = me.rulebooks.map((r) => ({ id: r, label: r }));
