@@ -121,6 +121,16 @@ fn text_of(body: Result<Bytes, BytesRejection>) -> Result<String, Response> {
     })
 }
 
+/// A workspace call's JSON, its error as the command line says it, or the refusal made
+/// before it ran.
+fn respond(answer: Result<Result<Value, workspace::Error>, Response>) -> Response {
+    match answer {
+        Ok(Ok(doc)) => json_response(&doc),
+        Ok(Err(e)) => failed(e),
+        Err(response) => response,
+    }
+}
+
 fn json_response(value: &Value) -> Response {
     Json(value).into_response()
 }
@@ -450,11 +460,7 @@ pub async fn run(q: QueryOf<RunQuery>, body: Result<Bytes, BytesRejection>) -> R
         Err(response) => return response,
     };
     let ran = engine(move |ws| ws.run_text(SCENARIO, &text, &q.options()).map(|r| r.json())).await;
-    match ran {
-        Ok(Ok(doc)) => json_response(&doc),
-        Ok(Err(e)) => failed(e),
-        Err(response) => response,
-    }
+    respond(ran)
 }
 
 /// POST /api/view: what the editor page shows in one answer: the run's JSON, the
@@ -490,11 +496,7 @@ pub async fn view(q: QueryOf<RunQuery>, body: Result<Bytes, BytesRejection>) -> 
         }))
     })
     .await;
-    match shown {
-        Ok(Ok(doc)) => json_response(&doc),
-        Ok(Err(e)) => failed(e),
-        Err(response) => response,
-    }
+    respond(shown)
 }
 
 #[derive(Deserialize, Default)]
@@ -591,11 +593,7 @@ pub async fn simulate(q: QueryOf<SimulateQuery>, body: Result<Bytes, BytesReject
         .map(|s| s.json())
     })
     .await;
-    match simulated {
-        Ok(Ok(doc)) => json_response(&doc),
-        Ok(Err(e)) => failed(e),
-        Err(response) => response,
-    }
+    respond(simulated)
 }
 
 #[derive(Deserialize, Default)]
@@ -670,11 +668,7 @@ pub async fn compare(q: QueryOf<CompareQuery>, body: Result<Bytes, BytesRejectio
         .map(|c| json!({ "text": c.text(PLAIN), "a": c.a.json(), "b": c.b.json() }))
     })
     .await;
-    match compared {
-        Ok(Ok(doc)) => json_response(&doc),
-        Ok(Err(e)) => failed(e),
-        Err(response) => response,
-    }
+    respond(compared)
 }
 
 #[derive(Deserialize, Default)]
@@ -716,11 +710,7 @@ pub async fn why(q: QueryOf<WhyQuery>, body: Result<Bytes, BytesRejection>) -> R
         })
     })
     .await;
-    match answer {
-        Ok(Ok(doc)) => json_response(&doc),
-        Ok(Err(e)) => failed(e),
-        Err(response) => response,
-    }
+    respond(answer)
 }
 
 /// The most moves a play session replays (each request replays the session).
@@ -807,9 +797,5 @@ pub async fn play(body: Result<Json<PlayRequest>, JsonRejection>) -> Response {
         }))
     })
     .await;
-    match answer {
-        Ok(Ok(doc)) => json_response(&doc),
-        Ok(Err(e)) => failed(e),
-        Err(response) => response,
-    }
+    respond(answer)
 }
