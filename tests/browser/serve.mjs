@@ -152,6 +152,10 @@ await page.click('#keep');
 await page.waitForFunction(() => document.getElementById('kept').textContent.length > 0);
 check((await page.textContent('#kept')).startsWith('Saved'), 'the played story was not kept');
 await page.screenshot({ path: join(shots, 'serve-play.png') });
+await page.setViewportSize({ width: 400, height: 900 });
+const playOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+check(playOverflow <= 0, `at 400 px the play page scrolls sideways by ${playOverflow} px`);
+await page.setViewportSize({ width: 1400, height: 1000 });
 await page.goto(`${url}/`);
 await page.waitForFunction(() => Number(document.body.dataset.updates || 0) > 0);
 
@@ -190,6 +194,9 @@ const csvText = await csv.text();
 check(csvText.startsWith('student,exercise,file,title,result') && csvText.includes('Ana Lima,1-make-it-lawful'),
   `the gradebook is not right: ${csvText}`);
 await teacher.page.screenshot({ path: join(shots, 'serve-teacher.png') });
+await teacher.page.setViewportSize({ width: 400, height: 900 });
+const teacherOverflow = await teacher.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+check(teacherOverflow <= 0, `at 400 px the teacher's page scrolls sideways by ${teacherOverflow} px`);
 check(teacher.errors.length === 0, `teacher page errors: ${teacher.errors.join('; ')}`);
 
 await browser.close();
