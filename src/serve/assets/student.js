@@ -145,8 +145,9 @@ function tabs() {
 }
 
 // The scenario schema with each `$ref` (and each one-element `allOf`, schemars' way of
-// giving a reference its own description) replaced by what it refers to: the editor's
-// schema library completes keys and values inside event lists only from inlined schemas.
+// giving a reference its own description) replaced by what it refers to, and each
+// optional part by the part: the editor's schema library completes keys and values
+// inside nested mappings and lists only from such plain schemas.
 function inlined(schema) {
   const defs = schema.definitions || {};
   const walk = (node, depth) => {
@@ -163,6 +164,14 @@ function inlined(schema) {
     if (depth < 16 && typeof out.$ref === 'string') {
       const { $ref, ...rest } = out;
       out = { ...target($ref), ...rest };
+    }
+    // An optional part (`anyOf: [part, null]`) is offered as the part.
+    if (Array.isArray(out.anyOf)) {
+      const real = out.anyOf.filter((a) => !(a && a.type === 'null'));
+      if (real.length === 1 && real.length < out.anyOf.length) {
+        const { anyOf, ...rest } = out;
+        out = { ...real[0], ...rest };
+      }
     }
     return out;
   };
