@@ -43,6 +43,7 @@ const runLive = coalesce(async ({ text, since }) => {
   const answer = await call('POST', `/api/view${query}`, text);
   if (answer.ok) showRun(answer.data); else showError(answer.data.error);
   latencies.push(performance.now() - since);
+  window.treatysimShown = text;   // what the results now shown are of (read by the tests)
   document.body.dataset.updates = String(latencies.length);
 });
 
