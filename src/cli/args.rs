@@ -92,7 +92,8 @@ pub enum Command {
         #[arg(long, value_name = "ID|FILE")]
         rulebook: Option<String>,
         /// Also write a gradebook: one CSV row per file (file, title, result, checks
-        /// failed, first problem), for a spreadsheet.
+        /// failed, first problem), for a spreadsheet; - prints it on standard output
+        /// (each file's line then goes to standard error).
         #[arg(long, value_name = "FILE.csv")]
         grades: Option<PathBuf>,
         /// Grade answers to this exercise: each file must also keep the exercise's
@@ -118,7 +119,8 @@ pub enum Command {
         /// the -o file's extension (.svg, .dot/.gv, .mmd), else svg.
         #[arg(long, value_enum)]
         format: Option<DiagramFormat>,
-        /// Write to this file (atomically) instead of standard output; - is stdout.
+        /// Write to this file (atomically); - is standard output. Without -o, a terminal
+        /// gets a file named after the scenario (or rulebook), and a pipe the diagram.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -132,9 +134,13 @@ pub enum Command {
         /// Rulebook to use instead of the scenario's: a built-in id or a file.
         #[arg(long, value_name = "ID|FILE")]
         rulebook: Option<String>,
-        /// Write to this file (atomically) instead of standard output; - is stdout.
+        /// Write to this file (atomically); - is standard output. Without -o, a terminal
+        /// gets FILE's name with .html, and a pipe the page itself.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Open the report in the web browser once written ($BROWSER if set).
+        #[arg(long)]
+        open: bool,
     },
     /// Run one scenario under two rulebooks: the outcomes side by side and the first
     /// step where the runs part ways.

@@ -23,6 +23,7 @@ macro_rules! eprint {
 }
 
 mod args;
+mod output;
 mod panic;
 mod play_cmd;
 mod tools_cmd;
@@ -71,6 +72,7 @@ pub fn main() -> i32 {
             color: wants_color(cli.color, std::io::stdout().is_terminal()),
         },
         err_color: wants_color(cli.color, std::io::stderr().is_terminal()),
+        terminal: std::io::stdout().is_terminal(),
         ws: Workspace::new(),
     };
     match app.dispatch(cli.command) {
@@ -88,6 +90,8 @@ struct App<W: Write> {
     out: W,
     style: Style,
     err_color: bool,
+    /// Standard output is a terminal (a document is then written to a file).
+    terminal: bool,
     ws: Workspace,
 }
 
@@ -155,12 +159,17 @@ impl<W: Write> App<W> {
                     || workspace::DiagramFormat::from_extension(output.as_deref()),
                     DiagramFormat::into,
                 );
+                let doc =
+                    output::diagram_document(format, scenario.as_deref(), rulebook.as_deref());
                 match self.ws.diagram(
                     rulebook.as_deref(),
                     scenario.as_deref().map(Source::File),
                     only,
                 ) {
-                    Ok(d) => self.emit_for(output.as_deref(), &d.render(format), &d.inputs),
+                    Ok(d) => {
+                        let text = d.render(format);
+                        self.emit_document(output.as_deref(), &text, &d.inputs, doc)
+                    }
                     Err(e) => Ok(self.fail(&e)),
                 }
             }
@@ -168,10 +177,16 @@ impl<W: Write> App<W> {
                 file,
                 rulebook,
                 output,
-            } => match self.ws.report(&file, rulebook.as_deref()) {
-                Ok((html, inputs)) => self.emit_for(output.as_deref(), &html, &inputs),
-                Err(e) => Ok(self.fail(&e)),
-            },
+                open,
+            } => {
+                let doc = output::report_document(&file, open);
+                match self.ws.report(&file, rulebook.as_deref()) {
+                    Ok((html, inputs)) => {
+                        self.emit_document(output.as_deref(), &html, &inputs, doc)
+                    }
+                    Err(e) => Ok(self.fail(&e)),
+                }
+            }
             Command::Compare { file, rulebook } => {
                 let compared = self.ws.compare(&file, &rulebook);
                 self.print_or_fail(compared.map(|c| c.text(self.style)))
@@ -279,19 +294,6 @@ impl<W: Write> App<W> {
         2
     }
 
-    fn print(&mut self, text: &str) -> std::io::Result<i32> {
-        self.out.write_all(text.as_bytes())?;
-        self.out.flush()?;
-        Ok(0)
-    }
-
-    fn print_or_fail(&mut self, text: Result<String, Error>) -> std::io::Result<i32> {
-        match text {
-            Ok(text) => self.print(&text),
-            Err(e) => Ok(self.fail(&e)),
-        }
-    }
-
     /// How long an exploration took, on a terminal only (never in piped output).
     fn say_time(&self, seconds: f64) {
         if std::io::stderr().is_terminal() {
@@ -337,8 +339,16 @@ impl<W: Write> App<W> {
         options: TestOptions,
         grades: Option<&Path>,
     ) -> std::io::Result<i32> {
+        // With `--grades -` the gradebook is standard output, and the lines go to stderr.
+        let book_out = grades.is_some_and(|g| files::is_stdout(Some(g)));
         let (style, err_color) = (self.style, self.err_color);
-        let out = &mut self.out;
+        let mut stderr = std::io::stderr();
+        let out: &mut dyn Write = if book_out { &mut stderr } else { &mut self.out };
+        let style = if book_out {
+            Style { color: err_color }
+        } else {
+            style
+        };
         let mut written = Ok(());
         let tested = self.ws.test(paths, &options, &mut |file, width| {
             if written.is_ok() {
@@ -355,17 +365,28 @@ impl<W: Write> App<W> {
         // A closed pipe (`test DIR | head -1`) ends the printing, not the grading: the
         // gradebook is still written and the exit code still says how the files did.
         let printed = written
-            .and_then(|()| writeln!(self.out, "{}", tested.summary()))
-            .and_then(|()| self.out.flush());
+            .and_then(|()| writeln!(out, "{}", tested.summary()))
+            .and_then(|()| out.flush());
         match printed {
             Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e),
             _ => {}
         }
-        if let Some(grades) = grades
-            && let Err(d) =
-                files::write_atomic(grades, tested.gradebook().as_bytes(), &tested.inputs())
-        {
-            return Ok(self.fail(&Error::Input(d)));
+        if let Some(grades) = grades {
+            let book = tested.gradebook();
+            let saved = if book_out {
+                self.print(&book).map(|_| Ok(()))
+            } else {
+                Ok(files::write_atomic(
+                    grades,
+                    book.as_bytes(),
+                    &tested.inputs(),
+                ))
+            };
+            match saved {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e),
+                Ok(Err(d)) => return Ok(self.fail(&Error::Input(d))),
+                _ => {}
+            }
         }
         Ok(if tested.broken() > 0 {
             2
@@ -447,36 +468,6 @@ impl<W: Write> App<W> {
         match self.ws.rulebook(id) {
             Ok(p) => play_cmd::play(&p, role, save),
             Err(e) => Ok(self.fail(&e)),
-        }
-    }
-
-    /// Writes a command's document to stdout or, atomically, to a file that is none of
-    /// the inputs.
-    fn emit_for(
-        &mut self,
-        output: Option<&Path>,
-        text: &str,
-        inputs: &[PathBuf],
-    ) -> std::io::Result<i32> {
-        let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
-        self.emit(output, text, &inputs)
-    }
-
-    /// Writes a command's document to stdout or, atomically, to a file.
-    fn emit(
-        &mut self,
-        output: Option<&Path>,
-        text: &str,
-        inputs: &[&Path],
-    ) -> std::io::Result<i32> {
-        match output {
-            Some(path) if !files::is_stdout(Some(path)) => {
-                match files::write_atomic(path, text.as_bytes(), inputs) {
-                    Ok(()) => Ok(0),
-                    Err(d) => Ok(self.fail(&Error::Input(d))),
-                }
-            }
-            _ => self.print(text),
         }
     }
 }

@@ -229,6 +229,15 @@ pub enum DiagramFormat {
 }
 
 impl DiagramFormat {
+    /// The usual file extension: svg, dot or mmd.
+    pub fn extension(self) -> &'static str {
+        match self {
+            DiagramFormat::Svg => "svg",
+            DiagramFormat::Dot => "dot",
+            DiagramFormat::Mermaid => "mmd",
+        }
+    }
+
     /// The format a file's extension names (.svg, .dot/.gv, .mmd/.mermaid), else SVG.
     pub fn from_extension(path: Option<&Path>) -> DiagramFormat {
         match path.and_then(|p| p.extension()).and_then(|x| x.to_str()) {
