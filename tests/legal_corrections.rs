@@ -149,3 +149,31 @@ fn an_injunction_binds_officials_not_the_treaty() {
     assert!(step.contains("revoke the notice"), "{step}");
     assert!(!step.contains("waits until"), "{step}");
 }
+
+/// Each step of a bill quotes the sentence of Art. I, § 7, cl. 2 that says what it does:
+/// presentment, signing and the veto the "presented ... sign it ... return it, with his
+/// Objections" sentence; law without signature and the pocket veto the ten-day sentence
+/// (issue 17: `explain veto` quoted the pocket-veto sentence).
+#[test]
+fn a_veto_quotes_the_return_clause_and_the_pocket_veto_the_ten_days() {
+    let returned = "if not he shall return it, with his Objections to that House in which it shall have originated";
+    let ten_days = "If any Bill shall not be returned by the President within ten Days";
+    for term in ["veto", "presentment"] {
+        let said = run_text(&["explain", term]);
+        assert!(said.contains(returned), "{term}: {said}");
+        assert!(!said.contains(ten_days), "{term}: {said}");
+    }
+    let pocket = run_text(&["explain", "pocket veto"]);
+    assert!(pocket.contains(ten_days), "{pocket}");
+    // In a run, the veto and the law without signature cite their own sentences.
+    let vetoed = run_text(&["run", "scenarios/act-veto-sustained.yaml"]);
+    assert!(
+        vetoed.contains("U.S. Const. art. I, § 7, cl. 2 (presentment and veto)"),
+        "{vetoed}"
+    );
+    let unsigned = run_text(&["run", "scenarios/act-law-without-signature.yaml"]);
+    assert!(
+        unsigned.contains("U.S. Const. art. I, § 7, cl. 2 (ten days; adjournment)"),
+        "{unsigned}"
+    );
+}
