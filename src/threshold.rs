@@ -187,10 +187,9 @@ impl Threshold {
     /// The arithmetic in words, e.g. "66 yeas is at least two-thirds of 99 voting (66)".
     pub fn explain(&self, tally: &Tally, members: &str) -> String {
         let verdict = self.decide(tally);
-        let mut parts = Vec::new();
-        if let Some(met) = verdict.quorum_met {
+        let quorum = verdict.quorum_met.map(|met| {
             let need = quorum_of(tally.sworn);
-            parts.push(if met {
+            let text = if met {
                 format!(
                     "quorum present ({} of {} sworn; {need} needed)",
                     tally.attending(),
@@ -202,10 +201,51 @@ impl Threshold {
                     tally.attending(),
                     tally.sworn
                 )
-            });
-        }
+            };
+            (met, text)
+        });
+        let rule = self.rule_in_words(tally, members, verdict.needed);
+        let short_of_yeas = (self.min_yeas > 0 && tally.yeas < self.min_yeas).then(|| {
+            format!(
+                "no concurrence without at least {} yea{}",
+                self.min_yeas,
+                if self.min_yeas == 1 { "" } else { "s" }
+            )
+        });
+        // A fraction met in a vote that fails for want of a quorum or of yeas says so with
+        // "but", so that it never reads as the verdict ("40 yeas is at least two-thirds of
+        // 45 voting (30), but no quorum (...): failed"); otherwise the parts in order.
+        let rule_met = verdict_rule_met(self, tally);
+        let quorum_failed = quorum.as_ref().is_some_and(|(ok, _)| !ok);
+        let mut text = if rule_met && (quorum_failed || short_of_yeas.is_some()) {
+            let mut before = Vec::new();
+            let mut after = Vec::new();
+            if let Some((ok, q)) = quorum {
+                if ok { before.push(q) } else { after.push(q) }
+            }
+            before.push(rule);
+            after.extend(short_of_yeas);
+            format!("{}, but {}", before.join("; "), after.join("; "))
+        } else {
+            let mut parts: Vec<String> = quorum.map(|(_, q)| q).into_iter().collect();
+            parts.push(rule);
+            parts.extend(short_of_yeas);
+            parts.join("; ")
+        };
+        text.push_str(if verdict.carried {
+            ": carried"
+        } else {
+            ": failed"
+        });
+        text
+    }
+
+    /// The rule's arithmetic alone: "66 yeas is at least two-thirds of 99 voting (66)".
+    fn rule_in_words(&self, tally: &Tally, members: &str, needed: u32) -> String {
         let (y, n) = (tally.yeas, tally.nays);
-        parts.push(match self.rule {
+        let met = verdict_rule_met(self, tally);
+        let compared = if met { "is at least" } else { "is less than" };
+        match self.rule {
             Rule::Majority if y == n => match tally.vice_president {
                 Some(true) => format!(
                     "{y}–{n}, equally divided: the Vice President votes yea, which carries it"
@@ -216,26 +256,14 @@ impl Threshold {
             Rule::Majority if y > n => format!("{y} yeas to {n} nays is a majority"),
             Rule::Majority => format!("{y} yeas to {n} nays is not a majority"),
             Rule::FractionOfVoting { num, den } => format!(
-                "{y} yeas {} {} of {} voting ({})",
-                if verdict_rule_met(self, tally) {
-                    "is at least"
-                } else {
-                    "is less than"
-                },
+                "{y} yeas {compared} {} of {} voting ({needed})",
                 fraction_name(num, den),
                 tally.voting(),
-                verdict.needed
             ),
             Rule::FractionOfSworn { num, den } => format!(
-                "{y} yeas {} {} of {} {members} sworn ({})",
-                if verdict_rule_met(self, tally) {
-                    "is at least"
-                } else {
-                    "is less than"
-                },
+                "{y} yeas {compared} {} of {} {members} sworn ({needed})",
                 fraction_name(num, den),
                 tally.sworn,
-                verdict.needed
             ),
             Rule::AtLeast { count } => format!(
                 "{y} yeas {} the {count} required",
@@ -245,21 +273,7 @@ impl Threshold {
                     "falls short of"
                 }
             ),
-        });
-        if self.min_yeas > 0 && tally.yeas < self.min_yeas {
-            parts.push(format!(
-                "no concurrence without at least {} yea{}",
-                self.min_yeas,
-                if self.min_yeas == 1 { "" } else { "s" }
-            ));
         }
-        let mut text = parts.join("; ");
-        text.push_str(if verdict.carried {
-            ": carried"
-        } else {
-            ": failed"
-        });
-        text
     }
 
     /// The threshold in a few words, e.g. "two-thirds of those voting, with a quorum".
@@ -440,6 +454,15 @@ mod tests {
             "{no_quorum}"
         );
         assert!(no_quorum.ends_with(": failed"), "{no_quorum}");
+        // What fails it comes after "but": the fraction met never reads as the verdict.
+        assert_eq!(
+            no_quorum,
+            "30 yeas is at least two-thirds of 40 voting (27), but no quorum (40 of 100 sworn present; 51 needed): failed"
+        );
+        assert_eq!(
+            says(&TWO_THIRDS_CONSENT, &senate(20, 20, 0)),
+            "no quorum (40 of 100 sworn present; 51 needed); 20 yeas is less than two-thirds of 40 voting (27): failed"
+        );
         let nobody = says(&TWO_THIRDS_CONSENT, &senate(0, 0, 60));
         assert!(
             nobody.contains("0 yeas is at least two-thirds of 0 voting"),
