@@ -10,6 +10,8 @@ pub trait Word: Sized + Copy + 'static {
     const ALL: &'static [Self];
     /// What the set is called in messages ("action", "holding").
     const KIND: &'static str;
+    /// The kind in the plural: "treaty statuses".
+    const KINDS: &'static str;
     /// The spelling used in files and output.
     fn name(self) -> &'static str;
     /// What the word means, in one sentence (hover text in editors, help).
@@ -39,21 +41,22 @@ pub trait Word: Sized + Copy + 'static {
     /// "valid: a, b or c".
     fn valid_list() -> String {
         format!(
-            "valid {}s: {}",
-            Self::KIND,
+            "valid {}: {}",
+            Self::KINDS,
             crate::diag::one_of(&Self::names())
         )
     }
 }
 
 macro_rules! words {
-    ($(#[$meta:meta])* $name:ident, $kind:literal { $($(#[$vmeta:meta])* $variant:ident = $text:literal => $desc:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident, $kind:literal / $kinds:literal { $($(#[$vmeta:meta])* $variant:ident = $text:literal => $desc:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name { $($(#[$vmeta])* $variant),+ }
         impl Word for $name {
             const ALL: &'static [Self] = &[$($name::$variant),+];
             const KIND: &'static str = $kind;
+            const KINDS: &'static str = $kinds;
             fn name(self) -> &'static str {
                 match self { $($name::$variant => $text),+ }
             }
@@ -71,7 +74,7 @@ macro_rules! words {
 
 words! {
     /// What a scenario event does (`do:`).
-    Action, "action" {
+    Action, "action" / "actions" {
         Announce = "announce" => "The President states an intent to withdraw; no legal effect.",
         ConsultCommittees = "consult_committees" => "The President consults the congressional committees a statute names before notice is given.",
         NotifyCommittees = "notify_committees" => "The President notifies those committees in writing; a statute may ask for this some days before notice of withdrawal.",
@@ -136,7 +139,7 @@ impl Action {
 
 words! {
     /// A chamber of Congress.
-    Chamber, "chamber" {
+    Chamber, "chamber" / "chambers" {
         House = "house" => "The House of Representatives (435 seats).",
         Senate = "senate" => "The Senate (100 seats).",
     }
@@ -169,7 +172,7 @@ impl Chamber {
 words! {
     /// What kind of adjournment Congress takes (`adjourn` with `kind:`), which decides,
     /// under the rulebook's view, whether it prevents a bill's return.
-    AdjournmentKind, "kind of adjournment" {
+    AdjournmentKind, "kind of adjournment" / "kinds of adjournment" {
         SineDie = "sine_die" => "The final adjournment of a Congress.",
         Intersession = "intersession" => "An adjournment between the sessions of one Congress.",
         Intrasession = "intrasession" => "A recess within a session (give its length in `days`).",
@@ -178,7 +181,7 @@ words! {
 
 words! {
     /// Who brings a lawsuit.
-    Plaintiff, "plaintiff" {
+    Plaintiff, "plaintiff" / "plaintiffs" {
         Senate = "senate" => "The Senate as a body, after a resolution directing its counsel to sue (authorize_suit).",
         House = "house" => "The House as a body, after a resolution directing its counsel to sue (authorize_suit).",
         Congress = "congress" => "Both chambers together, each having authorized the suit.",
@@ -193,7 +196,7 @@ words! {
 
 words! {
     /// What a court holds.
-    Holding, "holding" {
+    Holding, "holding" / "holdings" {
         NoStanding = "no_standing" => "The plaintiff has no standing; the case is dismissed.",
         PoliticalQuestion = "political_question" => "The question is for the political branches, not the courts.",
         Unripe = "unripe" => "The dispute is not yet ripe for decision.",
@@ -216,7 +219,7 @@ impl Holding {
 
 words! {
     /// What a court orders with an `unlawful` holding.
-    Remedy, "remedy" {
+    Remedy, "remedy" / "remedies" {
         Injunction = "injunction" => "The court orders the officials to revoke a pending notice (or not to act on one); it binds U.S. officials, not the treaty's other parties.",
         Declaratory = "declaratory" => "The court declares the act unlawful without enjoining it.",
         None = "none" => "No remedy is ordered.",
@@ -225,7 +228,7 @@ words! {
 
 words! {
     /// What an Act of Congress does.
-    Purpose, "purpose" {
+    Purpose, "purpose" / "purposes" {
         /// Authorizes withdrawal (the Act-of-Congress route).
         AuthorizeWithdrawal = "authorize_withdrawal" => "Authorizes withdrawal: the Act-of-Congress route.",
         /// Repeals the statute limiting withdrawal, for every later action.
@@ -235,7 +238,7 @@ words! {
 
 words! {
     /// Who takes a step: the timeline groups lines by actor.
-    Actor, "actor" {
+    Actor, "actor" / "actors" {
         President = "president" => "The President.",
         Senate = "senate" => "The Senate.",
         House = "house" => "The House of Representatives.",
@@ -251,7 +254,7 @@ words! {
 
 words! {
     /// The strands of the procedure.
-    TrackKind, "track" {
+    TrackKind, "track" / "tracks" {
         Treaty = "treaty" => "The treaty's status: party, notice pending, withdrawn.",
         Suspension = "suspension" => "Whether the treaty's obligations are suspended.",
         Consent = "consent" => "The Senate's advice and consent to withdrawal.",
@@ -264,7 +267,7 @@ words! {
 
 words! {
     /// What the treaty's status reads.
-    TreatyStatus, "treaty status" {
+    TreatyStatus, "treaty status" / "treaty statuses" {
         Party = "party" => "The United States is a party to the treaty.",
         NoticePending = "notice_pending" => "Notice of withdrawal has been given; the treaty's notice period is running.",
         Suspended = "suspended" => "The United States' obligations under the treaty are suspended.",
@@ -274,7 +277,7 @@ words! {
 
 words! {
     /// What `expect: doctrine` says of the court's rulings (an extension of the format).
-    DoctrineExpectation, "doctrine expectation" {
+    DoctrineExpectation, "doctrine expectation" / "doctrine expectations" {
         Followed = "followed" => "No ruling departs from the rulebook's expected view of standing (a contested question may go either way).",
         Departed = "departed" => "At least one ruling departs from the expected view of standing (for instance a single senator found to have standing).",
     }
@@ -297,5 +300,9 @@ mod tests {
         assert!(err.contains("\"give_notise\""), "{err}");
         assert!(err.contains("did you mean give_notice?"), "{err}");
         assert!(Holding::valid_list().contains("statute_invalid"));
+        // Each kind names its own plural (not "treaty statuss", "kind of adjournments").
+        assert!(TreatyStatus::valid_list().starts_with("valid treaty statuses: "));
+        assert!(AdjournmentKind::valid_list().starts_with("valid kinds of adjournment: "));
+        assert!(Remedy::valid_list().starts_with("valid remedies: "));
     }
 }
