@@ -488,7 +488,7 @@ pub fn outcome_rows(p: &Procedure, run: &Run) -> Vec<OutcomeRow> {
             Tone::Plain,
         ));
     }
-    rows.push(row("Clock ends", o.end.to_string(), Tone::Plain));
+    rows.push(row("Ran until", o.end.to_string(), Tone::Plain));
     if let Some(caution) = &p.rulebook.caution {
         rows.push(row("Caution", caution.trim().to_string(), Tone::Warn));
     }
