@@ -317,25 +317,36 @@ fn treaty_hint(p: &Procedure, run: &Run, moved: bool) -> Option<String> {
     }
 }
 
+/// A step in the words a reader meets in `run`: "2027-09-01, The treaty: Party to the
+/// treaty → Notice pending, by “give notice” (line 39): The President gives notice ...".
 fn describe_step(p: &Procedure, s: &Scenario, t: &TraceStep) -> String {
     let track = p.track(t.track);
     let step = &track.graph[t.edge];
+    let day = p.law_date(t.date);
     let name = match (t.track, t.instance) {
         (TrackKind::Bill, Some(i)) => format!("bill {}", s.bills[i].id),
         (TrackKind::Case, Some(i)) => format!("case {}", s.cases[i].id),
-        (kind, _) => kind.name().to_string(),
+        _ => track.title.clone(),
     };
     let line = t
         .event
         .map(|i| format!(" (line {})", s.events[i].place.line))
         .unwrap_or_default();
+    let (from, to) = (&track.graph[t.from], &track.graph[t.to]);
+    let moved = if t.from == t.to {
+        p.render(from.label_on(day), t.date)
+    } else {
+        format!(
+            "{} → {}",
+            p.render(from.label_on(day), t.date),
+            p.render(to.label_on(day), t.date)
+        )
+    };
     format!(
-        "{} {name}: {} → {} by `{}`{line}: {}",
+        "{}, {name}: {moved}, by “{}”{line}: {}",
         t.date,
-        track.graph[t.from].id,
-        track.graph[t.to].id,
-        step.id,
-        p.render(step.text_on(p.law_date(t.date)), t.date).trim()
+        p.render(step.label_on(day), t.date),
+        p.render(step.text_on(day), t.date).trim()
     )
 }
 

@@ -94,7 +94,20 @@ fn feedback(name: &str) -> String {
 fn exercise_one_points_at_the_unlawful_notice() {
     let out = feedback("1-make-it-lawful.yaml");
     assert!(out.contains("lawful: expected true, got false"), "{out}");
-    assert!(out.contains("by `give_notice` (line 38)"), "{out}");
+    assert!(
+        out.contains("by “give notice” (line\n         38)")
+            || out.contains("by “give notice” (line 38)"),
+        "{out}"
+    );
+    // Plain words, not the rulebook's ids.
+    assert!(
+        out.contains("Party to the treaty → Notice pending"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("notice_pending") && !out.contains("`give_notice`"),
+        "{out}"
+    );
     assert!(out.contains("✗ 1250A(a)"), "{out}");
     assert!(out.contains("✗ 1250A(c)"), "{out}");
 }
@@ -123,7 +136,10 @@ fn exercise_three_says_what_a_vetoed_bill_needs() {
         out.contains("bills.hr-1: expected enacted, got vetoed"),
         "{out}"
     );
-    assert!(out.contains("by `veto` (line 55)"), "{out}");
+    assert!(
+        out.contains("Presented → Vetoed, by “veto” (line 55)"),
+        "{out}"
+    );
     assert!(out.contains("two-thirds of those voting"), "{out}");
 }
 
