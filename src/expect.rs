@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use crate::engine::{Run, TraceStep};
 use crate::rulebook::{Procedure, VoteKind};
 use crate::scenario::{Expect, Scenario};
-use crate::vocab::{TrackKind, Word};
+use crate::vocab::TrackKind;
 
 /// One expectation that the run did not meet.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -552,3 +552,37 @@ fn an_assigned_world_equals_its_source() {
     copy.assign(&moved);
     assert_eq!(copy, moved, "every field is copied");
 }
+
+/// What moves the outcome says which share it moves, and that the inputs' chances are
+/// the scenario's assumptions; holdings are named in words (issue 17, point 5).
+#[test]
+fn what_moves_the_outcome_names_the_share_and_the_assumptions() {
+    let out = run_bin(&[
+        "simulate",
+        "scenarios/uncertain-senate-and-courts.yaml",
+        "--trials",
+        "3000",
+        "--seed",
+        "5",
+    ]);
+    assert_exit(&out, 0, "simulate");
+    let said = text(&out.stdout);
+    assert!(
+        said.contains(
+            "(the chances, windows and weights are this scenario's assumptions, not forecasts)"
+        ),
+        "{said}"
+    );
+    let ranked: Vec<&str> = said.lines().filter(|l| l.contains(": spread ")).collect();
+    assert!(!ranked.is_empty(), "{said}");
+    assert!(
+        ranked
+            .iter()
+            .all(|l| l.ends_with("in the share withdrawn") || l.ends_with("in the share lawful")),
+        "{ranked:?}"
+    );
+    assert!(
+        said.contains("statute invalid 0.15") && !said.contains("statute_invalid"),
+        "{said}"
+    );
+}

@@ -44,7 +44,7 @@ impl InputKind {
             InputKind::Holding(weights) => {
                 let parts: Vec<String> = weights
                     .iter()
-                    .map(|(h, w)| format!("{h} {}", trim_float(*w)))
+                    .map(|(h, w)| format!("{} {}", h.to_string().replace('_', " "), trim_float(*w)))
                     .collect();
                 format!("holding {}", parts.join(", "))
             }

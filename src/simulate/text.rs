@@ -148,6 +148,8 @@ struct Effect {
     /// (bucket label, trials, withdrawn share, lawful share) for buckets with enough trials.
     buckets: Vec<(String, u64, f64, f64)>,
     spread: f64,
+    /// Which share the spread is of: "withdrawn" or "lawful".
+    share: &'static str,
 }
 
 fn effects(e: &Ensemble) -> Vec<Effect> {
@@ -177,11 +179,17 @@ fn effects(e: &Ensemble) -> Vec<Effect> {
                 let min = values.fold(f64::INFINITY, f64::min);
                 if shown.len() >= 2 { max - min } else { 0.0 }
             };
-            let spread = spread_of(|b| b.2).max(spread_of(|b| b.3));
+            let (withdrawn, lawful) = (spread_of(|b| b.2), spread_of(|b| b.3));
+            let (spread, share) = if lawful > withdrawn {
+                (lawful, "lawful")
+            } else {
+                (withdrawn, "withdrawn")
+            };
             Effect {
                 input,
                 buckets: shown,
                 spread,
+                share,
             }
         })
         .collect();
@@ -354,17 +362,21 @@ fn text_effects(out: &mut String, _p: &Procedure, s: &Scenario, e: &Ensemble, st
     out.push('\n');
     out.push_str(&bold("What moves the outcome most"));
     out.push('\n');
+    out.push_str(
+        "  (the chances, windows and weights are this scenario's assumptions, not forecasts)\n",
+    );
     let effects = effects(e);
     if effects.is_empty() {
         out.push_str("  nothing is uncertain\n");
     }
     for (rank, effect) in effects.iter().take(TOP).enumerate() {
         out.push_str(&format!(
-            "  {}. {} ({}): spread {:.1} points\n",
+            "  {}. {} ({}): spread {:.1} points in the share {}\n",
             rank + 1,
             input_title(s, effect.input),
             s.inputs[effect.input].kind.describe(),
-            effect.spread * 100.0
+            effect.spread * 100.0,
+            effect.share
         ));
         for (label, trials, withdrawn, lawful) in &effect.buckets {
             out.push_str(&format!(
