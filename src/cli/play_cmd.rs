@@ -85,13 +85,13 @@ fn ui_error(e: dialoguer::Error) -> std::io::Error {
     std::io::Error::other(e.to_string())
 }
 
-/// The menu: each move offered, with who makes it, sorted, and "End" last (no move).
+/// The menu: each move offered, with who makes it, in the session's order (by who
+/// makes them; time's by how long they wait), and "End" last (no move).
 fn menu(offered: &[Offered]) -> Vec<(String, Option<&Offered>)> {
     let mut shown: Vec<(String, Option<&Offered>)> = offered
         .iter()
         .map(|o| (format!("{:<10} {}", o.actor, o.label), Some(o)))
         .collect();
-    shown.sort_by(|a, b| a.0.cmp(&b.0));
     shown.push((
         "End      end the session and see the outcome".to_string(),
         None,

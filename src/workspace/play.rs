@@ -234,7 +234,8 @@ impl<'p> Session<'p> {
         Some(narrated)
     }
 
-    /// The outcome if the session ended now.
+    /// The outcome if the session ended now. The bill and the lawsuit every session can
+    /// use are left out until the session introduces or files them.
     pub fn outcome(&self) -> Vec<OutcomeRow> {
         let p = self.procedure;
         let w = &self.ex.nodes[self.at].world;
@@ -243,7 +244,13 @@ impl<'p> Session<'p> {
             trace: Vec::new(),
             outcome,
         };
+        let untouched = |kind: TrackKind, stage| stage == p.track(kind).start;
+        let no_bill = w.bills.iter().all(|b| untouched(TrackKind::Bill, b.stage));
+        let no_case = w.cases.iter().all(|c| untouched(TrackKind::Case, c.stage));
         outcome_rows(p, &run)
+            .into_iter()
+            .filter(|r| !((r.label == "Bill" && no_bill) || (r.label == "Case" && no_case)))
+            .collect()
     }
 
     /// The session as a scenario `treatysim run` replays (a rulebook file named relative
@@ -306,6 +313,32 @@ mod tests {
     }
 
     #[test]
+    fn no_bill_or_lawsuit_in_the_outcome_until_the_session_starts_one() {
+        let p = crate::rulebook::load(crate::rulebook::DEFAULT_ID).unwrap();
+        let mut session = Session::start(&p, Role::All).unwrap();
+        let labels =
+            |s: &Session| -> Vec<&'static str> { s.outcome().iter().map(|r| r.label).collect() };
+        assert!(
+            !labels(&session).contains(&"Bill"),
+            "{:?}",
+            labels(&session)
+        );
+        assert!(
+            !labels(&session).contains(&"Case"),
+            "{:?}",
+            labels(&session)
+        );
+        let introduce = session
+            .moves()
+            .into_iter()
+            .find(|o| o.label.starts_with("introduce"))
+            .unwrap();
+        session.make(introduce.index).unwrap();
+        assert!(labels(&session).contains(&"Bill"));
+        assert!(!labels(&session).contains(&"Case"));
+    }
+
+    #[test]
     fn a_replayed_session_is_the_session_played() {
         let p = crate::rulebook::load(crate::rulebook::DEFAULT_ID).unwrap();
         let mut live = Session::start(&p, Role::All).unwrap();
@@ -329,6 +362,23 @@ mod tests {
         let (again, _) = Session::replay(&p, Role::All, &[notice.index, wait.index]).unwrap();
         assert_eq!(again.scenario(None), live.scenario(None));
         assert_eq!(again.standing().date, live.standing().date);
+        // Time's moves come by how long they wait, not by their names.
+        let waits: Vec<String> = live
+            .moves()
+            .into_iter()
+            .filter(|o| o.actor == "Time")
+            .map(|o| o.label)
+            .collect();
+        assert_eq!(
+            waits,
+            [
+                "time passes: 1 day",
+                "time passes: 7 days",
+                "time passes: 30 days",
+                "time passes: 180 days",
+                "time passes to the next deadline"
+            ]
+        );
         // A move that is not possible is an error, not a panic.
         assert!(Session::replay(&p, Role::All, &[usize::MAX]).is_err());
     }
