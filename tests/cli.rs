@@ -93,7 +93,11 @@ fn rulebook_override_changes_the_law_applied() {
         stdout.contains("lawful: expected false, got true"),
         "{stdout}"
     );
-    assert!(stdout.contains("at 2027-06-01 consent"), "{stdout}");
+    assert!(
+        stdout
+            .contains("at 2027-06-01, The Senate's advice and consent: No consent → Consent given"),
+        "{stdout}"
+    );
     assert!(stdout.ends_with("0 passed, 1 failed\n"));
 }
 
