@@ -173,7 +173,7 @@ fn a_veto_quotes_the_return_clause_and_the_pocket_veto_the_ten_days() {
     );
     let unsigned = run_text(&["run", "scenarios/act-law-without-signature.yaml"]);
     assert!(
-        unsigned.contains("U.S. Const. art. I, § 7, cl. 2 (ten days; adjournment)"),
+        unsigned.contains("U.S. Const. art. I, § 7, cl. 2 (unreturned bills; adjournment)"),
         "{unsigned}"
     );
 }
