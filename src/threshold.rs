@@ -204,7 +204,8 @@ impl Threshold {
             };
             (met, text)
         });
-        let rule = self.rule_in_words(tally, members, verdict.needed);
+        let rule_met = verdict_rule_met(self, tally);
+        let rule = self.rule_in_words(tally, members, verdict.needed, rule_met);
         let short_of_yeas = (self.min_yeas > 0 && tally.yeas < self.min_yeas).then(|| {
             format!(
                 "no concurrence without at least {} yea{}",
@@ -215,7 +216,6 @@ impl Threshold {
         // A fraction met in a vote that fails for want of a quorum or of yeas says so with
         // "but", so that it never reads as the verdict ("40 yeas is at least two-thirds of
         // 45 voting (30), but no quorum (...): failed"); otherwise the parts in order.
-        let rule_met = verdict_rule_met(self, tally);
         let quorum_failed = quorum.as_ref().is_some_and(|(ok, _)| !ok);
         let mut text = if rule_met && (quorum_failed || short_of_yeas.is_some()) {
             let mut before = Vec::new();
@@ -241,9 +241,8 @@ impl Threshold {
     }
 
     /// The rule's arithmetic alone: "66 yeas is at least two-thirds of 99 voting (66)".
-    fn rule_in_words(&self, tally: &Tally, members: &str, needed: u32) -> String {
+    fn rule_in_words(&self, tally: &Tally, members: &str, needed: u32, met: bool) -> String {
         let (y, n) = (tally.yeas, tally.nays);
-        let met = verdict_rule_met(self, tally);
         let compared = if met { "is at least" } else { "is less than" };
         match self.rule {
             Rule::Majority if y == n => match tally.vice_president {

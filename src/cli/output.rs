@@ -82,13 +82,10 @@ impl<W: Write> App<W> {
             }));
         }
         let code = self.emit(target.as_deref(), text, &inputs)?;
-        let Some(path) = to_file else {
+        let (Some(path), 0) = (to_file, code) else {
             return Ok(code);
         };
-        if code != 0 {
-            return Ok(code);
-        }
-        if output.is_none() && !doc.open {
+        if output.is_none() {
             writeln!(
                 self.out,
                 "Wrote {} to {}: {}. (-o - prints it here instead.)",

@@ -21,7 +21,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::class::{Exercise, Refusal, Student};
+use super::class::{Exercise, HandIn, Refusal, Student};
 use super::{STUDENT_COOKIE, Served, TEACHER_COOKIE};
 use crate::diagram;
 use crate::expect;
@@ -30,7 +30,7 @@ use crate::rulebook;
 use crate::simulate;
 use crate::workspace::play::{Role, Session};
 use crate::workspace::{
-    self, DiagramFormat, RunOptions, Source, TestedFile, Verdict, Workspace, csv_row,
+    self, DiagramFormat, Graded, RunOptions, Source, TestedFile, Verdict, Workspace, csv_row,
 };
 
 const PLAIN: Style = Style { color: false };
@@ -266,30 +266,36 @@ pub async fn save(
     }
 }
 
-/// An answer graded as `treatysim test --exercise` grades it: the gradebook's fields
-/// and the lines `test` prints.
-fn grade(ws: &mut Workspace, exercise: &Exercise, name: &str, text: &str) -> Value {
-    graded(ws, name, text, None, exercise.checker.as_deref())
+/// An answer graded as `treatysim test --exercise` grades it (as the class's
+/// exercise's file, `ID.yaml`): the gradebook's fields and the lines `test` prints.
+fn grade(ws: &mut Workspace, exercise: &Exercise, text: &str) -> (Graded, String) {
+    let name = format!("{}.yaml", exercise.id);
+    graded(ws, &name, text, None, exercise.checker.as_deref())
 }
 
-/// A scenario's text checked against its `expect:` (and an exercise's), as `test` does.
+/// A scenario's text checked against its `expect:` (and an exercise's), as `test` does:
+/// its grade, and the feedback `test` prints (a diagnostic for a file that cannot run).
 fn graded(
     ws: &mut Workspace,
     name: &str,
     text: &str,
     rulebook: Option<&str>,
     exercise: Option<&expect::Exercise>,
-) -> Value {
+) -> (Graded, String) {
     let verdict = ws.test_one(Source::Text { name, text }, rulebook, exercise);
     let file = TestedFile {
         path: PathBuf::from(name),
         verdict,
     };
-    let graded = file.graded();
     let feedback = match &file.verdict {
         Verdict::Error(d) => d.render(false),
         _ => file.text(0, PLAIN),
     };
+    (file.graded(), feedback)
+}
+
+/// A grade as the API answers it.
+fn grade_json((graded, feedback): &(Graded, String)) -> Value {
     json!({
         "title": graded.title,
         "result": graded.result,
@@ -321,33 +327,26 @@ pub async fn submit(
             .class
             .save(&student, &exercise, &text, false)
             .and_then(|()| served.class.save(&student, &exercise, &text, true));
-        saved.map(|()| grade(ws, &exercise, &format!("{}.yaml", exercise.id), &text))
+        saved.map(|()| grade(ws, &exercise, &text))
     })
     .await;
     match answer {
-        Ok(Ok(graded)) => json_response(&graded),
+        Ok(Ok(graded)) => json_response(&grade_json(&graded)),
         Ok(Err(d)) => refuse(StatusCode::INTERNAL_SERVER_ERROR, &d.render(false)),
         Err(response) => response,
     }
 }
 
-/// Every hand-in graded, for the teacher's page and the gradebook.
-async fn graded_hand_ins(served: Arc<Served>) -> Result<Vec<Value>, Response> {
+/// Every hand-in with its grade and feedback, for the teacher's page and the gradebook.
+async fn graded_hand_ins(served: Arc<Served>) -> Result<Vec<(HandIn, Graded, String)>, Response> {
     engine(move |ws| {
         served
             .class
             .hand_ins()
             .into_iter()
             .map(|h| {
-                let exercise = served.class.exercise(&h.exercise).ok().cloned();
-                let mut graded = match exercise {
-                    Some(e) => grade(ws, &e, &format!("{}.yaml", e.id), &h.text),
-                    None => json!({}),
-                };
-                graded["student"] = json!(h.student.name);
-                graded["exercise"] = json!(h.exercise);
-                graded["file"] = json!(h.file);
-                graded
+                let (graded, feedback) = grade(ws, &h.exercise, &h.text);
+                (h, graded, feedback)
             })
             .collect()
     })
@@ -359,15 +358,26 @@ pub async fn class(State(served): State<Arc<Served>>) -> Response {
     let students = served.class.students().len();
     let address = format!("{}/join", served.address);
     let code = served.class.class_code();
-    match graded_hand_ins(served).await {
-        Ok(handins) => json_response(&json!({
-            "address": address,
-            "class_code": code,
-            "students": students,
-            "handins": handins,
-        })),
-        Err(response) => response,
-    }
+    let handins = match graded_hand_ins(served).await {
+        Ok(h) => h,
+        Err(response) => return response,
+    };
+    let handins: Vec<Value> = handins
+        .into_iter()
+        .map(|(h, graded, feedback)| {
+            let mut doc = grade_json(&(graded, feedback));
+            doc["student"] = json!(h.student.name);
+            doc["exercise"] = json!(h.exercise.id);
+            doc["file"] = json!(h.file);
+            doc
+        })
+        .collect();
+    json_response(&json!({
+        "address": address,
+        "class_code": code,
+        "students": students,
+        "handins": handins,
+    }))
 }
 
 /// GET /api/gradebook.csv (teacher): one row per hand-in, as `test --grades` writes.
@@ -385,16 +395,15 @@ pub async fn gradebook(State(served): State<Arc<Served>>) -> Response {
         "checks failed",
         "first problem",
     ]);
-    for h in &handins {
-        let field = |k: &str| h[k].as_str().unwrap_or_default().to_string();
+    for (h, g, _) in &handins {
         csv.push_str(&csv_row(&[
-            &field("student"),
-            &field("exercise"),
-            &field("file"),
-            &field("title"),
-            &field("result"),
-            &field("checks_failed"),
-            &field("first_problem"),
+            &h.student.name,
+            &h.exercise.id,
+            &h.file,
+            &g.title,
+            g.result,
+            &g.checks_failed,
+            &g.first_problem,
         ]));
     }
     (
@@ -527,7 +536,7 @@ pub async fn test(
     };
     let answer = engine(move |ws| {
         let rulebook = q.rulebook.as_deref().filter(|r| !r.is_empty());
-        graded(ws, SCENARIO, &text, rulebook, checker.as_deref())
+        grade_json(&graded(ws, SCENARIO, &text, rulebook, checker.as_deref()))
     })
     .await;
     match answer {

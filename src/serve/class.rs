@@ -121,7 +121,7 @@ pub struct Exercise {
 #[derive(Clone)]
 pub struct HandIn {
     pub student: Student,
-    pub exercise: String,
+    pub exercise: Exercise,
     /// The file as saved (relative to the class folder).
     pub file: String,
     pub text: Arc<str>,
@@ -321,7 +321,7 @@ impl Class {
                         .to_string();
                     out.push(HandIn {
                         student: student.clone(),
-                        exercise: exercise.id.clone(),
+                        exercise: exercise.clone(),
                         file,
                         text: text.into(),
                     });

@@ -239,18 +239,19 @@ impl<'p> Session<'p> {
     pub fn outcome(&self) -> Vec<OutcomeRow> {
         let p = self.procedure;
         let w = &self.ex.nodes[self.at].world;
-        let outcome = engine::outcome_of(p, &self.ex.scenario, w, w.date);
+        let mut outcome = engine::outcome_of(p, &self.ex.scenario, w, w.date);
+        let untouched = |kind: TrackKind, stage| stage == p.track(kind).start;
+        if w.bills.iter().all(|b| untouched(TrackKind::Bill, b.stage)) {
+            outcome.bills.clear();
+        }
+        if w.cases.iter().all(|c| untouched(TrackKind::Case, c.stage)) {
+            outcome.cases.clear();
+        }
         let run = engine::Run {
             trace: Vec::new(),
             outcome,
         };
-        let untouched = |kind: TrackKind, stage| stage == p.track(kind).start;
-        let no_bill = w.bills.iter().all(|b| untouched(TrackKind::Bill, b.stage));
-        let no_case = w.cases.iter().all(|c| untouched(TrackKind::Case, c.stage));
         outcome_rows(p, &run)
-            .into_iter()
-            .filter(|r| !((r.label == "Bill" && no_bill) || (r.label == "Case" && no_case)))
-            .collect()
     }
 
     /// The session as a scenario `treatysim run` replays (a rulebook file named relative
