@@ -307,6 +307,22 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
+/// A name as a reader may type it, for comparing: lower case, quotes dropped, and
+/// hyphens, dashes, underscores and runs of spaces read as one space
+/// (`"Two-Thirds"`, `two_thirds` and `two thirds` are all `two thirds`).
+pub fn fold(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        match c {
+            '"' | '“' | '”' | '‘' | '’' | '\'' | '`' => {}
+            '-' | '_' | '–' | '—' => out.push(' '),
+            c if c.is_whitespace() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// `"a, b or c"`
 pub fn one_of(items: &[&str]) -> String {
     match items {

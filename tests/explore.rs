@@ -67,6 +67,53 @@ fn explain_lists_and_explains_terms_stages_and_steps_with_their_sources() {
     assert!(text(&out.stdout).contains("at least 60 yeas"));
 }
 
+/// The words people type: a term's aliases, a section, a source, a word that only
+/// mentions something, in any case and with hyphens or spaces.
+#[test]
+fn explain_finds_the_words_people_type() {
+    let cases: [(&[&str], &str); 10] = [
+        (&["consent"], "advice and consent  (term)"),
+        (&["two-thirds"], "two-thirds of senators present  (term)"),
+        (&["Two", "Thirds"], "two-thirds of senators present  (term)"),
+        (&["60 senators"], "cloture  (term)"),
+        (&["\"60 senators\""], "cloture  (term)"),
+        (&["filibuster"], "filibuster  (term)"),
+        (&["give-notice"], "(step treaty.give_notice)"),
+        (&["section", "1250A(c)"], "1250A(c)  (provision)"),
+        (
+            &["zivotofsky-2015"],
+            "(source zivotofsky-2015: case, 2015-06-08)",
+        ),
+        (&["committees"], "these mention it:"),
+    ];
+    for (words, says) in cases {
+        let mut args = vec!["explain"];
+        args.extend_from_slice(words);
+        let out = run_bin(&args);
+        assert_exit(&out, 0, &words.join(" "));
+        let t = text(&out.stdout);
+        assert!(t.contains(says), "explain {words:?}: {says:?} not in\n{t}");
+    }
+    // 1250A: every subsection, each with its source; and 60 is cloture, not consent.
+    let t = text(&run_bin(&["explain", "1250A"]).stdout);
+    for id in [
+        "1250A(a)  (provision)",
+        "1250A(b)  (provision)",
+        "1250A(c)  (provision)",
+    ] {
+        assert!(t.contains(id), "{id} not in\n{t}");
+    }
+    assert!(t.contains("Source: Section 1250A(a), FY2024 NDAA"), "{t}");
+    let t = text(&run_bin(&["explain", "60 senators"]).stdout);
+    assert!(
+        t.contains("It is where the \"60 senators\" figure comes from"),
+        "{t}"
+    );
+    // Under a 1979 view, the section is not yet law.
+    let out = run_bin(&["explain", "1250A(a)", "--on", "1979-01-01"]);
+    assert!(text(&out.stdout).contains("Not in force on 1979-01-01"));
+}
+
 #[test]
 fn explain_suggests_the_name_meant() {
     let out = run_bin(&["explain", "notice_pendng"]);

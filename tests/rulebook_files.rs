@@ -176,7 +176,7 @@ fn bad_rulebooks_are_refused_where_they_go_wrong() {
     std::fs::create_dir_all(&d).unwrap();
     std::fs::write(d.join("a.yaml"), "id: a\nextends: b.yaml\ntitle: A\n").unwrap();
     std::fs::write(d.join("b.yaml"), "id: b\nextends: a.yaml\ntitle: B\n").unwrap();
-    let cases: [(&str, &str, &str, &str); 7] = [
+    let cases: [(&str, &str, &str, &str); 8] = [
         ("a.yaml", "", "b.yaml:2:10", "makes a cycle"),
         (
             "zero.yaml",
@@ -213,6 +213,12 @@ fn bad_rulebooks_are_refused_where_they_go_wrong() {
             "id: \"../escaped\"\nextends: us-nato-2024\ntitle: P\n",
             "badid.yaml:1:5",
             "not a valid rulebook id",
+        ),
+        (
+            "alias.yaml",
+            "id: alias\nextends: us-nato-2024\ntitle: A\nglossary:\n  - { term: supermajority, aliases: [Two_Thirds], text: t, citation: nat-art13 }\n",
+            "alias.yaml:5:13",
+            "the name \"Two_Thirds\" cannot be looked up: glossary entry \"two-thirds of senators present\" already answers to it",
         ),
     ];
     for (name, body, at, says) in cases {

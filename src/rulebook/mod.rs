@@ -648,6 +648,11 @@ pub struct GlossaryEntry {
     /// The term, as `treatysim explain` finds it and the report spots it.
     #[schemars(with = "String")]
     pub term: Spanned<String>,
+    /// Other words a reader may type for it (`consent`, `60 senators`), which
+    /// `treatysim explain` also finds, ignoring case, hyphens and underscores. An entry
+    /// that replaces a base's entry keeps the base's aliases unless it lists its own.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     /// What it means, in plain words (a template).
     pub text: String,
     /// The citation id of its source.
@@ -1259,7 +1264,16 @@ fn merge_lists(file: &mut RulebookFile, rb: &mut Rulebook) {
     if let Some(doctrine) = file.doctrine.take() {
         replace_by_key(&mut rb.doctrine, doctrine, |d| &d.plaintiff.value);
     }
-    if let Some(glossary) = file.glossary.take() {
+    if let Some(mut glossary) = file.glossary.take() {
+        for entry in &mut glossary {
+            let base = rb
+                .glossary
+                .iter()
+                .find(|g| g.term.value == entry.term.value);
+            if let (Some(base), true) = (base, entry.aliases.is_empty()) {
+                entry.aliases = base.aliases.clone();
+            }
+        }
         replace_by_key(&mut rb.glossary, glossary, |g| &g.term.value);
     }
     if let Some(properties) = file.properties.take() {

@@ -579,7 +579,7 @@ impl Procedure {
         let provisions = compile_provisions(&rulebook, &err, &known)?;
         check_doctrine(&rulebook, &err, &known)?;
         check_properties(&rulebook, &provisions, &err, &known)?;
-        check_glossary(&rulebook, &known)?;
+        check_glossary(&rulebook, &err, &known)?;
         words::check_messages(&rulebook)?;
         words::check(&rulebook.summary, rulebook.at, &rulebook, &[])?;
 
@@ -746,14 +746,31 @@ fn check_properties(
     Ok(())
 }
 
-/// Each glossary entry: a known citation, and words that render on every day.
-fn check_glossary(rulebook: &Rulebook, known: &Known) -> Result<(), Diagnostic> {
+/// Each glossary entry: a known citation, words that render on every day, and a term
+/// and aliases no other entry claims.
+fn check_glossary(rulebook: &Rulebook, err: &Err, known: &Known) -> Result<(), Diagnostic> {
+    let mut claimed: std::collections::BTreeMap<String, &str> = Default::default();
     for entry in &rulebook.glossary {
         let at = At {
             file: entry.file,
             place: Some(crate::yaml::place(&entry.term)),
         };
         let context = format!("glossary entry \"{}\"", entry.term.value);
+        for name in std::iter::once(&entry.term.value).chain(&entry.aliases) {
+            let folded = crate::diag::fold(name);
+            let clash = match claimed.insert(folded.clone(), &entry.term.value) {
+                _ if folded.is_empty() => Some("it has no letters".to_string()),
+                Some(other) => Some(format!("glossary entry \"{other}\" already answers to it")),
+                None => None,
+            };
+            if let Some(why) = clash {
+                return Err(err(
+                    at,
+                    format!("{context}: the name \"{name}\" cannot be looked up: {why}"),
+                )
+                .with_help("give each term and alias once, in one entry"));
+            }
+        }
         known(&entry.citation, at, &context)?;
         words::check(&entry.text, at, rulebook, &[])?;
         check_versions(&entry.versions, at, rulebook, known, &context, false)?;

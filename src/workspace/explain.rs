@@ -3,7 +3,7 @@
 
 use jiff::civil::Date;
 
-use crate::diag::did_you_mean;
+use crate::diag::{did_you_mean, fold};
 use crate::report::Style;
 use crate::rulebook::{Citation, Procedure, Trigger};
 use crate::vocab::Word;
@@ -82,7 +82,14 @@ pub fn list(p: &Procedure, style: Style) -> String {
         steps.dedup();
         wrap_into(&mut out, &format!("steps: {}", steps.join(", ")), "  ");
     }
-    out.push_str("\nExplain one with `treatysim explain NAME`, e.g. `treatysim explain cloture`,\n`treatysim explain notice_pending` or `treatysim explain bill.pocket_veto`.\n");
+    if !p.provisions.is_empty() {
+        out.push('\n');
+        out.push_str(&style.bold("Provisions"));
+        out.push('\n');
+        let ids: Vec<&str> = p.provisions.iter().map(|x| x.id.as_str()).collect();
+        wrap_into(&mut out, &ids.join(", "), "  ");
+    }
+    out.push_str("\nExplain one with `treatysim explain NAME`, e.g. `treatysim explain cloture`,\n`treatysim explain notice_pending` or `treatysim explain bill.pocket_veto`. Terms answer\nto other words too (`consent`, `60 senators`), provisions to their section (`1250A`),\nsources to their id or title; any other word lists what mentions it.\n");
     out
 }
 
@@ -101,56 +108,39 @@ fn as_of(p: &Procedure, date: Date) -> String {
     }
 }
 
-/// One term, stage or step, as the law stood on `date` (`Date::MAX`: as it now stands);
-/// `Err` with a suggestion when nothing has that name.
+/// One term, stage, step, provision or source, as the law stood on `date` (`Date::MAX`:
+/// as it now stands). A glossary term answers to its aliases too (`consent`, `60
+/// senators`), and every name is matched ignoring case, hyphens and underscores. A name
+/// that is none of these lists what mentions it; `Err` with a suggestion when nothing does.
 pub fn one(
     p: &Procedure,
     query: &str,
     date: Date,
     style: Style,
 ) -> Result<String, (String, String)> {
-    let q = query.trim().to_lowercase();
+    let q = fold(query);
     let mut out = String::new();
-    let r = &p.rulebook;
-    if let Some(g) = r.glossary.iter().find(|g| g.term.value.to_lowercase() == q) {
-        let term = crate::report::term_on(p, g, date);
-        out.push_str(&style.bold(&term.term));
-        out.push_str("  (term)\n");
-        wrap_into(&mut out, &term.text, "  ");
-        cite_full(&mut out, p.citation(&term.citation_id), &term.citation_id);
+    let found = explain_term(&mut out, p, &q, date, style)
+        || explain_stages_and_steps(&mut out, p, &q, date, style)
+        || explain_provisions(&mut out, p, &q, date, style)
+        || explain_source(&mut out, p, &q, date, style);
+    if found {
         out.push_str(&style.dim(&as_of(p, date)));
         return Ok(out);
     }
-    let (track_part, id) = match q.split_once('.') {
-        Some((t, i)) => (Some(t.to_string()), i.to_string()),
-        None => (None, q.clone()),
-    };
-    let mut found = 0;
-    for t in &p.tracks {
-        if track_part.as_deref().is_some_and(|tp| tp != t.kind.name()) {
-            continue;
+    let hits = search(p, &q, date);
+    if !hits.is_empty() {
+        out.push_str(&format!(
+            "Nothing in rulebook {} is called \"{}\"; these mention it:\n",
+            p.rulebook.id,
+            query.trim()
+        ));
+        let width = hits.iter().map(|(name, _)| name.chars().count()).max();
+        for (name, what) in &hits {
+            let name = format!("{name:<w$}", w = width.unwrap_or(0));
+            out.push_str(&format!("  {}  {}\n", style.bold(&name), style.dim(what)));
         }
-        for n in t.graph.node_indices() {
-            let s = &t.graph[n];
-            if s.id != id {
-                continue;
-            }
-            found += 1;
-            explain_stage(&mut out, p, t, n, date, style);
-        }
-        let mut seen_step = false;
-        for e in t.graph.edge_indices() {
-            let step = &t.graph[e];
-            if step.id != id || seen_step {
-                continue;
-            }
-            seen_step = true;
-            found += 1;
-            explain_step(&mut out, p, t, e, date, style);
-        }
-    }
-    if found > 0 {
-        out.push_str(&style.dim(&as_of(p, date)));
+        out.push_str("Explain one with `treatysim explain NAME`.\n");
         return Ok(out);
     }
     let all = names(p);
@@ -159,14 +149,238 @@ pub fn one(
         .map(|n| n.split_once('.').map_or(n.clone(), |(_, i)| i.to_string()))
         .collect();
     let candidates: Vec<&str> = all.iter().chain(short.iter()).map(String::as_str).collect();
-    let help = match did_you_mean(&q, candidates.iter().copied()) {
+    let help = match did_you_mean(&query.trim().to_lowercase(), candidates.iter().copied()) {
         Some(s) => format!("did you mean `{s}`? `treatysim explain` lists every name"),
-        None => "`treatysim explain` lists every term, stage and step".to_string(),
+        None => "`treatysim explain` lists every term, stage, step and provision".to_string(),
     };
     Err((
-        format!("nothing in rulebook {} is called \"{query}\"", r.id),
+        format!(
+            "nothing in rulebook {} is called or mentions \"{}\"",
+            p.rulebook.id,
+            query.trim()
+        ),
         help,
     ))
+}
+
+/// A glossary entry whose term or one of whose aliases is `q` (folded).
+fn explain_term(out: &mut String, p: &Procedure, q: &str, date: Date, style: Style) -> bool {
+    let Some(g) = p.rulebook.glossary.iter().find(|g| {
+        std::iter::once(&g.term.value)
+            .chain(&g.aliases)
+            .any(|name| fold(name) == q)
+    }) else {
+        return false;
+    };
+    let term = crate::report::term_on(p, g, date);
+    out.push_str(&style.bold(&term.term));
+    out.push_str("  (term)\n");
+    wrap_into(out, &term.text, "  ");
+    if !g.aliases.is_empty() {
+        wrap_into(
+            out,
+            &format!("Also found as: {}.", g.aliases.join(", ")),
+            "  ",
+        );
+    }
+    cite_full(out, p.citation(&term.citation_id), &term.citation_id);
+    true
+}
+
+/// Every stage and step whose id is `q` (folded), optionally `track.id`.
+fn explain_stages_and_steps(
+    out: &mut String,
+    p: &Procedure,
+    q: &str,
+    date: Date,
+    style: Style,
+) -> bool {
+    let (track_part, id) = match q.split_once('.') {
+        Some((t, i)) if p.tracks.iter().any(|track| track.kind.name() == t) => (Some(t), i),
+        _ => (None, q),
+    };
+    let mut found = false;
+    for t in &p.tracks {
+        if track_part.is_some_and(|tp| tp != t.kind.name()) {
+            continue;
+        }
+        for n in t.graph.node_indices() {
+            if fold(&t.graph[n].id) == id {
+                found = true;
+                explain_stage(out, p, t, n, date, style);
+            }
+        }
+        // A step id may join several pairs of stages; it is explained once.
+        if let Some(e) = t.graph.edge_indices().find(|e| fold(&t.graph[*e].id) == id) {
+            found = true;
+            explain_step(out, p, t, e, date, style);
+        }
+    }
+    found
+}
+
+/// The provisions whose id is `q`, or begins with it (`1250A` finds 1250A(a), (b) and
+/// (c)); "section" or "§" before it is left out.
+fn explain_provisions(out: &mut String, p: &Procedure, q: &str, date: Date, style: Style) -> bool {
+    let q = ["section ", "sec. ", "§ ", "§"]
+        .iter()
+        .find_map(|prefix| q.strip_prefix(prefix))
+        .unwrap_or(q);
+    let mut found = false;
+    for provision in &p.provisions {
+        let id = fold(&provision.id);
+        if id != q && !id.strip_prefix(q).is_some_and(|rest| rest.starts_with('(')) {
+            continue;
+        }
+        found = true;
+        let day = p.law_date(date);
+        let shown = if date == Date::MAX {
+            provision.latest()
+        } else {
+            provision.on(day).unwrap_or_else(|| provision.latest())
+        };
+        out.push_str(&style.bold(&provision.id));
+        out.push_str("  (provision)\n");
+        wrap_into(out, &format!("{}.", p.render(&shown.title, date)), "  ");
+        let actions: Vec<String> = shown
+            .actions
+            .iter()
+            .map(|a| a.name().replace('_', " "))
+            .collect();
+        let force = if date == Date::MAX || shown.in_force.contains(day) {
+            format!("In force {}", shown.in_force.describe())
+        } else {
+            format!(
+                "Not in force on {day} (in force {})",
+                shown.in_force.describe()
+            )
+        };
+        wrap_into(
+            out,
+            &format!("{force}; it governs: {}.", actions.join(", ")),
+            "  ",
+        );
+        wrap_into(
+            out,
+            &format!("Breached when: {}", p.render(shown.text.trim(), date)),
+            "  ",
+        );
+        cite_full(out, p.citation(&shown.citation), &shown.citation);
+    }
+    found
+}
+
+/// A source, by its id, its title or its formal citation.
+fn explain_source(out: &mut String, p: &Procedure, q: &str, date: Date, style: Style) -> bool {
+    let Some((id, c)) = p
+        .rulebook
+        .citations
+        .iter()
+        .find(|(id, c)| fold(id) == q || fold(&c.title) == q || fold(&c.cite) == q)
+    else {
+        return false;
+    };
+    out.push_str(&style.bold(&c.title));
+    out.push_str(&format!("  (source {id}: {}, {})\n", c.kind, c.date.0));
+    wrap_into(out, &c.cite, "  ");
+    if let Some(quote) = &c.quote {
+        wrap_into(out, &format!("“{}”", quote.trim()), "  ");
+    }
+    if let Some(note) = &c.note {
+        wrap_into(out, note, "  ");
+    }
+    if let Some(u) = &c.url {
+        out.push_str(&format!("  {u}\n"));
+    }
+    let citing = citing(p, id, date);
+    if !citing.is_empty() {
+        wrap_into(out, &format!("Cited for: {}.", citing.join("; ")), "  ");
+    }
+    true
+}
+
+/// What cites the source `id` on `date`: terms, stages, steps and provisions.
+fn citing(p: &Procedure, id: &str, date: Date) -> Vec<String> {
+    let day = p.law_date(date);
+    let mut all: Vec<String> = p
+        .rulebook
+        .glossary
+        .iter()
+        .filter(|g| crate::report::term_on(p, g, date).citation_id == id)
+        .map(|g| format!("the term {}", g.term.value))
+        .collect();
+    for t in &p.tracks {
+        for s in t.graph.node_weights() {
+            if s.citation_on(day) == id {
+                all.push(format!("the stage {}.{}", t.kind.name(), s.id));
+            }
+        }
+        for s in t.graph.edge_weights() {
+            let name = format!("the step {}.{}", t.kind.name(), s.id);
+            if s.citation_on(day) == id && !all.contains(&name) {
+                all.push(name);
+            }
+        }
+    }
+    for provision in &p.provisions {
+        if provision.variants.iter().any(|v| v.citation == id) {
+            all.push(format!("the provision {}", provision.id));
+        }
+    }
+    all
+}
+
+/// Everything whose name, label or title mentions `q` (folded): each name `explain`
+/// takes for it, with what it is.
+fn search(p: &Procedure, q: &str, date: Date) -> Vec<(String, String)> {
+    let day = p.law_date(date);
+    let mentions = |text: &str| !q.is_empty() && fold(text).contains(q);
+    let mut hits: Vec<(String, String)> = Vec::new();
+    let mut add = |name: String, what: String| {
+        if !hits.iter().any(|(n, _)| *n == name) {
+            hits.push((name, what));
+        }
+    };
+    for g in &p.rulebook.glossary {
+        if std::iter::once(&g.term.value)
+            .chain(&g.aliases)
+            .any(|n| mentions(n))
+        {
+            add(g.term.value.clone(), "term".to_string());
+        }
+    }
+    for t in &p.tracks {
+        for s in t.graph.node_weights() {
+            let label = p.render(s.label_on(day), date);
+            if mentions(&s.id) || mentions(&label) {
+                add(
+                    format!("{}.{}", t.kind.name(), s.id),
+                    format!("stage: {label}"),
+                );
+            }
+        }
+        for s in t.graph.edge_weights() {
+            let label = p.render(s.label_on(day), date);
+            if mentions(&s.id) || mentions(&label) {
+                add(
+                    format!("{}.{}", t.kind.name(), s.id),
+                    format!("step: {label}"),
+                );
+            }
+        }
+    }
+    for provision in &p.provisions {
+        let title = p.render(&provision.latest().title, date);
+        if mentions(&provision.id) || mentions(&title) {
+            add(provision.id.clone(), format!("provision: {title}"));
+        }
+    }
+    for (id, c) in &p.rulebook.citations {
+        if mentions(id) || mentions(&c.title) || mentions(&c.cite) {
+            add(id.clone(), format!("source: {}", c.title));
+        }
+    }
+    hits
 }
 
 /// A stage: what it means, whether the track begins or ends there, the steps into and
