@@ -28,6 +28,10 @@ pub struct Diagnostic {
     pub label: Option<String>,
     /// What would have been valid, or what to do instead.
     pub help: Option<String>,
+    /// The file reads as a scenario, but a step in it is one the procedure does not
+    /// allow at that point: a mistake of law (the Senate voting to override before the
+    /// House of origin), not of typing.
+    pub procedural: bool,
 }
 
 impl Diagnostic {
@@ -42,6 +46,7 @@ impl Diagnostic {
             message: message.into(),
             label: None,
             help: None,
+            procedural: false,
         }
     }
 
@@ -62,11 +67,18 @@ impl Diagnostic {
             message: message.into(),
             label: None,
             help: None,
+            procedural: false,
         }
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Marks the error as a step the procedure does not allow (see `procedural`).
+    pub fn procedural(mut self) -> Self {
+        self.procedural = true;
         self
     }
 

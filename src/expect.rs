@@ -198,9 +198,25 @@ impl<'a> Checker<'a> {
         let o = &run.outcome;
         if let Some(enjoined) = expect.enjoined {
             let step = run.trace.iter().rev().find(|t| t.track == TrackKind::Case);
-            let hint = (enjoined && step.is_none()).then(|| {
-                "an injunction comes from a court: a plaintiff with standing files a suit (`do: file_suit`) and the court rules `holding: unlawful, remedy: injunction`".to_string()
+            // An unlawful holding with no `remedy:` only declares the act unlawful.
+            let no_remedy = self.s.events.iter().find(|e| {
+                matches!(
+                    e.args,
+                    crate::scenario::Args::Rule {
+                        holding: crate::vocab::Holding::Unlawful,
+                        remedy: crate::vocab::Remedy::None,
+                        ..
+                    }
+                )
             });
+            let hint = match (enjoined && !o.enjoined, step, no_remedy) {
+                (true, None, _) => Some("an injunction comes from a court: a plaintiff with standing files a suit (`do: file_suit`) and the court rules `holding: unlawful, remedy: injunction`".to_string()),
+                (true, Some(_), Some(e)) => Some(format!(
+                    "the ruling on line {} holds the act unlawful but gives no `remedy:`, so it orders nothing; add `remedy: injunction` for an order against the withdrawal",
+                    e.place.line
+                )),
+                _ => None,
+            };
             self.compare(
                 "enjoined".into(),
                 enjoined.to_string(),

@@ -74,7 +74,7 @@ pub fn scenario_bytes(data: &[u8]) {
         };
         let stop = std::sync::atomic::AtomicBool::new(false);
         if let Ok(ensemble) = simulate::run(p, &scenario, options, &|_| {}, &stop) {
-            let _ = simulate::to_text(p, &scenario, &ensemble, report::Style { color: false });
+            let _ = simulate::to_text(p, &scenario, &ensemble, report::Style::PLAIN);
             let _ = simulate::to_json(p, &scenario, &ensemble);
         }
         return;
@@ -93,7 +93,7 @@ pub fn scenario_bytes(data: &[u8]) {
 }
 
 fn outputs(p: &Procedure, s: &scenario::Scenario, run: &engine::Run) {
-    let _ = report::to_text(p, s, run, report::Style { color: true });
+    let _ = report::to_text(p, s, run, report::Style::PLAIN.with_color(true));
     let json = report::to_json(p, s, run);
     assert!(serde_json::to_string(&json).is_ok());
 }

@@ -30,4 +30,5 @@ pub mod simulate;
 pub mod threshold;
 pub mod vocab;
 pub mod workspace;
+pub mod wrap;
 pub mod yaml;

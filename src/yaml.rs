@@ -226,7 +226,46 @@ fn convert(file: &str, text: &Arc<str>, err: &serde_saphyr::Error) -> Diagnostic
         _ => Diagnostic::file(file, message),
     };
     diagnostic.help = help;
-    diagnostic
+    name_typing_slips(diagnostic)
+}
+
+/// Names the slips an editor or a word processor makes, which a parser reports in its
+/// own terms: a tab in a line's indentation (pointed at, with "indent with spaces"), and
+/// curly quotes where YAML needs straight ones (named in the help).
+pub fn name_typing_slips(mut d: Diagnostic) -> Diagnostic {
+    let (Some(source), true) = (d.source.clone(), d.line > 0) else {
+        return d;
+    };
+    let number = d.line as usize;
+    let Some(line) = source.split('\n').nth(number - 1) else {
+        return d;
+    };
+    let start: usize = source
+        .split('\n')
+        .take(number - 1)
+        .map(|l| l.len() + 1)
+        .sum();
+    let indent = &line[..line.len() - line.trim_start().len()];
+    if let Some(tab) = indent.find('\t') {
+        d.span = Some((start + tab, 1));
+        d.column = tab as u64 + 1;
+        d.message = format!("line {number} is indented with a tab");
+        d.label = Some("a tab".into());
+        d.help = Some(
+            "indent with spaces: YAML does not allow tabs in indentation (most editors can insert spaces when Tab is pressed)".into(),
+        );
+        return d;
+    }
+    if let Some(quote) = line.chars().find(|c| "“”‘’".contains(*c)) {
+        let note = format!(
+            "a curly quote {quote} where YAML needs a straight one (\" or '), as word processors type them: retype it in a plain-text editor, or leave the quotes out"
+        );
+        d.help = Some(match d.help.take() {
+            Some(help) => format!("{note}; {help}"),
+            None => note,
+        });
+    }
+    d
 }
 
 /// The library's value errors ("invalid boolean") say neither the key nor the value;

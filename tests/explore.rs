@@ -263,6 +263,27 @@ fn paths_lists_the_distinct_routes_shortest_first_lawful_or_not() {
         lawful.contains("notify the committees in writing"),
         "1250A(c) met where it counts"
     );
+    // Each lawful route says what makes it lawful; one saved only by the statute held
+    // invalid says its breaches are set aside, not plainly "lawful".
+    let heads: Vec<&str> = lawful.lines().filter(|l| l.starts_with("Route ")).collect();
+    assert!(
+        heads
+            .iter()
+            .any(|h| h.ends_with("moves, lawful by Senate consent)")),
+        "{heads:?}"
+    );
+    assert!(
+        heads
+            .iter()
+            .any(|h| h.ends_with("moves, lawful by an Act of Congress)")),
+        "{heads:?}"
+    );
+    assert!(
+        heads.iter().any(|h| h
+            .contains("moves, lawful only because its breaches are set aside: 1250A(a), 1250A(c)")),
+        "{heads:?}"
+    );
+    assert!(heads.iter().all(|h| !h.ends_with(", lawful)")), "{heads:?}");
 }
 
 #[test]

@@ -22,6 +22,7 @@ const LAYERS: &[&[&str]] = &[
         "yaml",
         "schema",
         "vocab",
+        "wrap",
     ],
     &["rulebook"],
     &["scenario"],

@@ -65,3 +65,50 @@ fn play_needs_a_terminal() {
     assert_exit(&out, 2, "play without a terminal");
     assert!(text(&out.stderr).contains("needs a terminal"));
 }
+
+/// Without `--save`, the session asks whether to save: `n` saves nothing.
+#[test]
+fn the_save_prompt_can_be_declined() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_treatysim"));
+    cmd.arg("play")
+        .current_dir(dir.path())
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1");
+    let mut p = rexpect::session::spawn_command(cmd, Some(30_000)).expect("play starts in a pty");
+    p.exp_string("What happens next?").unwrap();
+    type_in(&mut p, "end the session");
+    type_in(&mut p, "\r");
+    p.exp_string("Save the session as a scenario file?")
+        .unwrap();
+    type_in(&mut p, "n");
+    p.exp_string("Not saved.").unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+/// An unlawful move lists its breaches above a short question, so the question is
+/// drawn once however narrow the terminal.
+#[test]
+fn an_unlawful_move_lists_its_breaches_then_asks() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_treatysim"));
+    cmd.args(["play", "--save"])
+        .arg(dir.path().join("s.yaml"))
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1");
+    let mut p = rexpect::session::spawn_command(cmd, Some(30_000)).expect("play starts in a pty");
+    p.exp_string("What happens next?").unwrap();
+    type_in(&mut p, "give notice");
+    type_in(&mut p, "\r");
+    let (listed, _) = p.exp_regex("Do it anyway\\?").unwrap();
+    assert!(listed.contains("This move is unlawful:"), "{listed}");
+    assert!(listed.contains("✗ breaches 1250A(a)") || listed.contains("breaches 1250A(a)"));
+    assert!(listed.contains("breaches 1250A(c)"), "{listed}");
+    type_in(&mut p, "n");
+    p.exp_string("What happens next?").unwrap();
+    type_in(&mut p, "end the session");
+    type_in(&mut p, "\r");
+    p.exp_string("Saved to").unwrap();
+    p.exp_eof().unwrap();
+}

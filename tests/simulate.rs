@@ -151,7 +151,7 @@ events:
     let no_standing = entry.weights["no_standing"];
     assert!(near(e.counts.by_input[0][0][0], 20_000, no_standing, 4.0));
     assert!(
-        simulate::to_text(&p, &s, &e, treatysim::report::Style { color: false })
+        simulate::to_text(&p, &s, &e, treatysim::report::Style::PLAIN)
             .contains("holding by the rulebook's doctrine weights")
     );
 }
@@ -263,7 +263,7 @@ fn stopping_at_once_reports_a_partial_run() {
     .unwrap();
     assert!(e.partial);
     assert_eq!(e.counts.trials, 0);
-    let text = simulate::to_text(&p, &s, &e, treatysim::report::Style { color: false });
+    let text = simulate::to_text(&p, &s, &e, treatysim::report::Style::PLAIN);
     assert!(
         text.contains("PARTIAL: stopped after 0 of 1,000,000 trials"),
         "{text}"
@@ -408,7 +408,11 @@ fn the_command_runs_checks_its_arguments_and_run_draws_one_history() {
     );
     let out = run_bin(&["test", file]);
     assert_exit(&out, 0, "test skips an uncertain file");
-    assert!(text(&out.stdout).contains("uncertain inputs: check it with `treatysim simulate`"));
+    let said = text(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(said.contains("uncertain inputs: check it with `treatysim simulate`"));
     assert!(Path::new(file).exists());
 }
 
@@ -573,7 +577,20 @@ fn what_moves_the_outcome_names_the_share_and_the_assumptions() {
         ),
         "{said}"
     );
-    let ranked: Vec<&str> = said.lines().filter(|l| l.contains(": spread ")).collect();
+    // An input's line may wrap; its continuation is indented five spaces under it.
+    let mut unwrapped: Vec<String> = Vec::new();
+    for line in said.lines() {
+        let continues = line.starts_with("     ") && !line[5..].starts_with(' ');
+        match unwrapped.last_mut() {
+            Some(last) if continues => last.push_str(&format!(" {}", line.trim_start())),
+            _ => unwrapped.push(line.to_string()),
+        }
+    }
+    let ranked: Vec<&str> = unwrapped
+        .iter()
+        .map(String::as_str)
+        .filter(|l| l.contains(": spread "))
+        .collect();
     assert!(!ranked.is_empty(), "{said}");
     assert!(
         ranked

@@ -70,6 +70,7 @@ pub fn main() -> i32 {
         out: std::io::stdout().lock(),
         style: Style {
             color: wants_color(cli.color, std::io::stdout().is_terminal()),
+            width: output::text_width(std::io::stdout().is_terminal()),
         },
         err_color: wants_color(cli.color, std::io::stderr().is_terminal()),
         terminal: std::io::stdout().is_terminal(),
@@ -345,7 +346,7 @@ impl<W: Write> App<W> {
         let mut stderr = std::io::stderr();
         let out: &mut dyn Write = if book_out { &mut stderr } else { &mut self.out };
         let style = if book_out {
-            Style { color: err_color }
+            style.with_color(err_color)
         } else {
             style
         };
@@ -466,7 +467,7 @@ impl<W: Write> App<W> {
             return Ok(2);
         }
         match self.ws.rulebook(id) {
-            Ok(p) => play_cmd::play(&p, role, save),
+            Ok(p) => play_cmd::play(&p, role, save, self.style.width),
             Err(e) => Ok(self.fail(&e)),
         }
     }

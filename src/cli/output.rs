@@ -10,6 +10,34 @@ use super::App;
 use crate::files;
 use crate::workspace::{DiagramFormat, Error};
 
+/// The widest terminal text is laid out for: wider lines are hard to read.
+pub(super) const WIDEST: usize = 160;
+
+/// The columns to wrap text to: on a terminal its width (`COLUMNS` when set, as shells
+/// and test harnesses do, else the terminal's own), between [`crate::wrap::NARROWEST`]
+/// and [`WIDEST`]; elsewhere the fixed [`crate::wrap::PIPED`] width, so piped output is
+/// the same on every machine.
+pub(super) fn text_width(terminal: bool) -> usize {
+    if !terminal {
+        return crate::wrap::PIPED;
+    }
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|c| *c > 0);
+    // A terminal that reports no size (0 columns, as a bare pseudo-terminal may) is
+    // taken to be of the common width.
+    let measured = || {
+        terminal_size::terminal_size_of(std::io::stdout())
+            .map(|(w, _)| usize::from(w.0))
+            .filter(|w| *w > 0)
+    };
+    columns
+        .or_else(measured)
+        .unwrap_or(crate::wrap::PIPED)
+        .clamp(crate::wrap::NARROWEST, WIDEST)
+}
+
 /// A document for a file: its name when none is given, and whether to open it.
 pub(super) struct Document<'a> {
     /// The file name used on a terminal without `-o` (in the current folder).
@@ -86,13 +114,15 @@ impl<W: Write> App<W> {
             return Ok(code);
         };
         if output.is_none() {
-            writeln!(
-                self.out,
+            let said = format!(
                 "Wrote {} to {}: {}. (-o - prints it here instead.)",
                 doc.what,
                 path.display(),
                 doc.hint
-            )?;
+            );
+            let mut text = String::new();
+            crate::wrap::push(&mut text, &said, "", self.style.width);
+            self.out.write_all(text.as_bytes())?;
         }
         if doc.open {
             let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());

@@ -27,17 +27,34 @@ fn where_things_stand(session: &Session) -> String {
     out
 }
 
-fn narrate(said: &[Narrated]) -> String {
+/// Each consequence of a move, wrapped to `width`.
+fn narrate(said: &[Narrated], width: usize) -> String {
     let mut out = String::new();
     for n in said {
-        out.push_str(&format!("  → {} ({})\n", n.label, n.date));
-        for line in textwrap::wrap(&n.text, 86) {
-            out.push_str(&format!("    {line}\n"));
-        }
+        crate::wrap::push_hanging(
+            &mut out,
+            &format!("{} ({})", n.label, n.date),
+            "  → ",
+            "    ",
+            width,
+        );
+        crate::wrap::push(&mut out, &n.text, "    ", width);
         for (id, title) in &n.breaches {
-            out.push_str(&format!("    ✗ breaches {id}: {title}\n"));
+            crate::wrap::push_hanging(
+                &mut out,
+                &format!("✗ breaches {id}: {title}"),
+                "    ",
+                "      ",
+                width,
+            );
         }
-        out.push_str(&format!("    — {}\n", n.citation));
+        crate::wrap::push_hanging(
+            &mut out,
+            &format!("— {}", n.citation),
+            "    ",
+            "      ",
+            width,
+        );
     }
     out
 }
@@ -49,8 +66,13 @@ fn rows_text(rows: &[OutcomeRow]) -> String {
         .collect()
 }
 
-/// Runs the session; returns the exit code.
-pub fn play(p: &Procedure, role: Role, save: Option<PathBuf>) -> std::io::Result<i32> {
+/// Runs the session, its text wrapped to `width`; returns the exit code.
+pub fn play(
+    p: &Procedure,
+    role: Role,
+    save: Option<PathBuf>,
+    width: usize,
+) -> std::io::Result<i32> {
     let theme = ColorfulTheme::default();
     let mut session = Session::start(p, role).map_err(std::io::Error::other)?;
     println!(
@@ -71,14 +93,43 @@ pub fn play(p: &Procedure, role: Role, save: Option<PathBuf>) -> std::io::Result
         let Some(chosen) = choice.and_then(|c| shown[c].1) else {
             break;
         };
-        if !lawful_or_confirmed(&theme, chosen)? {
+        if !lawful_or_confirmed(&theme, chosen, width)? {
             continue;
         }
         if let Some(said) = session.make(chosen.index) {
-            print!("{}", narrate(&said));
+            print!("{}", narrate(&said, width));
         }
     }
     finish(&theme, &session, save)
+}
+
+/// Whether to save the session, and where: `None` when the player declines.
+fn ask_where_to_save(theme: &ColorfulTheme) -> std::io::Result<Option<PathBuf>> {
+    let save = Confirm::with_theme(theme)
+        .with_prompt("Save the session as a scenario file?")
+        .default(true)
+        .interact()
+        .map_err(ui_error)?;
+    if !save {
+        return Ok(None);
+    }
+    let name: String = Input::with_theme(theme)
+        .with_prompt("File name")
+        .default("play-session.yaml".to_string())
+        .interact_text()
+        .map_err(ui_error)?;
+    let path = PathBuf::from(name);
+    if path.exists() {
+        let replace = Confirm::with_theme(theme)
+            .with_prompt(format!("{} exists. Replace it?", path.display()))
+            .default(false)
+            .interact()
+            .map_err(ui_error)?;
+        if !replace {
+            return Ok(None);
+        }
+    }
+    Ok(Some(path))
 }
 
 fn ui_error(e: dialoguer::Error) -> std::io::Error {
@@ -99,39 +150,48 @@ fn menu(offered: &[Offered]) -> Vec<(String, Option<&Offered>)> {
     shown
 }
 
-/// True when the move breaches nothing, or the player confirms the breach.
-fn lawful_or_confirmed(theme: &ColorfulTheme, chosen: &Offered) -> std::io::Result<bool> {
+/// True when the move breaches nothing, or the player confirms the breach. The
+/// breaches are listed, wrapped to `width`, above a short question: a prompt wider than
+/// the terminal would be drawn twice as the terminal library redraws it.
+fn lawful_or_confirmed(
+    theme: &ColorfulTheme,
+    chosen: &Offered,
+    width: usize,
+) -> std::io::Result<bool> {
     if chosen.breaches.is_empty() {
         return Ok(true);
     }
-    let breaches: Vec<String> = chosen
-        .breaches
-        .iter()
-        .map(|(id, title)| format!("{id} ({title})"))
-        .collect();
+    let mut said = String::from("  This move is unlawful:\n");
+    for (id, title) in &chosen.breaches {
+        crate::wrap::push_hanging(
+            &mut said,
+            &format!("✗ breaches {id}: {title}"),
+            "    ",
+            "      ",
+            width,
+        );
+    }
+    print!("{said}");
     Confirm::with_theme(theme)
-        .with_prompt(format!(
-            "This is unlawful: it breaches {}. Do it anyway?",
-            breaches.join("; ")
-        ))
+        .with_prompt("Do it anyway?")
         .default(false)
         .interact()
         .map_err(ui_error)
 }
 
-/// The end of a session: the outcome, and the session saved as a scenario.
+/// The end of a session: the outcome, and the session saved as a scenario (unless the
+/// player declines, or would rather not replace a file already there).
 fn finish(theme: &ColorfulTheme, session: &Session, save: Option<PathBuf>) -> std::io::Result<i32> {
     println!("\nThe outcome:\n{}", rows_text(&session.outcome()));
     let path = match save {
         Some(path) => path,
-        None => {
-            let name: String = Input::with_theme(theme)
-                .with_prompt("Save the session as a scenario file")
-                .default("play-session.yaml".to_string())
-                .interact_text()
-                .map_err(ui_error)?;
-            PathBuf::from(name)
-        }
+        None => match ask_where_to_save(theme)? {
+            Some(path) => path,
+            None => {
+                println!("Not saved.");
+                return Ok(0);
+            }
+        },
     };
     let text = session.scenario(Some(&path));
     match files::write_atomic(&path, text.as_bytes(), &[]) {

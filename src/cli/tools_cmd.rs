@@ -86,6 +86,10 @@ An internal error (a bug in treatysim; please report it).
 .TP
 NO_COLOR
 When set, output is not coloured even on a terminal (unless \fB\-\-color always\fR).
+.TP
+COLUMNS
+On a terminal, the width text is wrapped to (else the terminal's own width), between
+40 and 160 columns. Output that is not to a terminal is always wrapped at 100 columns.
 .SH EXAMPLES
 .TP
 treatysim run scenarios/story\-unilateral\-notice.yaml

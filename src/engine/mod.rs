@@ -135,6 +135,7 @@ impl Impossible {
         )
         .with_label("impossible here")
         .with_help(self.help.clone())
+        .procedural()
     }
 }
 
@@ -1176,9 +1177,12 @@ impl<'a> Engine<'a> {
         match first_step_towards(track, stage, |s| {
             s.trigger == trigger && selection.matches(s)
         }) {
+            // The step's own sentence says why it comes first (the House of origin
+            // votes on an override before the other House).
             Some(step) => format!(
-                "it becomes possible only after {}",
-                describe_step(self.p, step, self.s, instance)
+                "it becomes possible only after {}. {}",
+                describe_step(self.p, step, self.s, instance),
+                self.p.render(step.text_on(self.p.now()), self.p.now())
             ),
             None if here.terminal => format!(
                 "{subject} is {}: nothing more can be done with it",

@@ -747,7 +747,14 @@ pub fn actor_name(actor: crate::vocab::Actor) -> &'static str {
     }
 }
 
-/// A route, as numbered moves with the steps each took, their actors and sources.
+/// Where a step's line starts in [`route_text`].
+pub const STEP_INDENT: &str = "        ";
+
+/// Where a step's line continues once wrapped: under its label, past the actor.
+pub const STEP_HANG: &str = "                   ";
+
+/// A route, as numbered moves with the steps each took, their actors and sources: a
+/// line each, unwrapped (the text output wraps them to its width with [`STEP_HANG`]).
 pub fn route_text(ex: &Exploration, i: usize) -> String {
     let p = ex.procedure;
     let mut out = String::new();
@@ -777,15 +784,9 @@ pub fn route_text(ex: &Exploration, i: usize) -> String {
             if !breaches.is_empty() {
                 line.push_str(&format!("; breaches {}", breaches.join(", ")));
             }
-            for (k, w) in textwrap::wrap(&line, 88).iter().enumerate() {
-                out.push_str(if k == 0 {
-                    "        "
-                } else {
-                    "                   "
-                });
-                out.push_str(w);
-                out.push('\n');
-            }
+            out.push_str(STEP_INDENT);
+            out.push_str(&line);
+            out.push('\n');
         }
     }
     out

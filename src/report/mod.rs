@@ -120,6 +120,7 @@ fn headline(
 #[allow(clippy::type_complexity)]
 fn consequences(
     p: &Procedure,
+    s: &Scenario,
     step: &crate::rulebook::StepData,
     t: &TraceStep,
 ) -> (Option<String>, Vec<(String, String)>) {
@@ -141,10 +142,40 @@ fn consequences(
         .filter_map(|i| {
             let provision = p.provisions.get(i)?;
             let version = provision.on(law_day).unwrap_or_else(|| provision.latest());
-            Some((provision.id.clone(), say(version.text.trim())))
+            let mut text = say(version.text.trim());
+            if version.test == crate::rulebook::ProvisionTest::CommitteeNotice
+                && version.consult_first
+                && let Some(notified) = notified_before_consulting(s, t)
+            {
+                let said = p.message(
+                    "notified_before_consulting",
+                    day,
+                    &[("notified", &notified.to_string())],
+                );
+                text = format!("{text} {said}");
+            }
+            Some((provision.id.clone(), text))
         })
         .collect();
     (consequence, violations)
+}
+
+/// The day the committees were first notified, when no notification before the step
+/// came after they were consulted (so none counts): what went wrong with the notice.
+fn notified_before_consulting(s: &Scenario, t: &TraceStep) -> Option<jiff::civil::Date> {
+    use crate::vocab::Action;
+    let before = &s.events[..t.event?];
+    let consulted = before
+        .iter()
+        .position(|e| e.action == Action::ConsultCommittees);
+    let counts = |i: usize| consulted.is_some_and(|c| i > c);
+    let notices: Vec<usize> = (0..before.len())
+        .filter(|&i| before[i].action == Action::NotifyCommittees)
+        .collect();
+    match notices.first() {
+        Some(&first) if !notices.iter().any(|&i| counts(i)) => Some(before[first].date),
+        _ => None,
+    }
 }
 
 fn explain_step(p: &Procedure, s: &Scenario, t: &TraceStep) -> Explained {
@@ -186,7 +217,7 @@ fn explain_step(p: &Procedure, s: &Scenario, t: &TraceStep) -> Explained {
             threshold.describe(members)
         )
     });
-    let (consequence, violations) = consequences(p, step, t);
+    let (consequence, violations) = consequences(p, s, step, t);
     let doctrine = event.and_then(|e| match e.args {
         Args::Rule { case, holding, .. } => {
             Some(doctrine_note(p, s.cases[case].plaintiff, holding, day))

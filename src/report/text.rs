@@ -9,15 +9,26 @@ use crate::engine::Run;
 use crate::rulebook::Procedure;
 use crate::scenario::Scenario;
 
-const WIDTH: usize = 100;
-
 /// Whether to colour the report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Style {
     pub color: bool,
+    /// The columns text is wrapped to: the terminal's, else [`crate::wrap::PIPED`].
+    pub width: usize,
 }
 
 impl Style {
+    /// Plain text at the width of piped output: files, pipes, JSON's neighbours, tests.
+    pub const PLAIN: Style = Style {
+        color: false,
+        width: crate::wrap::PIPED,
+    };
+
+    /// This style with colour or without.
+    pub fn with_color(self, color: bool) -> Style {
+        Style { color, ..self }
+    }
+
     fn paint(&self, style: Ansi, text: &str) -> String {
         if self.color {
             format!("{}{text}{}", style.render(), style.render_reset())
@@ -72,10 +83,7 @@ pub fn to_text(p: &Procedure, s: &Scenario, run: &Run, style: Style) -> String {
     out.push('\n');
     if let Some(summary) = &s.summary {
         out.push('\n');
-        for line in textwrap::wrap(summary, WIDTH) {
-            out.push_str(&line);
-            out.push('\n');
-        }
+        crate::wrap::push(&mut out, summary, "", style.width);
     }
     out.push('\n');
     out.push_str(&style.bold("Timeline"));
@@ -103,10 +111,7 @@ pub fn to_text(p: &Procedure, s: &Scenario, run: &Run, style: Style) -> String {
         out.push('\n');
         for entry in terms {
             let text = format!("{}: {}", entry.term, entry.text.trim());
-            for (i, line) in textwrap::wrap(&text, WIDTH - 4).into_iter().enumerate() {
-                let indent = if i == 0 { "  " } else { "    " };
-                out.push_str(&format!("{indent}{line}\n"));
-            }
+            crate::wrap::push_hanging(&mut out, &text, "  ", "    ", style.width);
         }
     }
     out
@@ -125,26 +130,25 @@ fn timeline_entry(
         e.date.clone()
     };
     *last_date = e.date.clone();
-    let indent = 2 + 10 + 2 + actor_width + 2;
+    // The reasons go under the headline, past the date and actor; on a narrow terminal
+    // they start under the actor instead, so a line keeps room for words.
+    let wide_indent = 2 + 10 + 2 + actor_width + 2;
+    let indent = if style.width >= wide_indent + 50 {
+        wide_indent
+    } else {
+        4
+    };
     let moved = if e.from == e.to {
         format!("{}: {}", e.track, e.to)
     } else {
         format!("{}: {} → {}", e.track, e.from, e.to)
     };
     let actor = format!("{:<actor_width$}", e.actor);
-    out.push_str(&format!(
-        "  {}  {}  {}  {}\n",
-        style.bold(&date),
-        style.fg(actor_color(&e.actor), &actor),
-        style.bold(&e.headline),
-        style.dim(&format!("[{moved}]"))
-    ));
+    let tag = format!("[{moved}]");
     let pad = " ".repeat(indent);
+    push_headline(&mut out, e, &date, &actor, &tag, indent, style);
     let wrap = |text: &str| -> Vec<String> {
-        textwrap::wrap(text, WIDTH.saturating_sub(indent).max(40))
-            .into_iter()
-            .map(|l| l.into_owned())
-            .collect()
+        crate::wrap::lines(text, style.width.saturating_sub(indent))
     };
     let mut body = vec![e.text.clone()];
     if let Some(a) = &e.arithmetic {
@@ -162,7 +166,8 @@ fn timeline_entry(
         }
     }
     for (id, text) in &e.violations {
-        for (i, line) in wrap(&format!("✗ violates {id}: {text}"))
+        let room = style.width.saturating_sub(indent + 2);
+        for (i, line) in crate::wrap::lines(&format!("✗ violates {id}: {text}"), room)
             .into_iter()
             .enumerate()
         {
@@ -175,11 +180,55 @@ fn timeline_entry(
             out.push_str(&format!("{pad}{}\n", style.fg(AnsiColor::Yellow, &line)));
         }
     }
-    out.push_str(&format!(
-        "{pad}{}\n",
-        style.dim(&format!("— {}", e.citation))
-    ));
+    for line in crate::wrap::lines(
+        &format!("— {}", e.citation),
+        style.width.saturating_sub(indent + 2),
+    ) {
+        let line = if line.starts_with('—') {
+            line
+        } else {
+            format!("  {line}")
+        };
+        out.push_str(&format!("{pad}{}\n", style.dim(&line)));
+    }
     out
+}
+
+/// A step's headline after its date and actor, wrapped under itself; its `[track: from
+/// → to]` after it when the line has room, else on the lines under it after `indent`.
+fn push_headline(
+    out: &mut String,
+    e: &Explained,
+    date: &str,
+    actor: &str,
+    tag: &str,
+    indent: usize,
+    style: Style,
+) {
+    let lead = format!("  {date}  {actor}  ").chars().count();
+    let mut head = crate::wrap::lines(&e.headline, style.width.saturating_sub(lead).max(20));
+    let last = head.last().map_or(0, |l| l.chars().count());
+    let tag_fits = lead + last + 2 + tag.chars().count() <= style.width;
+    for (i, line) in head.drain(..).enumerate() {
+        if i == 0 {
+            out.push_str(&format!(
+                "  {}  {}  {}",
+                style.bold(date),
+                style.fg(actor_color(&e.actor), actor),
+                style.bold(&line)
+            ));
+        } else {
+            out.push_str(&format!("\n{}{}", " ".repeat(lead), style.bold(&line)));
+        }
+    }
+    if tag_fits {
+        out.push_str(&format!("  {}\n", style.dim(tag)));
+        return;
+    }
+    out.push('\n');
+    for line in crate::wrap::lines(tag, style.width.saturating_sub(indent)) {
+        out.push_str(&format!("{}{}\n", " ".repeat(indent), style.dim(&line)));
+    }
 }
 
 fn outcome_box(p: &Procedure, run: &Run, style: Style) -> String {
@@ -200,9 +249,15 @@ fn outcome_box(p: &Procedure, run: &Run, style: Style) -> String {
         .map(|(l, _, _)| l.chars().count())
         .max()
         .unwrap_or(0);
+    // A value wider than the box can be on this terminal wraps inside its column.
+    let room = style.width.saturating_sub(label_width + 6).max(20);
+    let rows: Vec<(String, Vec<String>, Option<AnsiColor>)> = rows
+        .into_iter()
+        .map(|(label, value, color)| (label, crate::wrap::lines(&value, room), color))
+        .collect();
     let value_width = rows
         .iter()
-        .map(|(_, v, _)| v.chars().count())
+        .flat_map(|(_, v, _)| v.iter().map(|line| line.chars().count()))
         .max()
         .unwrap_or(0);
     let inner = label_width + 2 + value_width;
@@ -210,19 +265,22 @@ fn outcome_box(p: &Procedure, run: &Run, style: Style) -> String {
     let mut out = format!(
         "╭─{}{}╮\n",
         style.bold(title),
-        "─".repeat(inner + 1 - title.chars().count())
+        "─".repeat((inner + 1).saturating_sub(title.chars().count()))
     );
-    for (label, value, color) in rows {
-        let value_padded = format!("{value:<value_width$}");
-        let value_shown = match color {
-            Some(c) => style.fg(c, &value_padded),
-            None => value_padded,
-        };
-        out.push_str(&format!(
-            "│ {}  {} │\n",
-            style.bold(&format!("{label:<label_width$}")),
-            value_shown
-        ));
+    for (label, lines, color) in rows {
+        for (i, line) in lines.iter().enumerate() {
+            let value_padded = format!("{line:<value_width$}");
+            let value_shown = match color {
+                Some(c) => style.fg(c, &value_padded),
+                None => value_padded,
+            };
+            let label = if i == 0 { label.as_str() } else { "" };
+            out.push_str(&format!(
+                "│ {}  {} │\n",
+                style.bold(&format!("{label:<label_width$}")),
+                value_shown
+            ));
+        }
     }
     out.push_str(&format!("╰{}╯\n", "─".repeat(inner + 2)));
     out

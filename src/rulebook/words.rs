@@ -78,6 +78,16 @@ pub const MESSAGES: &[Message] = &[
         says: "under a notice of withdrawal: the day it takes effect",
     },
     Message {
+        key: "notified_before_consulting",
+        names: &["notified"],
+        says: "a prior-notice breach where the committees were notified before being consulted: what went wrong",
+    },
+    Message {
+        key: "notice_enjoined",
+        names: &["due"],
+        says: "an injunction standing while a notice is pending: what it orders by the day the notice would take effect",
+    },
+    Message {
         key: "presentment_window",
         names: &["last"],
         says: "under a presentment: the last day to sign or return the bill",

@@ -259,6 +259,8 @@ pub struct Expect {
     pub lawful: Option<bool>,
     pub enjoined: Option<bool>,
     pub violations: Option<Vec<String>>,
+    /// Where each of `violations` is written, for an error naming one the rulebook lacks.
+    pub violations_at: Vec<crate::diag::Place>,
     pub bills: Vec<(String, String)>,
     pub cases: Vec<(String, String)>,
     /// Whether the rulings must follow the expected view of standing (an extension).
@@ -373,6 +375,7 @@ pub fn parse(file: &str, source: Arc<str>) -> Result<Scenario, Diagnostic> {
         source: &source,
     }
     .check(raw)
+    .map_err(crate::yaml::name_typing_slips)
 }
 
 struct Checker<'a> {
@@ -1323,6 +1326,11 @@ impl Checker<'_> {
                 .violations
                 .as_ref()
                 .map(|v| v.value.iter().map(|s| s.value.clone()).collect()),
+            violations_at: raw
+                .violations
+                .iter()
+                .flat_map(|v| v.value.iter().map(crate::yaml::place))
+                .collect(),
             ..Expect::default()
         };
         let statuses = crate::rulebook::BILL_STATUSES.to_vec();

@@ -33,7 +33,7 @@ use crate::workspace::{
     self, DiagramFormat, Graded, RunOptions, Source, TestedFile, Verdict, Workspace, csv_row,
 };
 
-const PLAIN: Style = Style { color: false };
+const PLAIN: Style = Style::PLAIN;
 
 /// The most trials one request may ask of `simulate` (the command line has no cap; a
 /// shared server keeps each request to about a second).

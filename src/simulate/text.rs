@@ -245,11 +245,8 @@ fn text_inputs(out: &mut String, p: &Procedure, s: &Scenario, e: &Ensemble, styl
         out.push_str("  none: every trial is the same\n");
     }
     for (k, input) in s.inputs.iter().enumerate() {
-        out.push_str(&format!(
-            "  {:<40}  {}\n",
-            input_title(s, k),
-            input.kind.describe()
-        ));
+        let lead = format!("  {:<40}  ", input_title(s, k));
+        crate::wrap::push_row(out, &lead, &input.kind.describe(), "      ", style.width);
     }
 }
 
@@ -313,14 +310,19 @@ fn text_when(out: &mut String, _p: &Procedure, _s: &Scenario, e: &Ensemble, styl
             .next_back()
             .map(|d| d.to_string())
             .unwrap_or_default();
-        out.push_str(&format!(
-            "  earliest {earliest}   5% {}   25% {}   median {}   75% {}   95% {}   latest {latest}\n",
-            q(0.05),
-            q(0.25),
-            q(0.5),
-            q(0.75),
-            q(0.95)
-        ));
+        // Each figure with its date stays whole; the line breaks between them.
+        let figures = [
+            format!("earliest\u{a0}{earliest}"),
+            format!("5%\u{a0}{}", q(0.05)),
+            format!("25%\u{a0}{}", q(0.25)),
+            format!("median\u{a0}{}", q(0.5)),
+            format!("75%\u{a0}{}", q(0.75)),
+            format!("95%\u{a0}{}", q(0.95)),
+            format!("latest\u{a0}{latest}"),
+        ];
+        let mut line = String::new();
+        crate::wrap::push(&mut line, &figures.join("   "), "  ", style.width);
+        out.push_str(&line.replace('\u{a0}', " "));
     }
 }
 
@@ -348,11 +350,7 @@ fn text_paths(out: &mut String, p: &Procedure, s: &Scenario, e: &Ensemble, style
             pct(*count as f64 / c.trials as f64)
         );
         let indent = " ".repeat(lead.chars().count());
-        for (i, line) in textwrap::wrap(&text, 100 - indent.len()).iter().enumerate() {
-            out.push_str(if i == 0 { &lead } else { &indent });
-            out.push_str(line);
-            out.push('\n');
-        }
+        crate::wrap::push_hanging(out, &text, &lead, &indent, style.width);
     }
 }
 
@@ -362,22 +360,31 @@ fn text_effects(out: &mut String, _p: &Procedure, s: &Scenario, e: &Ensemble, st
     out.push('\n');
     out.push_str(&bold("What moves the outcome most"));
     out.push('\n');
-    out.push_str(
-        "  (the chances, windows and weights are this scenario's assumptions, not forecasts)\n",
+    crate::wrap::push(
+        out,
+        "(the chances, windows and weights are this scenario's assumptions, not forecasts)",
+        "  ",
+        style.width,
     );
     let effects = effects(e);
     if effects.is_empty() {
         out.push_str("  nothing is uncertain\n");
     }
     for (rank, effect) in effects.iter().take(TOP).enumerate() {
-        out.push_str(&format!(
-            "  {}. {} ({}): spread {:.1} points in the share {}\n",
-            rank + 1,
+        let said = format!(
+            "{} ({}): spread {:.1} points in the share {}",
             input_title(s, effect.input),
             s.inputs[effect.input].kind.describe(),
             effect.spread * 100.0,
             effect.share
-        ));
+        );
+        crate::wrap::push_hanging(
+            out,
+            &said,
+            &format!("  {}. ", rank + 1),
+            "     ",
+            style.width,
+        );
         for (label, trials, withdrawn, lawful) in &effect.buckets {
             out.push_str(&format!(
                 "       if {}: withdrawn {}, lawful {}  ({} trials)\n",
@@ -404,14 +411,15 @@ fn text_missed(out: &mut String, _p: &Procedure, s: &Scenario, e: &Ensemble, sty
         for i in missed {
             let ev = &s.events[i];
             let not_drawn = c.trials - c.happened[i];
-            out.push_str(&format!(
-                "  line {}: {} on {}: not drawn in {}, could not happen in {}\n",
+            let said = format!(
+                "line {}: {} on {}: not drawn in {}, could not happen in {}",
                 ev.place.line,
                 ev.action,
                 ev.date,
                 pct(not_drawn as f64 / c.trials as f64),
                 pct(c.skipped[i] as f64 / c.trials as f64)
-            ));
+            );
+            crate::wrap::push_hanging(out, &said, "  ", "    ", style.width);
         }
     }
 }

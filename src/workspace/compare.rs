@@ -4,6 +4,7 @@
 use super::Ran;
 use crate::report::{Explained, Style, explain, outcome_rows};
 
+/// The widest a column of values gets (at the width of piped output).
 const COLUMN: usize = 44;
 
 /// One scenario run under two rulebooks, A and B.
@@ -77,8 +78,10 @@ fn outcomes(out: &mut String, a: &Ran, b: &Ran, style: Style) {
         .max()
         .unwrap_or(8)
         .max(7);
+    // Two columns of values share what the labels leave of the line.
+    let column = (style.width.saturating_sub(label_width + 6) / 2).clamp(16, COLUMN);
     out.push_str(&style.bold(&format!(
-        "{:<label_width$}    {:<COLUMN$}  {}",
+        "{:<label_width$}    {:<column$}  {}",
         "Outcome", "A", "B"
     )));
     out.push('\n');
@@ -92,8 +95,8 @@ fn outcomes(out: &mut String, a: &Ran, b: &Ran, style: Style) {
             .map_or(("", String::new()), |r| (r.label, r.value.clone()));
         let label = if la.is_empty() { lb } else { la };
         let differs = va != vb || la != lb;
-        let wa = textwrap::wrap(&va, COLUMN);
-        let wb = textwrap::wrap(&vb, COLUMN);
+        let wa = crate::wrap::lines(&va, column);
+        let wb = crate::wrap::lines(&vb, column);
         let lines = wa.len().max(wb.len()).max(1);
         for k in 0..lines {
             let left = wa.get(k).map(|c| c.to_string()).unwrap_or_default();
@@ -101,7 +104,7 @@ fn outcomes(out: &mut String, a: &Ran, b: &Ran, style: Style) {
             let mark = if differs && k == 0 { "≠" } else { " " };
             let shown_label = if k == 0 { label } else { "" };
             out.push_str(&format!(
-                "{shown_label:<label_width$}  {mark} {left:<COLUMN$}  {right}\n"
+                "{shown_label:<label_width$}  {mark} {left:<column$}  {right}\n"
             ));
         }
     }
@@ -135,11 +138,7 @@ fn parting(out: &mut String, a: &Ran, b: &Ran, style: Style) {
                             } else {
                                 "     ".to_string()
                             };
-                            for (j, w) in textwrap::wrap(line, 90).iter().enumerate() {
-                                out.push_str(if j == 0 { &lead } else { "     " });
-                                out.push_str(w);
-                                out.push('\n');
-                            }
+                            crate::wrap::push_hanging(out, line, &lead, "     ", style.width);
                         }
                     }
                     None => out.push_str(&format!("  {name}: no further step\n")),

@@ -8,33 +8,30 @@ use crate::report::Style;
 use crate::rulebook::{Citation, Procedure, Trigger};
 use crate::vocab::Word;
 
-const WIDTH: usize = 96;
-
-fn wrap_into(out: &mut String, text: &str, indent: &str) {
-    for line in textwrap::wrap(text.trim(), WIDTH - indent.len()) {
-        out.push_str(indent);
-        out.push_str(&line);
-        out.push('\n');
-    }
+/// `text` after `indent`, wrapped to `width` (the style's: the terminal's or piped
+/// output's).
+fn wrap_into(out: &mut String, width: usize, text: &str, indent: &str) {
+    crate::wrap::push(out, text, indent, width);
 }
 
 /// A citation in full: its title, cite and date, the source's words, and a link.
-fn cite_full(out: &mut String, c: Option<&Citation>, id: &str) {
+fn cite_full(out: &mut String, c: Option<&Citation>, id: &str, style: Style) {
     let Some(c) = c else {
         out.push_str(&format!("  Source: {id}\n"));
         return;
     };
     wrap_into(
         out,
+        style.width,
         &format!("Source: {} [{}, {}]", c.title, c.kind, c.date.0),
         "  ",
     );
-    wrap_into(out, &c.cite, "    ");
+    wrap_into(out, style.width, &c.cite, "    ");
     if let Some(q) = &c.quote {
-        wrap_into(out, &format!("“{}”", q.trim()), "    ");
+        wrap_into(out, style.width, &format!("“{}”", q.trim()), "    ");
     }
     if let Some(n) = &c.note {
-        wrap_into(out, n, "    ");
+        wrap_into(out, style.width, n, "    ");
     }
     if let Some(u) = &c.url {
         out.push_str(&format!("    {u}\n"));
@@ -71,25 +68,49 @@ pub fn list(p: &Procedure, style: Style) -> String {
         .iter()
         .map(|g| g.term.value.as_str())
         .collect();
-    wrap_into(&mut out, &terms.join(", "), "  ");
+    crate::wrap::push_list(&mut out, &terms, "  ", style.width);
     for t in &p.tracks {
         out.push('\n');
         out.push_str(&style.bold(&format!("{} (track {})", t.title, t.kind.name())));
         out.push('\n');
         let stages: Vec<String> = t.graph.node_weights().map(|s| s.id.clone()).collect();
-        wrap_into(&mut out, &format!("stages: {}", stages.join(", ")), "  ");
+        wrap_into(
+            &mut out,
+            style.width,
+            &format!("stages: {}", stages.join(", ")),
+            "  ",
+        );
         let mut steps: Vec<String> = t.graph.edge_weights().map(|s| s.id.clone()).collect();
         steps.dedup();
-        wrap_into(&mut out, &format!("steps: {}", steps.join(", ")), "  ");
+        wrap_into(
+            &mut out,
+            style.width,
+            &format!("steps: {}", steps.join(", ")),
+            "  ",
+        );
     }
     if !p.provisions.is_empty() {
         out.push('\n');
         out.push_str(&style.bold("Provisions"));
         out.push('\n');
         let ids: Vec<&str> = p.provisions.iter().map(|x| x.id.as_str()).collect();
-        wrap_into(&mut out, &ids.join(", "), "  ");
+        crate::wrap::push_list(&mut out, &ids, "  ", style.width);
     }
-    out.push_str("\nExplain one with `treatysim explain NAME`, e.g. `treatysim explain cloture`,\n`treatysim explain notice_pending` or `treatysim explain bill.pocket_veto`. Terms answer\nto other words too (`consent`, `60 senators`), provisions to their section (`1250A`),\nsources to their id or title; any other word lists what mentions it.\n");
+    // The examples are this rulebook's own: an alias and a provision it has.
+    let alias = p.rulebook.glossary.iter().find_map(|g| g.aliases.first());
+    let section = p
+        .provisions
+        .first()
+        .map(|x| x.id.split('(').next().unwrap_or(&x.id));
+    let mut more = String::from("Any word that names nothing lists what mentions it");
+    if let Some(alias) = alias {
+        more.push_str(&format!("; terms answer to other words too (`{alias}`)"));
+    }
+    if let Some(section) = section {
+        more.push_str(&format!("; provisions to their section (`{section}`)"));
+    }
+    out.push_str("\nExplain one with `treatysim explain NAME`, e.g. `treatysim explain cloture`,\n`treatysim explain notice_pending` or `treatysim explain bill.pocket_veto`.\n");
+    crate::wrap::push(&mut out, &format!("{more}."), "", style.width);
     out
 }
 
@@ -138,7 +159,8 @@ pub fn one(
         let width = hits.iter().map(|(name, _)| name.chars().count()).max();
         for (name, what) in &hits {
             let name = format!("{name:<w$}", w = width.unwrap_or(0));
-            out.push_str(&format!("  {}  {}\n", style.bold(&name), style.dim(what)));
+            let lead = format!("  {}  ", style.bold(&name));
+            crate::wrap::push_row(&mut out, &lead, what, "    ", style.width);
         }
         out.push_str("Explain one with `treatysim explain NAME`.\n");
         return Ok(out);
@@ -175,15 +197,16 @@ fn explain_term(out: &mut String, p: &Procedure, q: &str, date: Date, style: Sty
     let term = crate::report::term_on(p, g, date);
     out.push_str(&style.bold(&term.term));
     out.push_str("  (term)\n");
-    wrap_into(out, &term.text, "  ");
+    wrap_into(out, style.width, &term.text, "  ");
     if !g.aliases.is_empty() {
         wrap_into(
             out,
+            style.width,
             &format!("Also found as: {}.", g.aliases.join(", ")),
             "  ",
         );
     }
-    cite_full(out, p.citation(&term.citation_id), &term.citation_id);
+    cite_full(out, p.citation(&term.citation_id), &term.citation_id, style);
     true
 }
 
@@ -241,7 +264,12 @@ fn explain_provisions(out: &mut String, p: &Procedure, q: &str, date: Date, styl
         };
         out.push_str(&style.bold(&provision.id));
         out.push_str("  (provision)\n");
-        wrap_into(out, &format!("{}.", p.render(&shown.title, date)), "  ");
+        wrap_into(
+            out,
+            style.width,
+            &format!("{}.", p.render(&shown.title, date)),
+            "  ",
+        );
         let actions: Vec<String> = shown
             .actions
             .iter()
@@ -257,15 +285,17 @@ fn explain_provisions(out: &mut String, p: &Procedure, q: &str, date: Date, styl
         };
         wrap_into(
             out,
+            style.width,
             &format!("{force}; it governs: {}.", actions.join(", ")),
             "  ",
         );
         wrap_into(
             out,
+            style.width,
             &format!("Breached when: {}", p.render(shown.text.trim(), date)),
             "  ",
         );
-        cite_full(out, p.citation(&shown.citation), &shown.citation);
+        cite_full(out, p.citation(&shown.citation), &shown.citation, style);
     }
     found
 }
@@ -282,19 +312,24 @@ fn explain_source(out: &mut String, p: &Procedure, q: &str, date: Date, style: S
     };
     out.push_str(&style.bold(&c.title));
     out.push_str(&format!("  (source {id}: {}, {})\n", c.kind, c.date.0));
-    wrap_into(out, &c.cite, "  ");
+    wrap_into(out, style.width, &c.cite, "  ");
     if let Some(quote) = &c.quote {
-        wrap_into(out, &format!("“{}”", quote.trim()), "  ");
+        wrap_into(out, style.width, &format!("“{}”", quote.trim()), "  ");
     }
     if let Some(note) = &c.note {
-        wrap_into(out, note, "  ");
+        wrap_into(out, style.width, note, "  ");
     }
     if let Some(u) = &c.url {
         out.push_str(&format!("  {u}\n"));
     }
     let citing = citing(p, id, date);
     if !citing.is_empty() {
-        wrap_into(out, &format!("Cited for: {}.", citing.join("; ")), "  ");
+        wrap_into(
+            out,
+            style.width,
+            &format!("Cited for: {}.", citing.join("; ")),
+            "  ",
+        );
     }
     true
 }
@@ -398,7 +433,7 @@ fn explain_stage(
     let s = &t.graph[n];
     out.push_str(&style.bold(&say(s.label_on(day))));
     out.push_str(&format!("  (stage {}.{})\n", t.kind.name(), s.id));
-    wrap_into(out, &say(s.text_on(day)), "  ");
+    wrap_into(out, style.width, &say(s.text_on(day)), "  ");
     if n == t.start {
         out.push_str("  Where the track begins.\n");
     }
@@ -421,16 +456,27 @@ fn explain_stage(
         .map(|e| say(petgraph::visit::EdgeRef::weight(&e).label_on(day)))
         .collect();
     if !into.is_empty() {
-        wrap_into(out, &format!("Reached by: {}.", into.join("; ")), "  ");
+        wrap_into(
+            out,
+            style.width,
+            &format!("Reached by: {}.", into.join("; ")),
+            "  ",
+        );
     }
     if !out_of.is_empty() {
         wrap_into(
             out,
+            style.width,
             &format!("Steps from here: {}.", out_of.join("; ")),
             "  ",
         );
     }
-    cite_full(out, p.citation(s.citation_on(day)), s.citation_on(day));
+    cite_full(
+        out,
+        p.citation(s.citation_on(day)),
+        s.citation_on(day),
+        style,
+    );
 }
 
 /// A step: what it means, the stages it joins, what takes it and when, the provisions
@@ -449,13 +495,14 @@ fn explain_step(
     let (a, b) = t.graph.edge_endpoints(e).expect("an edge");
     out.push_str(&style.bold(&say(step.label_on(day))));
     out.push_str(&format!("  (step {}.{})\n", t.kind.name(), step.id));
-    wrap_into(out, &say(step.text_on(day)), "  ");
+    wrap_into(out, style.width, &say(step.text_on(day)), "  ");
     let trigger = match step.trigger {
         Trigger::Action(a) => format!("the action `{}`", a.name()),
         Trigger::Timer(timer) => format!("the period `{}` running out", timer.name()),
     };
     wrap_into(
         out,
+        style.width,
         &format!(
             "From {} to {}, taken by {}.",
             say(t.graph[a].label_on(day)),
@@ -466,7 +513,7 @@ fn explain_step(
     );
     let conditions = step.conditions(p, day);
     if !conditions.is_empty() {
-        wrap_into(out, &format!("When: {conditions}."), "  ");
+        wrap_into(out, style.width, &format!("When: {conditions}."), "  ");
     }
     if let Trigger::Action(action) = step.trigger {
         for provision in &p.provisions {
@@ -476,6 +523,7 @@ fn explain_step(
             if version.actions.contains(&action) {
                 wrap_into(
                     out,
+                    style.width,
                     &format!(
                         "Governed by {} ({}): {}.",
                         provision.id,
@@ -491,5 +539,6 @@ fn explain_step(
         out,
         p.citation(step.citation_on(day)),
         step.citation_on(day),
+        style,
     );
 }

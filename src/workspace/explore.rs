@@ -33,6 +33,9 @@ pub struct PathsRequest {
 pub struct Route {
     pub moves: usize,
     pub lawful: bool,
+    /// For a lawful route, what makes it lawful: "by Senate consent", "by an Act of
+    /// Congress", or only a court's holding that sets its breaches aside.
+    pub lawful_by: String,
     pub violated: Vec<String>,
     pub steps: String,
 }
@@ -61,14 +64,15 @@ impl Routes {
         let to = self.to.name().replace('_', " ");
         let mut out = style.bold(&format!("Routes to {to} under {}", self.rulebook));
         out.push('\n');
-        out.push_str(&format!(
-            "Explored {} states and {} moves. {} distinct routes reach it: {} lawful, {} unlawful.\n",
+        let said = format!(
+            "Explored {} states and {} moves. {} distinct routes reach it: {} lawful, {} unlawful.",
             thousands(self.states as u64),
             thousands(self.moves as u64),
             self.found,
             self.found_lawful,
             self.found - self.found_lawful
-        ));
+        );
+        crate::wrap::push(&mut out, &said, "", style.width);
         if self.cut_off {
             out.push_str(
                 "The exploration stopped at its limit of states: routes may be missing.\n",
@@ -82,16 +86,14 @@ impl Routes {
         out.push_str(&format!("The {} shortest{filter}:\n", self.routes.len()));
         for (n, route) in self.routes.iter().enumerate() {
             let verdict = if route.lawful {
-                "lawful".to_string()
+                format!("lawful {}", route.lawful_by)
             } else {
                 format!("unlawful: {} violated", route.violated.join(", "))
             };
-            out.push_str(&format!(
-                "\nRoute {} ({} moves, {verdict})\n",
-                n + 1,
-                route.moves
-            ));
-            out.push_str(&route.steps);
+            out.push('\n');
+            let head = format!("Route {} ({} moves, {verdict})", n + 1, route.moves);
+            crate::wrap::push_hanging(&mut out, &head, "", "  ", style.width);
+            out.push_str(&reflow(&route.steps, "", style.width));
         }
         out
     }
@@ -137,11 +139,12 @@ impl Checked {
     pub fn text(&self, style: Style) -> String {
         let mut out = style.bold(&format!("Properties of {}", self.rulebook));
         out.push('\n');
-        out.push_str(&format!(
-            "Checked over {} states and {} moves, every one the procedure can reach from the start.\n",
+        let said = format!(
+            "Checked over {} states and {} moves, every one the procedure can reach from the start.",
             thousands(self.states as u64),
             thousands(self.moves as u64)
-        ));
+        );
+        crate::wrap::push(&mut out, &said, "", style.width);
         if self.properties.is_empty() {
             out.push_str("The rulebook states no properties in force on the day explored.\n");
         }
@@ -153,17 +156,13 @@ impl Checked {
             };
             out.push_str(&format!("\n{mark}  {}\n", style.bold(&property.id)));
             let said = format!("{} — {}", property.says, property.citation);
-            for line in textwrap::wrap(&said, 90) {
-                out.push_str(&format!("       {line}\n"));
-            }
+            crate::wrap::push(&mut out, &said, "       ", style.width);
             if let Some(example) = &property.example {
                 out.push_str(&format!(
                     "       {} ({} moves):\n",
                     example.what, example.moves
                 ));
-                for line in example.steps.lines() {
-                    out.push_str(&format!("     {line}\n"));
-                }
+                out.push_str(&reflow(&example.steps, "     ", style.width));
                 if let Some(path) = &example.written {
                     out.push_str(&format!("       written to {}\n", path.display()));
                 }
@@ -208,6 +207,7 @@ impl Workspace {
                 Route {
                     moves: ex.nodes[i].depth,
                     lawful: ex.lawful(i),
+                    lawful_by: lawful_by(&procedure, &ex.nodes[i].world),
                     violated: standing
                         .iter()
                         .filter_map(|k| procedure.provisions.get(k).map(|x| x.id.clone()))
@@ -325,4 +325,71 @@ fn witness(
         steps: explore::route_text(ex, i),
         written,
     })
+}
+
+/// What makes a route lawful: the Senate's consent, an Act of Congress, or (with neither)
+/// only a court's holding that sets the breaches aside, or no limit in force at all.
+fn lawful_by(p: &crate::rulebook::Procedure, w: &engine::World) -> String {
+    if w.consent == p.roles.consented {
+        return "by Senate consent".into();
+    }
+    if w.act_authorized {
+        return "by an Act of Congress".into();
+    }
+    let (_, set_aside) = engine::standing_breaches(w);
+    let breached: Vec<&str> = w
+        .breached
+        .iter()
+        .filter_map(|k| p.provisions.get(k).map(|x| x.id.as_str()))
+        .collect();
+    if set_aside && !breached.is_empty() {
+        let said = p.message("set_aside", w.date, &[("provisions", &breached.join(", "))]);
+        format!("only because its breaches are set aside: {said}")
+    } else {
+        "with no authorization, as nothing in force limits withdrawal".into()
+    }
+}
+
+/// A route's lines as [`explore::route_text`] gives them, after `margin`, each step's
+/// line wrapped to `width` under its label.
+fn reflow(steps: &str, margin: &str, width: usize) -> String {
+    let mut out = String::new();
+    for line in steps.lines() {
+        match line.strip_prefix(explore::STEP_INDENT) {
+            Some(step) => crate::wrap::push_hanging(
+                &mut out,
+                step,
+                &format!("{margin}{}", explore::STEP_INDENT),
+                &format!("{margin}{}", explore::STEP_HANG),
+                width,
+            ),
+            None => out.push_str(&format!("{margin}{line}\n")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_route_is_wrapped_to_the_width_under_each_label() {
+        let step = format!(
+            "{}President  give notice — North Atlantic Treaty, Art. 13; breaches 1250A(a), 1250A(c)",
+            explore::STEP_INDENT
+        );
+        let steps = format!("   1. the President gives notice\n{step}\n");
+        for width in [60, 80, 100] {
+            let text = reflow(&steps, "     ", width);
+            assert!(text.lines().all(|l| l.chars().count() <= width), "{text}");
+            assert!(text.starts_with("        1. the President"), "{text}");
+            let continued = text.lines().nth(2);
+            assert!(
+                continued.is_none_or(|l| l.starts_with(&format!("     {}", explore::STEP_HANG))),
+                "{text}"
+            );
+            assert!(text.contains("Art. 13"), "{text}");
+        }
+    }
 }

@@ -12,7 +12,7 @@
 //! use treatysim::workspace::{RunOptions, Workspace};
 //! let mut ws = Workspace::new();
 //! let ran = ws.run(std::path::Path::new("scenarios/consent-route.yaml"), &RunOptions::default())?;
-//! println!("{}", ran.text(treatysim::report::Style { color: false }));
+//! println!("{}", ran.text(treatysim::report::Style::PLAIN));
 //! # Ok::<(), treatysim::workspace::Error>(())
 //! ```
 
@@ -180,7 +180,7 @@ impl Ran {
     pub fn text(&self, style: Style) -> String {
         let mut text = String::new();
         if let Some(drawn) = &self.drawn {
-            for line in textwrap::wrap(&drawn.note, 100) {
+            for line in crate::wrap::lines(&drawn.note, style.width) {
                 text.push_str(&style.dim(&line));
                 text.push('\n');
             }
@@ -300,9 +300,7 @@ impl Why {
                     change.sentence,
                     why::summary(&change.outcome)
                 );
-                for line in textwrap::wrap(&sentence, 96) {
-                    out.push_str(&format!("  {line}\n"));
-                }
+                crate::wrap::push(&mut out, &sentence, "  ", style.width);
                 out.push_str("\nThe changed scenario (`treatysim run` replays it):\n\n");
                 out.push_str(yaml);
             }
@@ -619,12 +617,57 @@ impl Workspace {
     }
 }
 
+/// Each provision `expect: violations` names must be one the rulebook has: an error at
+/// the id, with the ids there are, rather than a check that can never pass.
+fn check_expected_provisions(scenario: &Scenario, procedure: &Procedure) -> Result<(), Error> {
+    let Some(expect) = &scenario.expect else {
+        return Ok(());
+    };
+    let ids: Vec<&str> = procedure.provisions.iter().map(|p| p.id.as_str()).collect();
+    let named = expect
+        .violations
+        .iter()
+        .flatten()
+        .zip(&expect.violations_at);
+    for (id, at) in named {
+        if ids.contains(&id.as_str()) {
+            continue;
+        }
+        let mut help = if ids.is_empty() {
+            format!(
+                "rulebook {} has no provisions: expect `violations: []`",
+                procedure.rulebook.id
+            )
+        } else {
+            format!("its provisions: {}", crate::diag::one_of(&ids))
+        };
+        if let Some(near) = crate::diag::did_you_mean(id, ids.iter().copied()) {
+            help = format!("did you mean {near}? {help}");
+        }
+        return Err(Diagnostic::at(
+            &scenario.file,
+            Arc::clone(&scenario.source),
+            *at,
+            format!(
+                "`expect: violations` names \"{}\", which is no provision of rulebook {}",
+                crate::diag::shorten(id),
+                procedure.rulebook.id
+            ),
+        )
+        .with_label("no such provision")
+        .with_help(help)
+        .into());
+    }
+    Ok(())
+}
+
 fn run_loaded(
     scenario: Scenario,
     key: String,
     procedure: Arc<Procedure>,
     options: &RunOptions,
 ) -> Result<Ran, Error> {
+    check_expected_provisions(&scenario, &procedure)?;
     if !scenario.is_uncertain() {
         let run = engine::run(&procedure, &scenario).map_err(|e| e.diagnostic(&scenario))?;
         return Ok(Ran {
@@ -718,9 +761,6 @@ mod tests {
             )
             .unwrap();
         assert_eq!(from_file.run.trace.len(), from_text.run.trace.len());
-        assert_eq!(
-            from_file.text(Style { color: false }),
-            from_text.text(Style { color: false })
-        );
+        assert_eq!(from_file.text(Style::PLAIN), from_text.text(Style::PLAIN));
     }
 }

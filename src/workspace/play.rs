@@ -159,15 +159,33 @@ impl<'p> Session<'p> {
             ));
         }
         if let Some(c) = w.cases.first() {
-            let holding = c.holding.map(|h| format!(" ({h})")).unwrap_or_default();
+            let remedy = if crate::engine::injunction(c.holding, c.remedy) {
+                ", injunction in force"
+            } else {
+                ""
+            };
+            let holding = c
+                .holding
+                .map(|h| {
+                    let label = p.rulebook.holding_note(h).map(|n| n.label.clone());
+                    format!(" ({}{remedy})", label.unwrap_or_else(|| h.to_string()))
+                })
+                .unwrap_or_default();
             tracks.push((
                 "The Senate's lawsuit".to_string(),
                 format!("{}{holding}", p.track(TrackKind::Case).graph[c.stage].label),
             ));
         }
+        // Under an injunction the notice line says what it orders, not only when the
+        // notice would take effect.
+        let notice_message = if w.enjoined() {
+            "notice_enjoined"
+        } else {
+            "notice_takes_effect"
+        };
         let notice = w
             .notice_due
-            .map(|d| p.message("notice_takes_effect", w.date, &[("due", &d.to_string())]));
+            .map(|d| p.message(notice_message, w.date, &[("due", &d.to_string())]));
         Standing {
             date: w.date,
             tracks,
@@ -311,6 +329,38 @@ mod tests {
         assert!(Role::House.plays(Actor::Congress, None));
         assert!(Role::Courts.plays(Actor::Courts, None));
         assert!(Role::All.plays(Actor::Clock, None));
+    }
+
+    /// Makes the first move offered whose label starts with `label`.
+    fn choose(session: &mut Session, label: &str) {
+        let offered = session.moves();
+        let m = offered
+            .iter()
+            .find(|o| o.label.starts_with(label))
+            .unwrap_or_else(|| panic!("no move {label:?} in {offered:?}"));
+        session.make(m.index).unwrap();
+    }
+
+    #[test]
+    fn where_things_stand_follows_an_injunction() {
+        let p = crate::rulebook::load(crate::rulebook::DEFAULT_ID).unwrap();
+        let mut session = Session::start(&p, Role::All).unwrap();
+        choose(&mut session, "give notice");
+        let before = session.standing().notice.unwrap();
+        assert!(before.contains("unless rescinded first"), "{before}");
+        choose(&mut session, "Senate resolves to sue");
+        choose(&mut session, "the Senate's counsel sues");
+        choose(&mut session, "the court: unlawful, with an injunction");
+        let standing = session.standing();
+        let notice = standing.notice.unwrap();
+        assert!(
+            notice.starts_with("An injunction stands") && notice.contains("revoke the notice"),
+            "{notice}"
+        );
+        let suit = &standing.tracks.last().unwrap().1;
+        assert!(suit.contains("injunction in force"), "{suit}");
+        // The holding in words, not its id.
+        assert!(!suit.contains('_'), "{suit}");
     }
 
     #[test]

@@ -21,14 +21,18 @@ pub fn list(style: Style) -> String {
     let mut out = String::new();
     let mut entry = |id: &str, marker: &str| match rulebook::read(id, 0) {
         Ok(r) => {
-            out.push_str(&format!("{}{marker}  {}\n", bold(style, id), r.title));
+            crate::wrap::push_row(
+                &mut out,
+                &format!("{}{marker}  ", bold(style, id)),
+                &r.title,
+                "    ",
+                style.width,
+            );
             let summary = match rulebook::Procedure::compile(r.clone()) {
                 Ok(p) => p.render(r.summary.trim(), p.now()),
                 Err(_) => r.summary.trim().to_string(),
             };
-            for line in textwrap::wrap(&summary, 90) {
-                out.push_str(&format!("    {line}\n"));
-            }
+            crate::wrap::push(&mut out, &summary, "    ", style.width);
         }
         Err(e) => out.push_str(&format!("{id}  (cannot be read: {})\n", e.message)),
     };
@@ -99,14 +103,15 @@ pub fn show(p: &Procedure, date: Date, style: Style) -> String {
         (_, Some(view)) => out.push_str(&format!(
             "a view: every event is judged by the law in force on {view}\n"
         )),
-        (true, None) => out.push_str(
-            "the law as it now stands; dated entries show their days (`--on DATE` shows one day)\n",
+        (true, None) => crate::wrap::push(
+            &mut out,
+            "the law as it now stands; dated entries show their days (`--on DATE` shows one day)",
+            "",
+            style.width,
         ),
         (false, None) => out.push_str(&format!("the law in force on {date}\n")),
     }
-    for line in textwrap::wrap(&say(r.summary.trim()), 96) {
-        out.push_str(&format!("{line}\n"));
-    }
+    crate::wrap::push(&mut out, &say(r.summary.trim()), "", style.width);
     for section in [
         show_treaty,
         show_parameters,
@@ -126,25 +131,27 @@ fn show_treaty(out: &mut String, p: &Procedure, _date: Date, style: Style) {
     let cite = |id: &str| citation_text(r.citations.get(id), id);
     let t = &p.treaty;
     out.push_str(&format!("\n{}\n", bold(style, "Treaty")));
-    out.push_str(&format!(
-        "  {:<20} {}  [{}]\n",
-        "name",
-        t.name,
-        cite(&t.clause)
-    ));
-    out.push_str(&format!(
-        "  {:<20} notice to {}; takes effect {} later ({})\n",
+    let row = |out: &mut String, label: &str, text: &str| {
+        crate::wrap::push_row(out, &format!("  {label:<20} "), text, "    ", style.width);
+    };
+    row(out, "name", &format!("{}  [{}]", t.name, cite(&t.clause)));
+    row(
+        out,
         "withdrawal",
-        t.notice_to,
-        t.notice_period.words(),
-        t.article
-    ));
+        &format!(
+            "notice to {}; takes effect {} later ({})",
+            t.notice_to,
+            t.notice_period.words(),
+            t.article
+        ),
+    );
     if let Some(day) = t.earliest_notice {
-        out.push_str(&format!(
-            "  {:<20} not before {day} ({} after entry into force)\n",
+        let after = t.first_notice_after.map(|p| p.words()).unwrap_or_default();
+        row(
+            out,
             "first notice",
-            t.first_notice_after.map(|p| p.words()).unwrap_or_default()
-        ));
+            &format!("not before {day} ({after} after entry into force)"),
+        );
     }
 }
 
@@ -216,10 +223,13 @@ fn show_parameters(out: &mut String, p: &Procedure, date: Date, style: Style) {
         } else {
             format!("{value}{}", source(key))
         };
-        for (i, line) in textwrap::wrap(&text, 74).iter().enumerate() {
-            let label = if i == 0 { label } else { "" };
-            out.push_str(&format!("  {label:<20} {line}\n"));
-        }
+        crate::wrap::push_hanging(
+            out,
+            &text,
+            &format!("  {label:<20} "),
+            &" ".repeat(23),
+            style.width,
+        );
     }
 }
 
@@ -238,14 +248,20 @@ fn show_provisions(out: &mut String, p: &Procedure, date: Date, style: Style) {
             }
             any = true;
             let actions: Vec<&str> = version.actions.iter().map(|a| a.name()).collect();
-            out.push_str(&format!(
-                "  {:<9} {} (on {}; in force {})  [{}]\n",
-                provision.id,
+            let said = format!(
+                "{} (on {}; in force {})  [{}]",
                 say(&version.title),
                 actions.join(", "),
                 version.in_force.describe(),
                 cite(&version.citation)
-            ));
+            );
+            crate::wrap::push_hanging(
+                out,
+                &said,
+                &format!("  {:<9} ", provision.id),
+                &" ".repeat(12),
+                style.width,
+            );
         }
     }
     if !any {
@@ -265,9 +281,7 @@ fn show_tracks(out: &mut String, p: &Procedure, date: Date, style: Style) {
             bold(style, &format!("Track {}", track.kind.name())),
             say(&track.title)
         ));
-        for line in textwrap::wrap(say(&track.text).trim(), 94) {
-            out.push_str(&format!("  {line}\n"));
-        }
+        crate::wrap::push(out, say(&track.text).trim(), "  ", style.width);
         out.push_str("  stages:\n");
         for node in track.graph.node_indices() {
             let stage = &track.graph[node];
@@ -283,11 +297,13 @@ fn show_tracks(out: &mut String, p: &Procedure, date: Date, style: Style) {
             } else {
                 format!(" ({})", marks.join(", "))
             };
-            out.push_str(&format!(
-                "    {:<22} {}{marks}\n",
-                stage.id,
-                say(stage.label_on(day))
-            ));
+            crate::wrap::push_hanging(
+                out,
+                &format!("{}{marks}", say(stage.label_on(day))),
+                &format!("    {:<22} ", stage.id),
+                &" ".repeat(27),
+                style.width,
+            );
         }
         out.push_str("  steps:\n");
         for edge in track.graph.edge_indices() {
@@ -303,14 +319,20 @@ fn show_tracks(out: &mut String, p: &Procedure, date: Date, style: Style) {
                 c if c.is_empty() => String::new(),
                 c => format!(" ({c})"),
             };
-            out.push_str(&format!(
-                "    {:<22} {} → {}: {}{conditions}  [{}]\n",
-                trigger,
+            let said = format!(
+                "{} → {}: {}{conditions}  [{}]",
                 track.graph[from].id,
                 track.graph[to].id,
                 say(step.label_on(day)),
                 cite(step.citation_on(day))
-            ));
+            );
+            crate::wrap::push_hanging(
+                out,
+                &said,
+                &format!("    {trigger:<22} "),
+                &" ".repeat(27),
+                style.width,
+            );
         }
     }
 }
@@ -331,16 +353,14 @@ fn show_standing(out: &mut String, p: &Procedure, date: Date, style: Style) {
         } else {
             r.decided_before(entry.precedents_on(day), date)
         };
-        out.push_str(&format!(
-            "  {:<15} {:<10} {}\n",
-            entry.plaintiff.value,
-            standing,
-            precedents
-                .iter()
-                .map(|id| cite(id))
-                .collect::<Vec<_>>()
-                .join("; ")
-        ));
+        let cited: Vec<String> = precedents.iter().map(|id| cite(id)).collect();
+        crate::wrap::push_hanging(
+            out,
+            &cited.join("; "),
+            &format!("  {:<15} {:<10} ", entry.plaintiff.value, standing),
+            &" ".repeat(29),
+            style.width,
+        );
     }
 }
 
@@ -352,14 +372,16 @@ fn show_sources(out: &mut String, p: &Procedure, date: Date, style: Style) {
         if date != Date::MAX && c.date.0 > date {
             continue;
         }
-        out.push_str(&format!(
-            "  {id:<26} {}, {} ({})\n",
-            c.title, c.cite, c.date.0
-        ));
+        let hang = " ".repeat(29);
+        crate::wrap::push_hanging(
+            out,
+            &format!("{}, {} ({})", c.title, c.cite, c.date.0),
+            &format!("  {id:<26} "),
+            &hang,
+            style.width,
+        );
         if let Some(quote) = &c.quote {
-            for line in textwrap::wrap(&format!("\"{}\"", quote.trim()), 88) {
-                out.push_str(&format!("  {:<26} {line}\n", ""));
-            }
+            crate::wrap::push(out, &format!("\"{}\"", quote.trim()), &hang, style.width);
         }
     }
 }

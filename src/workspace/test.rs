@@ -53,17 +53,27 @@ impl TestedFile {
     /// not in it: it goes to standard error.
     pub fn text(&self, width: usize, style: Style) -> String {
         let shown = format!("{:<width$}", self.path.display().to_string());
+        let row = |label: String, text: &str| {
+            let mut out = String::new();
+            let lead = format!("{label}  {shown}  ");
+            crate::wrap::push_row(&mut out, &lead, text, "       ", style.width);
+            out
+        };
         match &self.verdict {
-            Verdict::Error(_) => format!("{}  {shown}  cannot run\n", style.red("ERROR")),
+            Verdict::Error(d) if d.procedural => row(
+                style.red("ERROR"),
+                "cannot run: a step the law does not allow at that point",
+            ),
+            Verdict::Error(_) => row(style.red("ERROR"), "cannot run"),
             Verdict::Skipped { why, warn, .. } => {
                 let label = if *warn { "warn " } else { "skip " };
-                format!("{}  {shown}  {why}\n", style.yellow(label))
+                row(style.yellow(label), why)
             }
             Verdict::Checked { title, mismatches } if mismatches.is_empty() => {
-                format!("{}  {shown}  {title}\n", style.green("ok   "))
+                row(style.green("ok   "), title)
             }
             Verdict::Checked { title, mismatches } => {
-                let mut out = format!("{}  {shown}  {title}\n", style.red("FAIL "));
+                let mut out = row(style.red("FAIL "), title);
                 for m in mismatches {
                     out.push_str(&mismatch_text(m, style));
                 }
@@ -100,7 +110,13 @@ impl TestedFile {
                 } else {
                     String::new()
                 };
-                row("", "error", "", &format!("{}{at}", d.message))
+                // A step out of order is a mistake of law; anything else, of the file.
+                let result = if d.procedural {
+                    "illegal step"
+                } else {
+                    "error"
+                };
+                row("", result, "", &format!("{}{at}", d.message))
             }
             Verdict::Skipped { title, why, .. } => row(title, "skipped", "", why),
             Verdict::Checked { title, mismatches } => row(
@@ -124,7 +140,9 @@ impl TestedFile {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Graded {
     pub title: String,
-    /// pass, fail, error or skipped.
+    /// pass, fail, illegal step (a step the law does not allow at that point: a mistake
+    /// of law), error (a file that does not read or run: a mistake of typing or data) or
+    /// skipped.
     pub result: &'static str,
     /// How many checks failed (empty when none were made).
     pub checks_failed: String,
@@ -141,17 +159,16 @@ fn mismatch_text(m: &expect::Mismatch, style: Style) -> String {
         style.red(&m.got)
     );
     if let Some(step) = &m.decided_by {
-        for line in textwrap::wrap(&format!("at {step}"), 90) {
-            out.push_str(&format!("         {line}\n"));
-        }
+        crate::wrap::push(&mut out, &format!("at {step}"), "         ", style.width);
     }
     for reason in &m.why {
-        let options = textwrap::Options::new(90)
-            .initial_indent("           ")
-            .subsequent_indent("             ");
-        for line in textwrap::wrap(reason, options) {
-            out.push_str(&format!("{line}\n"));
-        }
+        crate::wrap::push_hanging(
+            &mut out,
+            reason,
+            &" ".repeat(11),
+            &" ".repeat(13),
+            style.width,
+        );
     }
     out
 }
