@@ -267,6 +267,38 @@ fn the_teachers_guide_shows_real_feedback() {
     assert_eq!(text(&out.stdout), sample);
 }
 
+/// The handout's flowchart ships as plain SVG (no HTML inside, so it shows outside a
+/// browser too) and a PDF page, and the SVG says what its Mermaid source says: every
+/// box's words, in order.
+#[test]
+fn the_handouts_flowchart_is_an_svg_and_a_pdf_drawn_from_its_source() {
+    let dir = root().join("docs/classroom");
+    let source = std::fs::read_to_string(dir.join("handout-flow.mmd")).unwrap();
+    let svg = std::fs::read_to_string(dir.join("handout-flow.svg")).unwrap();
+    let doc = roxmltree::Document::parse(&svg).expect("the SVG is well-formed XML");
+    assert!(!svg.contains("foreignObject"), "HTML inside the SVG");
+    let words: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.is_text())
+        .filter_map(|n| n.text())
+        .flat_map(str::split_whitespace)
+        .collect();
+    let drawn = words.join(" ");
+    let labels: Vec<&str> = source
+        .lines()
+        .filter_map(|l| l.split_once("[\"").map(|(_, rest)| rest.trim_end_matches("\"]")))
+        .collect();
+    assert!(labels.len() >= 10, "{labels:?}");
+    for label in labels {
+        let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(drawn.contains(&label), "the SVG lacks {label:?}; run `npm run handout` in tests/browser");
+    }
+    let pdf = std::fs::read(dir.join("handout-flow.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"), "not a PDF");
+    let handout = std::fs::read_to_string(dir.join("handout.md")).unwrap();
+    assert!(handout.contains("](handout-flow.svg)") && handout.contains("](handout-flow.pdf)"));
+}
+
 #[test]
 fn the_handouts_numbers_are_the_rulebooks() {
     use treatysim::threshold::Rule;

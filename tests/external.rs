@@ -120,14 +120,10 @@ fn chromium_shows_the_diagrams_the_report_and_mermaid() {
             made += 1;
         }
     }
-    // The classroom handout's diagram, as GitHub would draw it.
-    let handout = std::fs::read_to_string(root().join("docs/classroom/handout.md")).unwrap();
-    let start = handout
-        .find("```mermaid\n")
-        .expect("the handout has a Mermaid diagram")
-        + 11;
-    let end = start + handout[start..].find("```").unwrap();
-    std::fs::write(out_dir.join("handout.mmd"), &handout[start..end]).unwrap();
+    // The classroom handout's flowchart, from its Mermaid source.
+    let handout =
+        std::fs::read_to_string(root().join("docs/classroom/handout-flow.mmd")).unwrap();
+    std::fs::write(out_dir.join("handout.mmd"), &handout).unwrap();
     made += 1;
     let browser = root().join("tests/browser");
     assert!(
