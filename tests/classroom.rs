@@ -286,12 +286,18 @@ fn the_handouts_flowchart_is_an_svg_and_a_pdf_drawn_from_its_source() {
     let drawn = words.join(" ");
     let labels: Vec<&str> = source
         .lines()
-        .filter_map(|l| l.split_once("[\"").map(|(_, rest)| rest.trim_end_matches("\"]")))
+        .filter_map(|l| {
+            l.split_once("[\"")
+                .map(|(_, rest)| rest.trim_end_matches("\"]"))
+        })
         .collect();
     assert!(labels.len() >= 10, "{labels:?}");
     for label in labels {
         let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
-        assert!(drawn.contains(&label), "the SVG lacks {label:?}; run `npm run handout` in tests/browser");
+        assert!(
+            drawn.contains(&label),
+            "the SVG lacks {label:?}; run `npm run handout` in tests/browser"
+        );
     }
     let pdf = std::fs::read(dir.join("handout-flow.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF-"), "not a PDF");

@@ -141,6 +141,65 @@ fn every_svg_is_well_formed_and_every_stage_and_step_carries_its_citation() {
     }
 }
 
+/// The SVG draws the links between tracks as arrows (the two roads that make a notice
+/// lawful among them), numbered as the footer lists them; it explains ↻; two steps that
+/// join the same stages read as alternatives ("sign" or "ten days unreturned").
+#[test]
+fn the_svg_draws_the_links_between_tracks_and_explains_its_marks() {
+    let p = rulebook::load(rulebook::DEFAULT_ID).unwrap();
+    let d = diagram::build(&p, Only::All, None);
+    let (svg, placed) = diagram::svg::render_placed(&d);
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let links: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("g") && n.attribute("class") == Some("link"))
+        .collect();
+    assert_eq!(links.len(), d.links.len());
+    assert!(
+        d.links.len() >= 2,
+        "consent and an Act both make a notice lawful"
+    );
+    let all_text: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.is_text())
+        .filter_map(|n| n.text())
+        .collect();
+    for (k, g) in links.iter().enumerate() {
+        let title = g.children().find(|n| n.has_tag_name("title")).unwrap();
+        assert!(title.text().unwrap().starts_with(&format!("{}. ", k + 1)));
+        assert!(title.text().unwrap().contains(" — "), "a link's citation");
+        // Its arrow starts and ends on the boxes it joins (within a pixel).
+        let path = g.children().find(|n| n.has_tag_name("path")).unwrap();
+        let d_attr = path.attribute("d").unwrap();
+        let numbers: Vec<f64> = d_attr
+            .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+            .filter(|t| !t.is_empty())
+            .map(|t| t.parse().unwrap())
+            .collect();
+        let (x2, y2) = (numbers[4], numbers[5]);
+        let link = &d.links[k];
+        let to = placed.nodes[link.to.0][link.to.1];
+        let on_border = (x2 - to.x).abs() < 1.0
+            || (x2 - (to.x + to.w)).abs() < 1.0
+            || (y2 - to.y).abs() < 1.0
+            || (y2 - (to.y + to.h)).abs() < 1.0;
+        assert!(
+            on_border,
+            "link {} ends at ({x2}, {y2}), not on {to:?}",
+            k + 1
+        );
+        assert!(
+            all_text
+                .iter()
+                .any(|t| t.starts_with(&format!("{}. ", k + 1))),
+            "the footer lists link {}",
+            k + 1
+        );
+    }
+    assert!(all_text.iter().any(|t| t.starts_with("↻ inside a stage:")));
+    assert!(all_text.contains(&"or ten days unreturned"), "{all_text:?}");
+}
+
 #[test]
 fn dot_gives_every_stage_and_step_a_tooltip_and_links_the_tracks() {
     for (name, d) in diagrams() {

@@ -121,8 +121,7 @@ fn chromium_shows_the_diagrams_the_report_and_mermaid() {
         }
     }
     // The classroom handout's flowchart, from its Mermaid source.
-    let handout =
-        std::fs::read_to_string(root().join("docs/classroom/handout-flow.mmd")).unwrap();
+    let handout = std::fs::read_to_string(root().join("docs/classroom/handout-flow.mmd")).unwrap();
     std::fs::write(out_dir.join("handout.mmd"), &handout).unwrap();
     made += 1;
     let browser = root().join("tests/browser");

@@ -32,6 +32,8 @@ pub const MUTED: &str = "#4b5563";
 pub const GREY: &str = "#606774";
 pub const ACCENT: &str = "#1d4ed8";
 pub const DANGER: &str = "#b91c1c";
+/// The links between tracks (as the DOT output draws them).
+pub const LINK: &str = "#6d28d9";
 const REACHED_FILL: &str = "#dbeafe";
 
 /// Advance width of `text` at `size` pixels, from Arial's metrics, rounded up.
@@ -136,10 +138,13 @@ fn node_lines(node: &super::Node) -> Vec<TextLine> {
     lines
 }
 
+/// An arrow's label: its step, or the steps that join the same two stages, each after
+/// the first marked "or" (signing and ten days unreturned both enact a bill).
 fn edge_lines(edge: &super::Edge) -> Vec<TextLine> {
     edge.lines
         .iter()
-        .flat_map(|l| step_lines(l, "", 26))
+        .enumerate()
+        .flat_map(|(i, l)| step_lines(l, if i == 0 { "" } else { "or " }, 26))
         .collect()
 }
 
@@ -228,6 +233,17 @@ pub fn render_placed(d: &Diagram) -> (String, Placed) {
         placed.nodes.push(nodes);
         placed.labels.push(labels);
     }
+    let panel_rects: Vec<Rect> = panels
+        .iter()
+        .zip(&origins)
+        .map(|(p, (x, y))| Rect {
+            x: *x,
+            y: *y,
+            w: p.width,
+            h: p.height,
+        })
+        .collect();
+    draw_links(&mut svg, d, &placed.nodes, &panel_rects);
     let mut ty = panels_bottom;
     for line in &footer {
         ty += line.height();
@@ -242,6 +258,62 @@ pub fn render_placed(d: &Diagram) -> (String, Placed) {
     }
     svg.push_str("</svg>\n");
     (svg, placed)
+}
+
+/// The links between tracks as dashed arrows from the stage (or the whole track) that
+/// makes a step lawful to the stage that step leads to, each numbered as the footer
+/// lists it, with its words and citation as a tooltip.
+fn draw_links(svg: &mut String, d: &Diagram, nodes: &[Vec<Rect>], panels: &[Rect]) {
+    for (k, link) in d.links.iter().enumerate() {
+        let from = match link.from.1 {
+            Some(n) => nodes[link.from.0][n],
+            None => panels[link.from.0],
+        };
+        let to = nodes[link.to.0][link.to.1];
+        let (x1, y1) = border_point(&from, (to.cx(), to.cy()));
+        let (x2, y2) = border_point(&to, (from.cx(), from.cy()));
+        // A gentle curve: the control points pulled sideways from the straight line.
+        let (mx, my) = ((x1 + x2) / 2.0, (y1 + y2) / 2.0);
+        let (nx, ny) = (-(y2 - y1) * 0.15, (x2 - x1) * 0.15);
+        let _ = writeln!(
+            svg,
+            r#"<g class="link"><title>{}</title><path d="M{x1:.1},{y1:.1} Q{:.1},{:.1} {x2:.1},{y2:.1}" marker-end="url(#arrow-link)"/>"#,
+            esc(&format!("{}. {} — {}", k + 1, link.label, link.citation)),
+            mx + nx,
+            my + ny,
+        );
+        // The number by the arrow's head, where the footer's line of the same number
+        // says what the link is.
+        let len = ((x2 - x1).powi(2) + (y2 - y1).powi(2)).sqrt().max(1.0);
+        let (bx, by) = (x2 - (x2 - x1) / len * 22.0, y2 - (y2 - y1) / len * 22.0);
+        let _ = writeln!(
+            svg,
+            r#"<circle class="link-badge" cx="{bx:.1}" cy="{by:.1}" r="10"/><text class="link-num" x="{bx:.1}" y="{:.1}" font-size="{SMALL_SIZE}" text-anchor="middle">{}</text></g>"#,
+            by + SMALL_SIZE * 0.35,
+            k + 1
+        );
+    }
+}
+
+/// Where the line from `r`'s centre towards `toward` leaves `r`.
+fn border_point(r: &Rect, toward: (f64, f64)) -> (f64, f64) {
+    let (cx, cy) = (r.cx(), r.cy());
+    let (dx, dy) = (toward.0 - cx, toward.1 - cy);
+    if dx == 0.0 && dy == 0.0 {
+        return (cx, cy);
+    }
+    let sx = if dx == 0.0 {
+        f64::INFINITY
+    } else {
+        (r.w / 2.0) / dx.abs()
+    };
+    let sy = if dy == 0.0 {
+        f64::INFINITY
+    } else {
+        (r.h / 2.0) / dy.abs()
+    };
+    let t = sx.min(sy);
+    (cx + dx * t, cy + dy * t)
 }
 
 /// Packs the panels in rows no wider than `MAX_WIDTH`, the first row at
@@ -277,7 +349,7 @@ fn footer_lines(d: &Diagram) -> Vec<TextLine> {
             TEXT_SIZE + 3.0,
             "title",
         ));
-        for link in &d.links {
+        for (k, link) in d.links.iter().enumerate() {
             let from = &d.clusters[link.from.0];
             let from_name = match link.from.1 {
                 Some(n) => format!("{}: {}", from.title, from.nodes[n].label),
@@ -286,13 +358,34 @@ fn footer_lines(d: &Diagram) -> Vec<TextLine> {
             let to = &d.clusters[link.to.0];
             footer.push(TextLine::new(
                 format!(
-                    "{from_name} → {}: {}. {} — {}",
-                    to.title, to.nodes[link.to.1].label, link.label, link.citation
+                    "{}. {from_name} → {}: {}. {} — {}",
+                    k + 1,
+                    to.title,
+                    to.nodes[link.to.1].label,
+                    link.label,
+                    link.citation
                 ),
                 TEXT_SIZE,
                 "link",
             ));
         }
+    }
+    if !d.links.is_empty() {
+        footer.push(TextLine::new(
+            "Dashed purple arrows, numbered as above: one track's stage makes a step in another lawful.",
+            TEXT_SIZE,
+            "muted",
+        ));
+    }
+    if d.clusters
+        .iter()
+        .any(|c| c.nodes.iter().any(|n| !n.loops.is_empty()))
+    {
+        footer.push(TextLine::new(
+            "↻ inside a stage: a step that leaves the track at that stage (a vote that fails, cloture invoked, a ruling again).",
+            TEXT_SIZE,
+            "muted",
+        ));
     }
     if d.has_path {
         footer.push(TextLine::new(
@@ -336,11 +429,15 @@ fn head(d: &Diagram, heading: &str, width: f64, height: f64) -> String {
 .treatysim-diagram .edge.violated path {{ stroke: {DANGER}; stroke-width: 3.5; }}
 .treatysim-diagram .node:focus .box, .treatysim-diagram .node:hover .box {{ stroke: {ACCENT}; stroke-width: 3; }}
 .treatysim-diagram .node {{ cursor: pointer; outline: none; }}
+.treatysim-diagram .link path {{ fill: none; stroke: {LINK}; stroke-width: 2; stroke-dasharray: 7 5; stroke-opacity: 0.6; }}
+.treatysim-diagram .link-badge {{ fill: {LINK}; }}
+.treatysim-diagram .link-num {{ fill: #ffffff; font-weight: bold; }}
 </style>
 <defs>
 <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{INK}"/></marker>
 <marker id="arrow-dim" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#9ca3af"/></marker>
 <marker id="arrow-taken" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{ACCENT}"/></marker>
+<marker id="arrow-link" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{LINK}"/></marker>
 <marker id="arrow-bad" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{DANGER}"/></marker>
 </defs>
 <rect x="0" y="0" width="{w:.0}" height="{h:.0}" fill="#ffffff"/>
