@@ -33,10 +33,14 @@ a { color: var(--accent); }
 .tone-bad { color: var(--bad); font-weight: bold; }
 .tone-warn { color: var(--warn); font-weight: bold; }
 .diagram { overflow-x: auto; border: 1px solid var(--line); border-radius: 8px; }
-.diagram svg { display: block; max-width: none; height: auto; }
+.diagram svg { display: block; width: 100%; height: auto; }
+.diagram.zoomed svg { width: auto; max-width: none; }
+.zoom { font: inherit; font-size: 0.95rem; margin: 0 0 8px; padding: 4px 12px; border: 1px solid var(--accent); color: var(--accent); background: #ffffff; border-radius: 6px; cursor: pointer; }
 figure { margin: 0; }
 figcaption { color: var(--muted); font-size: 0.95rem; margin-top: 8px; }
 .stage-info { border-left: 6px solid var(--accent); background: #eff6ff; padding: 12px 16px; margin: 12px 0; min-height: 3em; }
+.stage-info.open { position: sticky; bottom: 8px; max-height: 45vh; overflow-y: auto; box-shadow: 0 4px 18px rgba(17, 24, 39, 0.25); z-index: 1; }
+.stage-info .close { float: right; font: inherit; font-size: 0.9rem; border: 1px solid var(--line); background: #ffffff; border-radius: 6px; cursor: pointer; }
 .stage-info h3 { margin: 0; }
 .timeline { list-style: none; padding: 0; margin: 0; }
 .timeline li { border-left: 4px solid var(--line); padding: 4px 0 12px 16px; margin-bottom: 8px; }
@@ -51,11 +55,21 @@ figcaption { color: var(--muted); font-size: 0.95rem; margin-top: 8px; }
 .terms dt { font-weight: bold; margin-top: 0.6em; }
 .terms dd { margin: 0 0 0 1em; }
 footer { color: var(--muted); font-size: 0.9rem; padding-top: 24px; padding-bottom: 24px; }
+@media (max-width: 600px) {
+  body { font-size: 16px; }
+  main, header, footer { padding: 0 12px; }
+  h1 { font-size: 1.6rem; }
+  .outcome { padding: 12px; }
+  .outcome dl { grid-template-columns: 1fr; gap: 0; font-size: 1.2rem; }
+  .outcome dd { margin-bottom: 8px; overflow-wrap: anywhere; }
+}
+@page diagram { size: landscape; margin: 0.4in; }
 @media print {
   body { font-size: 11pt; }
-  .skip, .stage-info, .hint { display: none; }
+  .skip, .stage-info, .hint, .zoom, figcaption { display: none; }
+  figure { page: diagram; break-before: page; break-after: page; }
   .diagram { overflow: visible; border: none; }
-  .diagram svg { width: 100%; }
+  .diagram svg, .diagram.zoomed svg { width: 100%; max-height: 7.4in; }
   .outcome dl { font-size: 14pt; }
   .timeline li, .outcome, figure { break-inside: avoid; }
   h2 { break-after: avoid; }
@@ -67,10 +81,23 @@ const SCRIPT: &str = r##"
 (function () {
   var data = JSON.parse(document.getElementById('stage-data').textContent);
   var info = document.getElementById('stage-info');
+  function close() {
+    info.className = 'stage-info';
+    info.innerHTML = '<p>Choose a stage in the diagram to read its explanation here.</p>';
+  }
   function show(el) {
     var d = data[el.getAttribute('data-stage')];
     if (!d) { return; }
     info.innerHTML = '';
+    // Docked at the bottom of the window while the diagram is read, so the
+    // explanation appears by the stage clicked, not a screen below it.
+    info.className = 'stage-info open';
+    var x = document.createElement('button');
+    x.type = 'button';
+    x.className = 'close';
+    x.textContent = 'Close';
+    x.addEventListener('click', close);
+    info.appendChild(x);
     var h = document.createElement('h3');
     h.textContent = d.track + ': ' + d.label;
     var p = document.createElement('p');
@@ -87,6 +114,16 @@ const SCRIPT: &str = r##"
     c.textContent = '— ' + d.citation;
     info.appendChild(c);
   }
+  document.addEventListener('keydown', function (e) {
+    if (e.key === 'Escape' && info.className.indexOf('open') >= 0) { close(); }
+  });
+  var zoom = document.getElementById('zoom');
+  var diagram = document.querySelector('.diagram');
+  zoom.addEventListener('click', function () {
+    var zoomed = diagram.classList.toggle('zoomed');
+    zoom.textContent = zoomed ? 'Fit the diagram to the page' : 'Zoom in (full size; scroll sideways)';
+    zoom.setAttribute('aria-pressed', zoomed ? 'true' : 'false');
+  });
   var stages = document.querySelectorAll('[data-stage]');
   for (var i = 0; i < stages.length; i++) {
     stages[i].addEventListener('click', function () { show(this); });

@@ -2,8 +2,11 @@
 // what a person would see:
 //   *.svg   every stage's and every edge label's text lies inside its box, no two boxes
 //           overlap, and the page logs no errors;
-//   *.html  the report: no console errors, the diagram is present, clicking a stage and
-//           pressing Enter on one show its explanation;
+//   *.html  the report: no console errors, the diagram is present and fits the page at
+//           1400 px, a clicked stage's explanation is on screen, a 400 px phone does not
+//           scroll sideways, printing puts the diagram on its own landscape page without
+//           its text alternative, clicking a stage and pressing Enter on one show its
+//           explanation;
 //   *.mmd   Mermaid (its own npm package, loaded from disk) renders it without errors.
 // A screenshot of each goes to DIR/shots/. Usage: node check.mjs DIR
 import { chromium } from 'playwright-core';
@@ -92,6 +95,47 @@ for (const name of files) {
     if (await page.locator('figure svg.treatysim-diagram').count() !== 1) { fail(name, 'no diagram in the report'); }
     if (await page.locator('h1').count() !== 1) { fail(name, 'not exactly one h1'); }
     await checkLayout(name, page);
+    // The diagram fits the page at 1400 px; the explanation of a stage clicked far down
+    // the diagram is on screen, not a screen below it.
+    await page.setViewportSize({ width: 1400, height: 900 });
+    const fits = await page.evaluate(() =>
+      document.querySelector('figure svg').getBoundingClientRect().width <= document.documentElement.clientWidth);
+    if (!fits) { fail(name, 'the diagram is wider than the page at 1400 px'); }
+    const deep = page.locator('[data-stage="bill.enacted"]');
+    if (await deep.count() === 1) {
+      await deep.click();
+      const onScreen = await page.evaluate(() => {
+        const r = document.getElementById('stage-info').getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0;
+      });
+      if (!onScreen) { fail(name, 'the explanation of a clicked stage is off screen'); }
+      await page.screenshot({ path: join(shots, name + '-1400-clicked.png') });
+      await page.keyboard.press('Escape');
+    }
+    // On a phone (400 px): no sideways scrolling, and the outcome's values get a line.
+    await page.setViewportSize({ width: 400, height: 800 });
+    const narrow = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      width: window.innerWidth,
+      values: Array.from(document.querySelectorAll('.outcome dd')).map((d) => d.getBoundingClientRect().width),
+    }));
+    if (narrow.scroll > narrow.width) { fail(name, `at 400 px the page scrolls sideways (${narrow.scroll} px)`); }
+    if (narrow.values.some((w) => w < 250)) { fail(name, `at 400 px an outcome value is ${Math.min(...narrow.values)} px wide`); }
+    await page.screenshot({ path: join(shots, name + '-400.png'), fullPage: true });
+    // Printed: the diagram on its own page, as wide as the page, without the text alternative.
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => ({
+      caption: getComputedStyle(document.querySelector('figcaption')).display,
+      svg: document.querySelector('figure svg').getBoundingClientRect().width,
+      body: document.body.getBoundingClientRect().width,
+      page: getComputedStyle(document.querySelector('figure')).page,
+    }));
+    if (printed.caption !== 'none') { fail(name, 'the text alternative prints'); }
+    if (printed.svg > printed.body + 1) { fail(name, 'the printed diagram is wider than the page'); }
+    if (printed.page !== 'diagram') { fail(name, 'the diagram is not on its own (landscape) page'); }
+    await page.pdf({ path: join(shots, name + '.pdf'), format: 'Letter' });
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1280, height: 900 });
     // Click a stage: its explanation appears.
     const stage = page.locator('[data-stage="treaty.notice_pending"]');
     await stage.click();
