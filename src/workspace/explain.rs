@@ -26,15 +26,21 @@ fn cite_full(out: &mut String, c: Option<&Citation>, id: &str, style: Style) {
         &format!("Source: {} [{}, {}]", c.title, c.kind, c.date.0),
         "  ",
     );
-    wrap_into(out, style.width, &c.cite, "    ");
+    citation_body(out, c, "    ", style);
+}
+
+/// A citation's formal cite, the source's words, the project's note and the link, each
+/// after `indent`.
+fn citation_body(out: &mut String, c: &Citation, indent: &str, style: Style) {
+    wrap_into(out, style.width, &c.cite, indent);
     if let Some(q) = &c.quote {
-        wrap_into(out, style.width, &format!("“{}”", q.trim()), "    ");
+        wrap_into(out, style.width, &format!("“{}”", q.trim()), indent);
     }
     if let Some(n) = &c.note {
-        wrap_into(out, style.width, n, "    ");
+        wrap_into(out, style.width, n, indent);
     }
     if let Some(u) = &c.url {
-        out.push_str(&format!("    {u}\n"));
+        out.push_str(&format!("{indent}{u}\n"));
     }
 }
 
@@ -312,16 +318,7 @@ fn explain_source(out: &mut String, p: &Procedure, q: &str, date: Date, style: S
     };
     out.push_str(&style.bold(&c.title));
     out.push_str(&format!("  (source {id}: {}, {})\n", c.kind, c.date.0));
-    wrap_into(out, style.width, &c.cite, "  ");
-    if let Some(quote) = &c.quote {
-        wrap_into(out, style.width, &format!("“{}”", quote.trim()), "  ");
-    }
-    if let Some(note) = &c.note {
-        wrap_into(out, style.width, note, "  ");
-    }
-    if let Some(u) = &c.url {
-        out.push_str(&format!("  {u}\n"));
-    }
+    citation_body(out, c, "  ", style);
     let citing = citing(p, id, date);
     if !citing.is_empty() {
         wrap_into(
