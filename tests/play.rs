@@ -112,3 +112,35 @@ fn an_unlawful_move_lists_its_breaches_then_asks() {
     p.exp_string("Saved to").unwrap();
     p.exp_eof().unwrap();
 }
+
+/// The lesson's vote, typed: 62–38 on consent fails the two-thirds the law asks.
+#[test]
+fn a_vote_is_cast_with_the_tally_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_treatysim"));
+    cmd.args(["play", "--save"])
+        .arg(dir.path().join("s.yaml"))
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1");
+    let mut p = rexpect::session::spawn_command(cmd, Some(30_000)).expect("play starts in a pty");
+    p.exp_string("What happens next?").unwrap();
+    type_in(&mut p, "invokes cloture");
+    type_in(&mut p, "\r");
+    p.exp_string("Votes (yeas-nays)").unwrap();
+    type_in(&mut p, "\r");
+    p.exp_string("What happens next?").unwrap();
+    type_in(&mut p, "Senate consents");
+    type_in(&mut p, "\r");
+    p.exp_string("Votes (yeas-nays)").unwrap();
+    // Replace the offered 67-33.
+    type_in(&mut p, "\u{8}\u{8}\u{8}\u{8}\u{8}62-38\r");
+    p.exp_string("consent vote fails").unwrap();
+    p.exp_string("62 yeas is less than two-thirds").unwrap();
+    p.exp_string("What happens next?").unwrap();
+    type_in(&mut p, "end the session");
+    type_in(&mut p, "\r");
+    p.exp_string("Saved to").unwrap();
+    p.exp_eof().unwrap();
+    let saved = std::fs::read_to_string(dir.path().join("s.yaml")).unwrap();
+    assert!(saved.contains("yeas: 62, nays: 38"), "{saved}");
+}

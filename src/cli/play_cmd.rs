@@ -39,6 +39,9 @@ fn narrate(said: &[Narrated], width: usize) -> String {
             width,
         );
         crate::wrap::push(&mut out, &n.text, "    ", width);
+        if let Some(vote) = &n.vote {
+            crate::wrap::push_hanging(&mut out, &format!("Vote: {vote}."), "    ", "      ", width);
+        }
         for (id, title) in &n.breaches {
             crate::wrap::push_hanging(
                 &mut out,
@@ -96,11 +99,58 @@ pub fn play(
         if !lawful_or_confirmed(&theme, chosen, width)? {
             continue;
         }
-        if let Some(said) = session.make(chosen.index) {
-            print!("{}", narrate(&said, width));
+        let made = match session.vote_of(chosen.index) {
+            Some(offered) => cast_vote(&theme, &mut session, chosen.index, offered)?,
+            None => session
+                .make(chosen.index)
+                .ok_or_else(|| "not possible now".to_string()),
+        };
+        match made {
+            Ok(said) => print!("{}", narrate(&said, width)),
+            Err(why) => println!("  That vote cannot be held: {why}"),
         }
     }
     finish(&theme, &session, save)
+}
+
+/// Asks for the tally of a vote (Enter keeps the one offered; `62-38` casts another),
+/// then makes the move: what happened, or why that tally cannot be cast.
+fn cast_vote(
+    theme: &ColorfulTheme,
+    session: &mut Session,
+    index: usize,
+    (yeas, nays): (u32, u32),
+) -> std::io::Result<Result<Vec<Narrated>, String>> {
+    let typed: String = Input::with_theme(theme)
+        .with_prompt("Votes (yeas-nays)")
+        .default(format!("{yeas}-{nays}"))
+        .validate_with(|t: &String| parse_tally(t).map(|_| ()))
+        .interact_text()
+        .map_err(ui_error)?;
+    let Ok((y, n)) = parse_tally(&typed) else {
+        return Ok(Err(format!("\"{typed}\" is not a tally")));
+    };
+    if (y, n) == (yeas, nays) {
+        return Ok(session
+            .make(index)
+            .ok_or_else(|| "not possible now".to_string()));
+    }
+    Ok(session.make_vote(index, y, n))
+}
+
+/// "62-38", "62–38", "62 38" or "62 to 38": (yeas, nays).
+fn parse_tally(text: &str) -> Result<(u32, u32), String> {
+    let numbers: Vec<&str> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|t| !t.is_empty())
+        .collect();
+    match numbers[..] {
+        [y, n] => match (y.parse(), n.parse()) {
+            (Ok(y), Ok(n)) => Ok((y, n)),
+            _ => Err("the numbers are too large".into()),
+        },
+        _ => Err("write the yeas and the nays, e.g. 62-38".into()),
+    }
 }
 
 /// Whether to save the session, and where: `None` when the player declines.

@@ -476,6 +476,31 @@ impl<'a> Exploration<'a> {
         found
     }
 
+    /// Adds a move to those tried (in `play`, a vote with the tally a player typed): its
+    /// index, or why its event does not read (a tally the chamber cannot cast).
+    pub fn add_move(&mut self, label: String, yaml: String) -> Result<usize, MovesDoNotRead> {
+        self.moves.push((label, yaml));
+        match move_scenario(&self.moves) {
+            Ok(scenario) => {
+                self.scenario = scenario;
+                Ok(self.moves.len() - 1)
+            }
+            Err(e) => {
+                self.moves.pop();
+                Err(e)
+            }
+        }
+    }
+
+    /// Move `m` from state `from`: the world after it and its steps, or `None` when it
+    /// is impossible there or changes nothing.
+    pub fn try_move(&self, from: usize, m: Move) -> Option<(World, Vec<TraceStep>)> {
+        let mut world = self.nodes[from].world.clone();
+        let mut steps = Vec::new();
+        self.apply(&mut world, m, &mut steps)
+            .then_some((world, steps))
+    }
+
     /// Records a move taken (in `play`): the new state, reached from `from`.
     pub fn push(&mut self, from: usize, m: Move, world: World, steps: Vec<TraceStep>) -> usize {
         self.nodes.push(Node {

@@ -771,6 +771,7 @@ pub async fn play(body: Result<Json<PlayRequest>, JsonRejection>) -> Response {
                     "date": n.date.to_string(),
                     "label": n.label,
                     "text": n.text,
+                    "vote": n.vote,
                     "breaches": pairs(&n.breaches, "id", "title"),
                     "citation": n.citation,
                 })

@@ -75,6 +75,8 @@ pub struct Narrated {
     pub date: jiff::civil::Date,
     pub label: String,
     pub text: String,
+    /// A vote's arithmetic: the tally against the threshold, and what it decided.
+    pub vote: Option<String>,
     /// The provisions breached (id, title).
     pub breaches: Vec<(String, String)>,
     pub citation: String,
@@ -234,22 +236,59 @@ impl<'p> Session<'p> {
 
     /// The chamber a move's event names, if any.
     fn chamber_of(&self, step: &TraceStep) -> Option<Chamber> {
-        match self.ex.scenario.events.get(step.event?)?.args {
-            Args::Vote { chamber, .. }
-            | Args::Override { chamber, .. }
-            | Args::AuthorizeSuit { chamber, .. } => Some(chamber),
-            _ => None,
-        }
+        chamber_in(&self.ex.scenario.events.get(step.event?)?.args)
     }
 
     /// Makes move `index` (of those possible now): its consequences, or `None` for an
     /// index not possible now.
     pub fn make(&mut self, index: usize) -> Option<Vec<Narrated>> {
         let (m, world, steps) = self.options.get(index)?.clone();
-        let narrated = narrate(self.procedure, &steps);
+        let narrated = narrate(self.procedure, &self.ex.scenario, &steps);
         self.at = self.ex.push(self.at, m, world, steps);
         self.options = self.ex.possible(self.at, WAITS);
         Some(narrated)
+    }
+
+    /// The tally of move `index` (of those possible now) when it is a vote: the player
+    /// may cast it with another ([`Session::make_vote`]).
+    pub fn vote_of(&self, index: usize) -> Option<(u32, u32)> {
+        let Move::Event(i) = self.options.get(index)?.0 else {
+            return None;
+        };
+        tally_in(&self.ex.moves[i].1)
+    }
+
+    /// Makes move `index`, a vote, with `yeas` and `nays` instead of its own tally (the
+    /// lesson's 62–38): the votes decide which step it is. `Err` says why the tally
+    /// cannot be cast (more members than the chamber has) or the vote cannot be held.
+    pub fn make_vote(
+        &mut self,
+        index: usize,
+        yeas: u32,
+        nays: u32,
+    ) -> Result<Vec<Narrated>, String> {
+        let Some(&(Move::Event(i), _, _)) = self.options.get(index) else {
+            return Err(format!("move {index} is not possible now"));
+        };
+        let (label, yaml) = self.ex.moves[i].clone();
+        let Some((old_yeas, old_nays)) = tally_in(&yaml) else {
+            return Err(format!("\"{label}\" is not a vote"));
+        };
+        let yaml = yaml
+            .replace(&format!("yeas: {old_yeas}"), &format!("yeas: {yeas}"))
+            .replace(&format!("nays: {old_nays}"), &format!("nays: {nays}"));
+        let j = self.ex.add_move(label, yaml).map_err(|e| e.message)?;
+        let Some((world, steps)) = self.ex.try_move(self.at, Move::Event(j)) else {
+            return Err(format!("a vote of {yeas}–{nays} cannot be held now"));
+        };
+        let narrated = narrate(self.procedure, &self.ex.scenario, &steps);
+        // Named by what the votes decided ("consent vote fails, 62–38").
+        if let Some(first) = narrated.first() {
+            self.ex.moves[j].0 = format!("{}, {yeas}–{nays}", first.label);
+        }
+        self.at = self.ex.push(self.at, Move::Event(j), world, steps);
+        self.options = self.ex.possible(self.at, WAITS);
+        Ok(narrated)
     }
 
     /// The outcome if the session ended now. The bill and the lawsuit every session can
@@ -284,6 +323,28 @@ impl<'p> Session<'p> {
     }
 }
 
+/// The chamber an event names, if any.
+fn chamber_in(args: &Args) -> Option<Chamber> {
+    match *args {
+        Args::Vote { chamber, .. }
+        | Args::Override { chamber, .. }
+        | Args::AuthorizeSuit { chamber, .. } => Some(chamber),
+        _ => None,
+    }
+}
+
+/// The tally a move's event gives (`yeas: 67, nays: 33`), if it is a vote.
+fn tally_in(yaml: &str) -> Option<(u32, u32)> {
+    let number = |key: &str| -> Option<u32> {
+        let rest = yaml.split(key).nth(1)?;
+        rest.split(|c: char| !c.is_ascii_digit())
+            .next()?
+            .parse()
+            .ok()
+    };
+    Some((number("yeas: ")?, number("nays: ")?))
+}
+
 /// The provisions a step breached: id and title, as in force on its day.
 fn breached(p: &Procedure, t: &TraceStep) -> Vec<(String, String)> {
     let day = p.law_date(t.date);
@@ -297,17 +358,32 @@ fn breached(p: &Procedure, t: &TraceStep) -> Vec<(String, String)> {
         .collect()
 }
 
-fn narrate(p: &Procedure, steps: &[TraceStep]) -> Vec<Narrated> {
+fn narrate(p: &Procedure, s: &crate::scenario::Scenario, steps: &[TraceStep]) -> Vec<Narrated> {
     steps
         .iter()
         .map(|t| {
             let step = &p.track(t.track).graph[t.edge];
             let day = p.law_date(t.date);
             let citation = step.citation_on(day);
+            let house = t
+                .event
+                .and_then(|e| s.events.get(e))
+                .and_then(|e| chamber_in(&e.args))
+                == Some(Chamber::House);
+            let members = if house { "representatives" } else { "senators" };
+            let vote = t.vote.map(|(kind, tally)| {
+                let threshold = p.threshold(kind, t.date);
+                format!(
+                    "{} [{}]",
+                    threshold.explain(&tally, members),
+                    threshold.describe(members)
+                )
+            });
             Narrated {
                 date: t.date,
                 label: p.render(step.label_on(day), t.date),
                 text: p.render(step.text_on(day), t.date).trim().to_string(),
+                vote,
                 breaches: breached(p, t),
                 citation: citation_text(p.citation(citation), citation),
             }
@@ -339,6 +415,63 @@ mod tests {
             .find(|o| o.label.starts_with(label))
             .unwrap_or_else(|| panic!("no move {label:?} in {offered:?}"));
         session.make(m.index).unwrap();
+    }
+
+    /// The lesson's case: 62–38 on consent, typed in, fails the two-thirds the law asks
+    /// though it clears the 60 reported; 67–33 carries; a tally the Senate cannot cast is
+    /// refused; the session saved replays the tallies typed.
+    #[test]
+    fn a_vote_can_be_cast_with_the_tally_typed() {
+        let p = crate::rulebook::load(crate::rulebook::DEFAULT_ID).unwrap();
+        let mut session = Session::start(&p, Role::All).unwrap();
+        choose(
+            &mut session,
+            "Senate invokes cloture on the consent resolution",
+        );
+        let consent = |s: &Session| {
+            s.moves()
+                .into_iter()
+                .find(|o| o.label.starts_with("Senate consents"))
+                .unwrap()
+                .index
+        };
+        assert_eq!(session.vote_of(consent(&session)), Some((67, 33)));
+        let said = session.make_vote(consent(&session), 62, 38).unwrap();
+        assert!(said[0].label.contains("fails"), "{}", said[0].label);
+        let vote = said[0].vote.as_deref().unwrap();
+        assert!(
+            vote.contains("62 yeas is less than two-thirds of 100 voting (67): failed"),
+            "{vote}"
+        );
+        // After a failed vote the filibuster is back: cloture again, then vote again.
+        let labels: Vec<String> = session.moves().into_iter().map(|o| o.label).collect();
+        assert!(
+            !labels.iter().any(|l| l.starts_with("Senate consents")),
+            "{labels:?}"
+        );
+        choose(
+            &mut session,
+            "Senate invokes cloture on the consent resolution",
+        );
+        let too_many = session.make_vote(consent(&session), 80, 30).unwrap_err();
+        assert!(
+            too_many.contains("110") || too_many.contains("exceed"),
+            "{too_many}"
+        );
+        let said = session.make_vote(consent(&session), 67, 33).unwrap();
+        assert!(said[0].label.contains("carries"), "{}", said[0].label);
+        let saved = session.scenario(None);
+        assert!(
+            saved.contains("yeas: 62, nays: 38") && saved.contains("yeas: 67, nays: 33"),
+            "{saved}"
+        );
+        // A move that is no vote has no tally.
+        let notice = session
+            .moves()
+            .into_iter()
+            .find(|o| o.label == "give notice")
+            .unwrap();
+        assert_eq!(session.vote_of(notice.index), None);
     }
 
     #[test]
