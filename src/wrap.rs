@@ -99,6 +99,17 @@ pub fn lines(text: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
+/// `text` wrapped to `width` columns with a hanging indent: the lines after the first
+/// start with `hang` spaces (and all fit `width` with them).
+pub fn hanging(text: &str, width: usize, hang: usize) -> Vec<String> {
+    let pad = " ".repeat(hang);
+    lines(text, width.saturating_sub(hang))
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| if i == 0 { line } else { format!("{pad}{line}") })
+        .collect()
+}
+
 /// Appends `text` wrapped to `width`, every line after `indent`.
 pub fn push(out: &mut String, text: &str, indent: &str, width: usize) {
     push_hanging(out, text, indent, indent, width);
@@ -122,16 +133,7 @@ pub fn push_list(out: &mut String, items: &[&str], indent: &str, width: usize) {
         .iter()
         .map(|i| i.replace(' ', &GLUE.to_string()))
         .collect();
-    let room = width.saturating_sub(columns(indent));
-    let options = textwrap::Options::new(room.max(1))
-        .break_words(false)
-        .word_separator(textwrap::WordSeparator::AsciiSpace)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    for line in textwrap::wrap(&glued.join(", "), options) {
-        out.push_str(indent);
-        out.push_str(&line.replace(GLUE, " "));
-        out.push('\n');
-    }
+    push(out, &glued.join(", "), indent, width);
 }
 
 /// The columns `text` takes on a terminal (colour codes take none).

@@ -237,14 +237,14 @@ pub fn name_typing_slips(mut d: Diagnostic) -> Diagnostic {
         return d;
     };
     let number = d.line as usize;
-    let Some(line) = source.split('\n').nth(number - 1) else {
-        return d;
-    };
     let start: usize = source
         .split('\n')
         .take(number - 1)
         .map(|l| l.len() + 1)
         .sum();
+    let Some(line) = source.get(start..).and_then(|rest| rest.split('\n').next()) else {
+        return d;
+    };
     let indent = &line[..line.len() - line.trim_start().len()];
     if let Some(tab) = indent.find('\t') {
         d.span = Some((start + tab, 1));

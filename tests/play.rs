@@ -18,16 +18,24 @@ fn type_in(p: &mut rexpect::session::PtySession, keys: &str) {
     p.flush().unwrap();
 }
 
+/// `treatysim play` in a pseudo-terminal, in `dir`, saving to `save` if given.
+fn play_in(dir: &std::path::Path, save: Option<&std::path::Path>) -> rexpect::session::PtySession {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_treatysim"));
+    cmd.arg("play")
+        .current_dir(dir)
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1");
+    if let Some(save) = save {
+        cmd.arg("--save").arg(save);
+    }
+    rexpect::session::spawn_command(cmd, Some(30_000)).expect("play starts in a pty")
+}
+
 #[test]
 fn a_full_session_to_a_withdrawal_replays_with_run() {
     let dir = tempfile::tempdir().unwrap();
     let saved = dir.path().join("session.yaml");
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_treatysim"));
-    cmd.args(["play", "--save"])
-        .arg(&saved)
-        .env("TERM", "xterm")
-        .env("NO_COLOR", "1");
-    let mut p = rexpect::session::spawn_command(cmd, Some(30_000)).expect("play starts in a pty");
+    let mut p = play_in(dir.path(), Some(&saved));
     p.exp_string("Where things stand").unwrap();
     p.exp_string("What happens next?").unwrap();
     type_in(&mut p, "give notice");
@@ -70,12 +78,7 @@ fn play_needs_a_terminal() {
 #[test]
 fn the_save_prompt_can_be_declined() {
     let dir = tempfile::tempdir().unwrap();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_treatysim"));
-    cmd.arg("play")
-        .current_dir(dir.path())
-        .env("TERM", "xterm")
-        .env("NO_COLOR", "1");
-    let mut p = rexpect::session::spawn_command(cmd, Some(30_000)).expect("play starts in a pty");
+    let mut p = play_in(dir.path(), None);
     p.exp_string("What happens next?").unwrap();
     type_in(&mut p, "end the session");
     type_in(&mut p, "\r");
@@ -92,12 +95,7 @@ fn the_save_prompt_can_be_declined() {
 #[test]
 fn an_unlawful_move_lists_its_breaches_then_asks() {
     let dir = tempfile::tempdir().unwrap();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_treatysim"));
-    cmd.args(["play", "--save"])
-        .arg(dir.path().join("s.yaml"))
-        .env("TERM", "xterm")
-        .env("NO_COLOR", "1");
-    let mut p = rexpect::session::spawn_command(cmd, Some(30_000)).expect("play starts in a pty");
+    let mut p = play_in(dir.path(), Some(&dir.path().join("s.yaml")));
     p.exp_string("What happens next?").unwrap();
     type_in(&mut p, "give notice");
     type_in(&mut p, "\r");
@@ -117,12 +115,7 @@ fn an_unlawful_move_lists_its_breaches_then_asks() {
 #[test]
 fn a_vote_is_cast_with_the_tally_typed() {
     let dir = tempfile::tempdir().unwrap();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_treatysim"));
-    cmd.args(["play", "--save"])
-        .arg(dir.path().join("s.yaml"))
-        .env("TERM", "xterm")
-        .env("NO_COLOR", "1");
-    let mut p = rexpect::session::spawn_command(cmd, Some(30_000)).expect("play starts in a pty");
+    let mut p = play_in(dir.path(), Some(&dir.path().join("s.yaml")));
     p.exp_string("What happens next?").unwrap();
     type_in(&mut p, "invokes cloture");
     type_in(&mut p, "\r");

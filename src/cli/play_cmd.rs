@@ -99,11 +99,10 @@ pub fn play(
         if !lawful_or_confirmed(&theme, chosen, width)? {
             continue;
         }
+        // A move from the menu is possible now; only a vote's typed tally can be refused.
         let made = match session.vote_of(chosen.index) {
             Some(offered) => cast_vote(&theme, &mut session, chosen.index, offered)?,
-            None => session
-                .make(chosen.index)
-                .ok_or_else(|| "not possible now".to_string()),
+            None => Ok(session.make(chosen.index).unwrap_or_default()),
         };
         match made {
             Ok(said) => print!("{}", narrate(&said, width)),
@@ -127,13 +126,10 @@ fn cast_vote(
         .validate_with(|t: &String| parse_tally(t).map(|_| ()))
         .interact_text()
         .map_err(ui_error)?;
-    let Ok((y, n)) = parse_tally(&typed) else {
-        return Ok(Err(format!("\"{typed}\" is not a tally")));
-    };
+    // The prompt accepted only what parses.
+    let (y, n) = parse_tally(&typed).unwrap_or((yeas, nays));
     if (y, n) == (yeas, nays) {
-        return Ok(session
-            .make(index)
-            .ok_or_else(|| "not possible now".to_string()));
+        return Ok(Ok(session.make(index).unwrap_or_default()));
     }
     Ok(session.make_vote(index, y, n))
 }

@@ -1116,7 +1116,7 @@ impl<'a> Engine<'a> {
                 ),
             };
         }
-        let help = self.help_towards(track, stage, trigger, selection, &subject, instance);
+        let help = self.help_towards(track, stage, trigger, selection, instance, w.date);
         Impossible {
             event: index,
             at_subject: matches!(kind, TrackKind::Bill | TrackKind::Case),
@@ -1163,17 +1163,19 @@ impl<'a> Engine<'a> {
     }
 
     /// What would make a refused action possible: the first step towards a stage where
-    /// it is, else that nothing does (and what is possible now).
+    /// it is, else that nothing does (and what is possible now), in the words of the law
+    /// on `date`, the day of the refused event.
     fn help_towards(
         &self,
         track: &crate::rulebook::Track,
         stage: NodeIndex,
         trigger: Trigger,
         selection: Selection,
-        subject: &str,
         instance: Option<usize>,
+        date: Date,
     ) -> String {
         let here = &track.graph[stage];
+        let subject = self.subject(track.kind, instance);
         match first_step_towards(track, stage, |s| {
             s.trigger == trigger && selection.matches(s)
         }) {
@@ -1181,8 +1183,8 @@ impl<'a> Engine<'a> {
             // votes on an override before the other House).
             Some(step) => format!(
                 "it becomes possible only after {}. {}",
-                describe_step(self.p, step, self.s, instance),
-                self.p.render(step.text_on(self.p.now()), self.p.now())
+                describe_step(self.p, step, self.s, instance, date),
+                self.p.render(step.text_on(self.p.law_date(date)), date)
             ),
             None if here.terminal => format!(
                 "{subject} is {}: nothing more can be done with it",
@@ -1301,7 +1303,13 @@ fn first_step_towards(
     None
 }
 
-fn describe_step(p: &Procedure, step: &StepData, s: &Scenario, instance: Option<usize>) -> String {
+fn describe_step(
+    p: &Procedure,
+    step: &StepData,
+    s: &Scenario,
+    instance: Option<usize>,
+    date: Date,
+) -> String {
     match step.trigger {
         Trigger::Action(action) => {
             let on = match action.track() {
@@ -1313,7 +1321,7 @@ fn describe_step(p: &Procedure, step: &StepData, s: &Scenario, instance: Option<
                     .unwrap_or_default(),
                 _ => String::new(),
             };
-            let label = p.render(step.label_on(p.now()), p.now());
+            let label = p.render(step.label_on(p.law_date(date)), date);
             if label == action.name() {
                 format!("`{action}`{on}")
             } else {
@@ -1322,7 +1330,7 @@ fn describe_step(p: &Procedure, step: &StepData, s: &Scenario, instance: Option<
         }
         Trigger::Timer(_) => format!(
             "the passing of time ({})",
-            p.render(step.label_on(p.now()), p.now())
+            p.render(step.label_on(p.law_date(date)), date)
         ),
     }
 }

@@ -178,6 +178,35 @@ fn notified_before_consulting(s: &Scenario, t: &TraceStep) -> Option<jiff::civil
     }
 }
 
+/// The chamber an event acts in, if any.
+fn event_chamber(s: &Scenario, e: &crate::scenario::Event) -> Option<Chamber> {
+    match e.args {
+        Args::Vote { chamber, .. }
+        | Args::Override { chamber, .. }
+        | Args::AuthorizeSuit { chamber, .. } => Some(chamber),
+        Args::Introduce { bill } => Some(s.bills[bill].chamber),
+        _ => None,
+    }
+}
+
+/// The arithmetic of the vote that decided step `t`, when one did: "62 yeas is less
+/// than two-thirds of 100 voting (67): failed [two-thirds of those voting, with a
+/// quorum]", counted in the chamber's members, as the law stood that day.
+pub fn vote_arithmetic(p: &Procedure, s: &Scenario, t: &TraceStep) -> Option<String> {
+    let (kind, tally) = t.vote?;
+    let chamber = t.event.and_then(|i| event_chamber(s, &s.events[i]));
+    let members = match chamber {
+        Some(Chamber::House) => "representatives",
+        _ => "senators",
+    };
+    let threshold = p.threshold(kind, t.date);
+    Some(format!(
+        "{} [{}]",
+        threshold.explain(&tally, members),
+        threshold.describe(members)
+    ))
+}
+
 fn explain_step(p: &Procedure, s: &Scenario, t: &TraceStep) -> Explained {
     let track = p.track(t.track);
     let step = &track.graph[t.edge];
@@ -187,13 +216,7 @@ fn explain_step(p: &Procedure, s: &Scenario, t: &TraceStep) -> Explained {
         (TrackKind::Case, Some(i)) => format!("case {}", s.cases[i].id),
         (kind, _) => kind.name().to_string(),
     };
-    let chamber = event.and_then(|e| match e.args {
-        Args::Vote { chamber, .. }
-        | Args::Override { chamber, .. }
-        | Args::AuthorizeSuit { chamber, .. } => Some(chamber),
-        Args::Introduce { bill } => Some(s.bills[bill].chamber),
-        _ => None,
-    });
+    let chamber = event.and_then(|e| event_chamber(s, e));
     let actor = actor_name(step.actor, chamber, s, t);
     let subject = match (t.track, t.instance) {
         (TrackKind::Bill, Some(i)) => format!(" ({})", s.bills[i].id),
@@ -205,18 +228,7 @@ fn explain_step(p: &Procedure, s: &Scenario, t: &TraceStep) -> Explained {
     let law_day = p.law_date(day);
     let label = say(step.label_on(law_day));
     let headline = headline(p, event, &label, &subject);
-    let arithmetic = t.vote.map(|(kind, tally)| {
-        let members = match chamber {
-            Some(Chamber::House) => "representatives",
-            _ => "senators",
-        };
-        let threshold = p.threshold(kind, day);
-        format!(
-            "{} [{}]",
-            threshold.explain(&tally, members),
-            threshold.describe(members)
-        )
-    });
+    let arithmetic = vote_arithmetic(p, s, t);
     let (consequence, violations) = consequences(p, s, step, t);
     let doctrine = event.and_then(|e| match e.args {
         Args::Rule { case, holding, .. } => {

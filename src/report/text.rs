@@ -147,9 +147,7 @@ fn timeline_entry(
     let tag = format!("[{moved}]");
     let pad = " ".repeat(indent);
     push_headline(&mut out, e, &date, &actor, &tag, indent, style);
-    let wrap = |text: &str| -> Vec<String> {
-        crate::wrap::lines(text, style.width.saturating_sub(indent))
-    };
+    let room = style.width.saturating_sub(indent);
     let mut body = vec![e.text.clone()];
     if let Some(a) = &e.arithmetic {
         body.push(format!("Vote: {a}."));
@@ -161,34 +159,21 @@ fn timeline_entry(
         body.push(format!("Note: {n}"));
     }
     for paragraph in body {
-        for line in wrap(&paragraph) {
+        for line in crate::wrap::lines(&paragraph, room) {
             out.push_str(&format!("{pad}{line}\n"));
         }
     }
     for (id, text) in &e.violations {
-        let room = style.width.saturating_sub(indent + 2);
-        for (i, line) in crate::wrap::lines(&format!("✗ violates {id}: {text}"), room)
-            .into_iter()
-            .enumerate()
-        {
-            let line = if i == 0 { line } else { format!("  {line}") };
+        for line in crate::wrap::hanging(&format!("✗ violates {id}: {text}"), room, 2) {
             out.push_str(&format!("{pad}{}\n", style.fg(AnsiColor::Red, &line)));
         }
     }
     if let Some(d) = &e.doctrine {
-        for line in wrap(d) {
+        for line in crate::wrap::lines(d, room) {
             out.push_str(&format!("{pad}{}\n", style.fg(AnsiColor::Yellow, &line)));
         }
     }
-    for line in crate::wrap::lines(
-        &format!("— {}", e.citation),
-        style.width.saturating_sub(indent + 2),
-    ) {
-        let line = if line.starts_with('—') {
-            line
-        } else {
-            format!("  {line}")
-        };
+    for line in crate::wrap::hanging(&format!("— {}", e.citation), room, 2) {
         out.push_str(&format!("{pad}{}\n", style.dim(&line)));
     }
     out

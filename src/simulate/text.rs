@@ -349,8 +349,7 @@ fn text_paths(out: &mut String, p: &Procedure, s: &Scenario, e: &Ensemble, style
             rank + 1,
             pct(*count as f64 / c.trials as f64)
         );
-        let indent = " ".repeat(lead.chars().count());
-        crate::wrap::push_hanging(out, &text, &lead, &indent, style.width);
+        crate::wrap::push_row(out, &lead, &text, "     ", style.width);
     }
 }
 

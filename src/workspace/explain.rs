@@ -8,23 +8,17 @@ use crate::report::Style;
 use crate::rulebook::{Citation, Procedure, Trigger};
 use crate::vocab::Word;
 
-/// `text` after `indent`, wrapped to `width` (the style's: the terminal's or piped
-/// output's).
-fn wrap_into(out: &mut String, width: usize, text: &str, indent: &str) {
-    crate::wrap::push(out, text, indent, width);
-}
-
 /// A citation in full: its title, cite and date, the source's words, and a link.
 fn cite_full(out: &mut String, c: Option<&Citation>, id: &str, style: Style) {
     let Some(c) = c else {
         out.push_str(&format!("  Source: {id}\n"));
         return;
     };
-    wrap_into(
+    crate::wrap::push(
         out,
-        style.width,
         &format!("Source: {} [{}, {}]", c.title, c.kind, c.date.0),
         "  ",
+        style.width,
     );
     citation_body(out, c, "    ", style);
 }
@@ -32,12 +26,12 @@ fn cite_full(out: &mut String, c: Option<&Citation>, id: &str, style: Style) {
 /// A citation's formal cite, the source's words, the project's note and the link, each
 /// after `indent`.
 fn citation_body(out: &mut String, c: &Citation, indent: &str, style: Style) {
-    wrap_into(out, style.width, &c.cite, indent);
+    crate::wrap::push(out, &c.cite, indent, style.width);
     if let Some(q) = &c.quote {
-        wrap_into(out, style.width, &format!("“{}”", q.trim()), indent);
+        crate::wrap::push(out, &format!("“{}”", q.trim()), indent, style.width);
     }
     if let Some(n) = &c.note {
-        wrap_into(out, style.width, n, indent);
+        crate::wrap::push(out, n, indent, style.width);
     }
     if let Some(u) = &c.url {
         out.push_str(&format!("{indent}{u}\n"));
@@ -80,19 +74,19 @@ pub fn list(p: &Procedure, style: Style) -> String {
         out.push_str(&style.bold(&format!("{} (track {})", t.title, t.kind.name())));
         out.push('\n');
         let stages: Vec<String> = t.graph.node_weights().map(|s| s.id.clone()).collect();
-        wrap_into(
+        crate::wrap::push(
             &mut out,
-            style.width,
             &format!("stages: {}", stages.join(", ")),
             "  ",
+            style.width,
         );
         let mut steps: Vec<String> = t.graph.edge_weights().map(|s| s.id.clone()).collect();
         steps.dedup();
-        wrap_into(
+        crate::wrap::push(
             &mut out,
-            style.width,
             &format!("steps: {}", steps.join(", ")),
             "  ",
+            style.width,
         );
     }
     if !p.provisions.is_empty() {
@@ -203,13 +197,13 @@ fn explain_term(out: &mut String, p: &Procedure, q: &str, date: Date, style: Sty
     let term = crate::report::term_on(p, g, date);
     out.push_str(&style.bold(&term.term));
     out.push_str("  (term)\n");
-    wrap_into(out, style.width, &term.text, "  ");
+    crate::wrap::push(out, &term.text, "  ", style.width);
     if !g.aliases.is_empty() {
-        wrap_into(
+        crate::wrap::push(
             out,
-            style.width,
             &format!("Also found as: {}.", g.aliases.join(", ")),
             "  ",
+            style.width,
         );
     }
     cite_full(out, p.citation(&term.citation_id), &term.citation_id, style);
@@ -262,44 +256,40 @@ fn explain_provisions(out: &mut String, p: &Procedure, q: &str, date: Date, styl
             continue;
         }
         found = true;
+        // The version in force on the law's day (a view's day, or as the law now
+        // stands), else the latest, said to be not in force then.
         let day = p.law_date(date);
-        let shown = if date == Date::MAX {
-            provision.latest()
-        } else {
-            provision.on(day).unwrap_or_else(|| provision.latest())
-        };
+        let shown = provision.on(day).unwrap_or_else(|| provision.latest());
         out.push_str(&style.bold(&provision.id));
         out.push_str("  (provision)\n");
-        wrap_into(
+        crate::wrap::push(
             out,
-            style.width,
             &format!("{}.", p.render(&shown.title, date)),
             "  ",
+            style.width,
         );
         let actions: Vec<String> = shown
             .actions
             .iter()
             .map(|a| a.name().replace('_', " "))
             .collect();
-        let force = if date == Date::MAX || shown.in_force.contains(day) {
-            format!("In force {}", shown.in_force.describe())
-        } else {
-            format!(
-                "Not in force on {day} (in force {})",
-                shown.in_force.describe()
-            )
+        let span = shown.in_force.describe();
+        let force = match (shown.in_force.contains(day), day == Date::MAX) {
+            (true, _) => format!("In force {span}"),
+            (false, true) => format!("No longer in force (in force {span})"),
+            (false, false) => format!("Not in force on {day} (in force {span})"),
         };
-        wrap_into(
+        crate::wrap::push(
             out,
-            style.width,
             &format!("{force}; it governs: {}.", actions.join(", ")),
             "  ",
-        );
-        wrap_into(
-            out,
             style.width,
+        );
+        crate::wrap::push(
+            out,
             &format!("Breached when: {}", p.render(shown.text.trim(), date)),
             "  ",
+            style.width,
         );
         cite_full(out, p.citation(&shown.citation), &shown.citation, style);
     }
@@ -321,11 +311,11 @@ fn explain_source(out: &mut String, p: &Procedure, q: &str, date: Date, style: S
     citation_body(out, c, "  ", style);
     let citing = citing(p, id, date);
     if !citing.is_empty() {
-        wrap_into(
+        crate::wrap::push(
             out,
-            style.width,
             &format!("Cited for: {}.", citing.join("; ")),
             "  ",
+            style.width,
         );
     }
     true
@@ -430,7 +420,7 @@ fn explain_stage(
     let s = &t.graph[n];
     out.push_str(&style.bold(&say(s.label_on(day))));
     out.push_str(&format!("  (stage {}.{})\n", t.kind.name(), s.id));
-    wrap_into(out, style.width, &say(s.text_on(day)), "  ");
+    crate::wrap::push(out, &say(s.text_on(day)), "  ", style.width);
     if n == t.start {
         out.push_str("  Where the track begins.\n");
     }
@@ -453,19 +443,19 @@ fn explain_stage(
         .map(|e| say(petgraph::visit::EdgeRef::weight(&e).label_on(day)))
         .collect();
     if !into.is_empty() {
-        wrap_into(
+        crate::wrap::push(
             out,
-            style.width,
             &format!("Reached by: {}.", into.join("; ")),
             "  ",
+            style.width,
         );
     }
     if !out_of.is_empty() {
-        wrap_into(
+        crate::wrap::push(
             out,
-            style.width,
             &format!("Steps from here: {}.", out_of.join("; ")),
             "  ",
+            style.width,
         );
     }
     cite_full(
@@ -492,14 +482,13 @@ fn explain_step(
     let (a, b) = t.graph.edge_endpoints(e).expect("an edge");
     out.push_str(&style.bold(&say(step.label_on(day))));
     out.push_str(&format!("  (step {}.{})\n", t.kind.name(), step.id));
-    wrap_into(out, style.width, &say(step.text_on(day)), "  ");
+    crate::wrap::push(out, &say(step.text_on(day)), "  ", style.width);
     let trigger = match step.trigger {
         Trigger::Action(a) => format!("the action `{}`", a.name()),
         Trigger::Timer(timer) => format!("the period `{}` running out", timer.name()),
     };
-    wrap_into(
+    crate::wrap::push(
         out,
-        style.width,
         &format!(
             "From {} to {}, taken by {}.",
             say(t.graph[a].label_on(day)),
@@ -507,10 +496,11 @@ fn explain_step(
             trigger
         ),
         "  ",
+        style.width,
     );
     let conditions = step.conditions(p, day);
     if !conditions.is_empty() {
-        wrap_into(out, style.width, &format!("When: {conditions}."), "  ");
+        crate::wrap::push(out, &format!("When: {conditions}."), "  ", style.width);
     }
     if let Trigger::Action(action) = step.trigger {
         for provision in &p.provisions {
@@ -518,9 +508,8 @@ fn explain_step(
                 continue;
             };
             if version.actions.contains(&action) {
-                wrap_into(
+                crate::wrap::push(
                     out,
-                    style.width,
                     &format!(
                         "Governed by {} ({}): {}.",
                         provision.id,
@@ -528,6 +517,7 @@ fn explain_step(
                         say(&version.title)
                     ),
                     "  ",
+                    style.width,
                 );
             }
         }

@@ -365,25 +365,11 @@ fn narrate(p: &Procedure, s: &crate::scenario::Scenario, steps: &[TraceStep]) ->
             let step = &p.track(t.track).graph[t.edge];
             let day = p.law_date(t.date);
             let citation = step.citation_on(day);
-            let house = t
-                .event
-                .and_then(|e| s.events.get(e))
-                .and_then(|e| chamber_in(&e.args))
-                == Some(Chamber::House);
-            let members = if house { "representatives" } else { "senators" };
-            let vote = t.vote.map(|(kind, tally)| {
-                let threshold = p.threshold(kind, t.date);
-                format!(
-                    "{} [{}]",
-                    threshold.explain(&tally, members),
-                    threshold.describe(members)
-                )
-            });
             Narrated {
                 date: t.date,
                 label: p.render(step.label_on(day), t.date),
                 text: p.render(step.text_on(day), t.date).trim().to_string(),
-                vote,
+                vote: crate::report::vote_arithmetic(p, s, t),
                 breaches: breached(p, t),
                 citation: citation_text(p.citation(citation), citation),
             }

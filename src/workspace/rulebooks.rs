@@ -223,13 +223,7 @@ fn show_parameters(out: &mut String, p: &Procedure, date: Date, style: Style) {
         } else {
             format!("{value}{}", source(key))
         };
-        crate::wrap::push_hanging(
-            out,
-            &text,
-            &format!("  {label:<20} "),
-            &" ".repeat(23),
-            style.width,
-        );
+        crate::wrap::push_row(out, &format!("  {label:<20} "), &text, "    ", style.width);
     }
 }
 
@@ -255,11 +249,11 @@ fn show_provisions(out: &mut String, p: &Procedure, date: Date, style: Style) {
                 version.in_force.describe(),
                 cite(&version.citation)
             );
-            crate::wrap::push_hanging(
+            crate::wrap::push_row(
                 out,
-                &said,
                 &format!("  {:<9} ", provision.id),
-                &" ".repeat(12),
+                &said,
+                "    ",
                 style.width,
             );
         }
@@ -297,11 +291,11 @@ fn show_tracks(out: &mut String, p: &Procedure, date: Date, style: Style) {
             } else {
                 format!(" ({})", marks.join(", "))
             };
-            crate::wrap::push_hanging(
+            crate::wrap::push_row(
                 out,
-                &format!("{}{marks}", say(stage.label_on(day))),
                 &format!("    {:<22} ", stage.id),
-                &" ".repeat(27),
+                &format!("{}{marks}", say(stage.label_on(day))),
+                "    ",
                 style.width,
             );
         }
@@ -326,11 +320,11 @@ fn show_tracks(out: &mut String, p: &Procedure, date: Date, style: Style) {
                 say(step.label_on(day)),
                 cite(step.citation_on(day))
             );
-            crate::wrap::push_hanging(
+            crate::wrap::push_row(
                 out,
-                &said,
                 &format!("    {trigger:<22} "),
-                &" ".repeat(27),
+                &said,
+                "    ",
                 style.width,
             );
         }
@@ -354,11 +348,11 @@ fn show_standing(out: &mut String, p: &Procedure, date: Date, style: Style) {
             r.decided_before(entry.precedents_on(day), date)
         };
         let cited: Vec<String> = precedents.iter().map(|id| cite(id)).collect();
-        crate::wrap::push_hanging(
+        crate::wrap::push_row(
             out,
-            &cited.join("; "),
             &format!("  {:<15} {:<10} ", entry.plaintiff.value, standing),
-            &" ".repeat(29),
+            &cited.join("; "),
+            "    ",
             style.width,
         );
     }
